@@ -1,0 +1,54 @@
+// Starts the product: database (embedded or DATABASE_URL), migrations, demo data, HTTP server.
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './core/config/config.js';
+import { migrate } from './core/database/migrator.js';
+import { migrationsDir } from './core/database/paths.js';
+import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
+import { configureApp } from './core/http/configure-app.js';
+import { serveWebApp } from './core/http/serve-web-app.js';
+import { PinoNestLogger } from './core/logging/logger.js';
+import { loadDemoDataIfEmpty } from './core/database/demo-data.js';
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  url: string;
+  database: ResolvedDatabase;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const database = await resolveDatabase(config, logger);
+  try {
+    const result = await migrate(database.url, migrationsDir(), (msg, meta) => logger.info(meta ?? {}, msg));
+    logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'database schema is up to date');
+    const resolved: AppConfig = { ...config, databaseUrl: database.url };
+    if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
+      logger: new PinoNestLogger(logger),
+      bodyParser: false,
+    });
+    configureApp(app, resolved, logger);
+    serveWebApp(app, resolved, logger);
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    logger.info({ url, docs: `${url}/api/docs`, database: database.kind }, `Campaign Month is serving on ${url}`);
+    return {
+      app,
+      url,
+      database,
+      async close() {
+        await app.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,162 @@
+// One typed configuration object, read from the environment once and validated at start-up.
+// A missing or bad variable stops the process with a message naming it. Features never read process.env.
+
+export type StorageDriver = 'local' | 's3';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Unset: the embedded PostgreSQL (PGlite) is started and used. */
+  databaseUrl: string | null;
+  embeddedDb: { dataDir: string; port: number };
+  /** Load the demo data when the database has no tenant yet. */
+  seedDemo: boolean;
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  corsOrigins: string[];
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  storage: {
+    driver: StorageDriver;
+    dir: string;
+    s3: { bucket: string; region: string; endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+  };
+  uploads: { maxPhotoBytes: number; maxImportBytes: number };
+  loginThrottle: { perEmail: number; perAddress: number; windowSeconds: number };
+  renderConcurrency: number;
+  webDir: string | null;
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SECRET = 'campaign-month-development-secret-change-me';
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  str(name: string, fallback: string): string {
+    const v = this.env[name];
+    return v === undefined || v === '' ? fallback : v;
+  }
+
+  optional(name: string): string | null {
+    const v = this.env[name];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const appEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+
+  const databaseUrl = r.optional('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    r.problems.push('DATABASE_URL must be a postgresql:// connection string');
+  }
+
+  let secret = r.str('JWT_SECRET', '');
+  if (!secret) {
+    if (appEnv === 'production') r.problems.push('JWT_SECRET is required when NODE_ENV=production');
+    secret = DEV_SECRET;
+  } else if (secret.length < 32) {
+    r.problems.push('JWT_SECRET must be at least 32 characters');
+  }
+
+  const driver = r.oneOf('STORAGE_DRIVER', ['local', 's3'] as const, 'local');
+  const bucket = r.str('S3_BUCKET', '');
+  if (driver === 's3' && !bucket) r.problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+
+  const cors = r.str('CORS_ORIGINS', appEnv === 'production' ? '' : 'http://localhost:3000,http://localhost:5173');
+  const origins = cors
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(o)) r.problems.push(`CORS_ORIGINS entry "${o}" must look like https://host[:port]`);
+  }
+
+  const config: AppConfig = {
+    env: appEnv,
+    port: r.int('PORT', 3000, 0, 65535),
+    host: r.str('HOST', '0.0.0.0'),
+    databaseUrl,
+    embeddedDb: { dataDir: r.str('EMBEDDED_DB_DIR', '.data/pglite'), port: r.int('EMBEDDED_DB_PORT', 5499, 1, 65535) },
+    seedDemo: r.bool('SEED_DEMO', databaseUrl === null),
+    jwt: {
+      secret,
+      accessTtlSeconds: r.int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+      refreshTtlDays: r.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    },
+    corsOrigins: origins,
+    trustProxy: r.bool('TRUST_PROXY', false),
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    storage: {
+      driver,
+      dir: r.str('STORAGE_DIR', '.data/storage'),
+      s3: {
+        bucket,
+        region: r.str('S3_REGION', 'us-east-1'),
+        endpoint: r.optional('S3_ENDPOINT'),
+        accessKeyId: r.optional('S3_ACCESS_KEY_ID'),
+        secretAccessKey: r.optional('S3_SECRET_ACCESS_KEY'),
+        forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', true),
+      },
+    },
+    uploads: {
+      maxPhotoBytes: r.int('UPLOAD_MAX_PHOTO_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxImportBytes: r.int('UPLOAD_MAX_IMPORT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
+    loginThrottle: {
+      perEmail: r.int('LOGIN_MAX_PER_EMAIL', 5, 1, 1000),
+      perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 20, 1, 10000),
+      windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    },
+    renderConcurrency: r.int('RENDER_CONCURRENCY', 2, 1, 32),
+    webDir: r.optional('WEB_DIR'),
+    dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+  };
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

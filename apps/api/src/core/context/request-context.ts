@@ -1,0 +1,39 @@
+// Per-request context (request id, actor, tenant, address) carried by AsyncLocalStorage, so services,
+// the audit log and the logger read it without every call passing it along.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Role } from '@campaign-month/contracts';
+
+export interface ActorMembership {
+  organizationId: string;
+  role: Role;
+  /** Materialized path of the organization ("/root/…/self/"): the membership covers every path below it. */
+  path: string;
+}
+
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  email: string;
+  memberships: ActorMembership[];
+}
+
+export interface RequestContext {
+  requestId: string;
+  ip: string | null;
+  actor?: Actor;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(ctx: RequestContext, fn: () => T): T {
+    return storage.run(ctx, fn);
+  },
+  get(): RequestContext | undefined {
+    return storage.getStore();
+  },
+  setActor(actor: Actor): void {
+    const ctx = storage.getStore();
+    if (ctx) ctx.actor = actor;
+  },
+};

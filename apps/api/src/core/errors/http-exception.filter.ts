@@ -1,0 +1,89 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, TooManyRequests } from './domain-errors.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Maps every error to { statusCode, error, message, details? }; unknown errors are logged and become 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toBody(exception, req);
+    if (exception instanceof TooManyRequests) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: req.originalUrl }, 'unhandled error');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request): ErrorBody {
+    if (exception instanceof DomainError) {
+      return compact({
+        statusCode: exception.statusCode,
+        error: exception.error,
+        message: exception.message,
+        details: exception.details,
+      });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      let message = exception.message;
+      let details: unknown;
+      if (typeof response === 'object' && response !== null) {
+        const r = response as { message?: unknown; details?: unknown };
+        if (typeof r.message === 'string') message = r.message;
+        else if (Array.isArray(r.message)) message = r.message.join('; ');
+        details = r.details;
+      }
+      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${req.path}`;
+      return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
+    }
+    const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
+    // body-parser errors (malformed JSON, too large) carry a status and a type
+    if (e && typeof e === 'object' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const message =
+        e.type === 'entity.parse.failed'
+          ? 'Malformed JSON in request body'
+          : e.type === 'entity.too.large'
+            ? 'Request body is too large'
+            : (e.message ?? 'Bad request');
+      return { statusCode: e.status, error: STATUS_NAMES[e.status] ?? 'Error', message };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
+  }
+}
+
+function compact(body: ErrorBody): ErrorBody {
+  if (body.details === undefined) delete body.details;
+  return body;
+}

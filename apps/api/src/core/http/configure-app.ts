@@ -1,0 +1,73 @@
+// Everything the HTTP layer needs, in one place, used by main.ts and by the e2e tests alike.
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config.js';
+import { AllExceptionsFilter } from '../errors/http-exception.filter.js';
+import { createValidationPipe } from '../errors/validation.js';
+import { requestLogging } from '../logging/request-logging.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** JSON bodies up to 1 MB; a malformed or oversized body gets the API's error shape, not Express's page. */
+function jsonBody() {
+  const parse = express.json({ limit: '1mb' });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const e = err as { status?: number; type?: string };
+      const status = e.status === 413 ? 413 : 400;
+      res.status(status).json({
+        statusCode: status,
+        error: status === 413 ? 'Payload Too Large' : 'Bad Request',
+        message: status === 413 ? 'Request body is larger than 1 MB' : 'Malformed JSON in request body',
+      });
+    });
+}
+
+export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
+  const expressApp = app as NestExpressApplication;
+  if (config.trustProxy) expressApp.set('trust proxy', true);
+  expressApp.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          workerSrc: ["'self'", 'blob:'],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(jsonBody());
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: false,
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition'],
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Campaign Month API')
+      .setDescription(
+        '集中宣传月 campaign months: organizations, campaigns, leading groups, tasks, publicity events and generated summaries. ' +
+          'Errors: { statusCode, error, message, details? }. Lists: { items, total, page, pageSize }.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

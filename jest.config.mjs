@@ -31,8 +31,6 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/apps/api/test/setup/global-setup.ts',
-      globalTeardown: '<rootDir>/apps/api/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/apps/api/test/setup/env.ts'],
       testTimeout: 60000,
     },

@@ -1,8 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './core/auth/auth.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { ConfigModule } from './core/config/config.module.js';
+import { CoreModule } from './core/core.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+/** Feature modules, one line each; every route is authenticated unless marked @Public(). */
+export const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, OrganizationsModule];
 
 @Module({})
 export class AppModule {
@@ -10,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, ...FEATURE_MODULES],
     };
   }
 }

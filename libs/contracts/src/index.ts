@@ -1,2 +1,4 @@
+export * from './api.js';
 export * from './enums.js';
 export * from './labels.zh-CN.js';
+export * from './permissions.js';

@@ -36,7 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, req);
     if (exception instanceof TooManyRequests) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, path: req.originalUrl }, 'unhandled error');
+      this.logger.error({ err: redact(exception), path: req.originalUrl.split('?')[0] }, 'unhandled error');
     }
     if (res.headersSent) {
       res.end();
@@ -65,7 +65,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) message = r.message.join('; ');
         details = r.details;
       }
-      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${req.path}`;
+      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${req.originalUrl.split("?")[0]}`;
       return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
     }
     const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
@@ -86,4 +86,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function compact(body: ErrorBody): ErrorBody {
   if (body.details === undefined) delete body.details;
   return body;
+}
+
+/** Error messages (Prisma's especially) may quote the data written: keep secrets out of the log. */
+function redact(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const clean = (text: string | undefined) =>
+    (text ?? '').replace(/\$argon2[^"'\s]*/g, '[redacted]').replace(/("?(password|passwordHash|tokenHash|refreshToken)"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
+  return { type: exception.name, message: clean(exception.message).slice(0, 2000), stack: clean(exception.stack).slice(0, 4000) };
 }

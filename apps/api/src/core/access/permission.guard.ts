@@ -1,0 +1,27 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { type Permission, roleGrants } from '@campaign-month/contracts';
+import { IS_PUBLIC } from '../auth/public.decorator.js';
+import type { Actor } from '../context/request-context.js';
+import { Forbidden } from '../errors/domain-errors.js';
+import { REQUIRES } from './requires.decorator.js';
+
+/**
+ * Global, after authentication: a route marked @Requires(p) needs a membership whose role grants p.
+ * An actor with no such role anywhere gets 403; rows outside the scope of the roles it has get 404
+ * from the services (AccessService), so ids never leak.
+ */
+@Injectable()
+export class PermissionGuard implements CanActivate {
+  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
+    if (!permission) return true;
+    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    if (actor?.memberships.some((m) => roleGrants(m.role, permission))) return true;
+    throw new Forbidden(`Your role does not allow ${permission}`);
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '../context/request-context.js';
+import { AuthService } from './auth.service.js';
+import { CurrentActor } from './current-actor.decorator.js';
+import { LoginDto, RefreshDto, RegisterTenantDto } from './dto/auth.dto.js';
+import { LogoutDto } from './dto/logout.dto.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
+import { Public } from './public.decorator.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/register-tenant')
+  @ApiOperation({ summary: 'Create a tenant, its root organization and its first ADMIN; returns tokens' })
+  register(@Body() dto: RegisterTenantDto) {
+    return this.auth.registerTenant(dto);
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with e-mail and password (throttled per e-mail and per address: 429 with Retry-After)' })
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  login(@Req() req: Request & { user: { id: string; tenantId: string } }) {
+    return this.auth.startSession(req.user);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; a reused token revokes its whole family' })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the given refresh token family' })
+  async logout(@CurrentActor() actor: Actor, @Body() dto: LogoutDto) {
+    await this.auth.logout(actor, dto.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The current user, tenant, memberships and permissions' })
+  me(@CurrentActor() actor: Actor) {
+    return this.auth.me(actor);
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { type Actor, requestContext } from '../context/request-context.js';
+import { Unauthorized } from '../errors/domain-errors.js';
+import { ActorLoader } from './actor-loader.js';
+
+export interface AccessTokenPayload {
+  sub: string;
+  tid: string;
+  typ: 'access';
+}
+
+/** Bearer access tokens; the user is re-read on every request so deactivation takes effect at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ActorLoader) private readonly actors: ActorLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwt.secret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<Actor> {
+    if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') {
+      throw new Unauthorized('Invalid access token');
+    }
+    const actor = await this.actors.load(payload.sub, payload.tid);
+    if (!actor) throw new Unauthorized('This account is not active');
+    requestContext.setActor(actor);
+    return actor;
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../core/access/requires.decorator.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { IdPipe } from '../../core/http/id.pipe.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+
+  @Get()
+  @Requires('user:read')
+  @ApiOperation({ summary: 'Users holding a membership inside your scope' })
+  list(@CurrentActor() actor: Actor, @Query() q: ListUsersQueryDto) {
+    return this.users.list(actor, q);
+  }
+
+  @Post()
+  @Requires('user:write')
+  @ApiOperation({ summary: 'Create a user with an initial password and memberships inside your scope' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Requires('user:write')
+  @ApiOperation({ summary: 'Rename, reset password, change memberships, or deactivate (tokens stop working at once)' })
+  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Page, ROLE_RANK, type Role, type UserView } from '@campaign-month/contracts';
+import { AccessService } from '../../core/access/access.service.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { hashPassword } from '../../core/auth/password.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import { Conflict, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { pageArgs } from '../../core/http/dto/page-query.dto.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { CreateUserDto, ListUsersQueryDto, MembershipInputDto, UpdateUserDto } from './dto/user.dto.js';
+
+const userInclude = { memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } } as const;
+type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>;
+
+function toView(u: UserRow): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    isActive: u.isActive,
+    createdAt: u.createdAt.toISOString(),
+    memberships: u.memberships.map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role as Role })),
+  };
+}
+
+/** Users and their memberships, managed by ADMINs inside their subtree. Never returns password hashes. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  private inScope(actor: Actor, permission: 'user:read' | 'user:write'): Prisma.UserWhereInput {
+    return { tenantId: actor.tenantId, memberships: { some: { organization: this.access.organizationWhere(actor, permission) } } };
+  }
+
+  async list(actor: Actor, q: ListUsersQueryDto): Promise<Page<UserView>> {
+    const where: Prisma.UserWhereInput = {
+      AND: [this.inScope(actor, 'user:read'), q.q ? { OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { email: { contains: q.q.toLowerCase() } }] } : {}],
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.user.findMany({ where, include: userInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...pageArgs(q) }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Memberships may only name organizations in the actor's scope (else 404) with roles not above its own (else 422). */
+  private async checkGrants(actor: Actor, memberships: MembershipInputDto[]): Promise<void> {
+    const seen = new Set<string>();
+    memberships.forEach((m, i) => {
+      if (seen.has(m.organizationId)) throw InvalidInput.field(`memberships.${i}.organizationId`, 'An organization may appear only once');
+      seen.add(m.organizationId);
+    });
+    const ids = memberships.map((m) => m.organizationId);
+    await this.access.assertOrganizations(actor, 'user:write', ids);
+    const orgs = await this.prisma.organization.findMany({ where: { tenantId: actor.tenantId, id: { in: ids } }, select: { id: true, path: true } });
+    const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
+    memberships.forEach((m, i) => {
+      const own = this.access.highestRoleOver(actor, pathOf.get(m.organizationId)!);
+      if (!own || ROLE_RANK[m.role] > ROLE_RANK[own]) {
+        throw new TransitionNotAllowed(`You cannot grant ${m.role} above your own role`, { field: `memberships.${i}.role` });
+      }
+    });
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    if (dto.memberships.length === 0) throw InvalidInput.field('memberships', 'A user needs at least one membership');
+    await this.checkGrants(actor, dto.memberships);
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const created = await tx.user.create({
+          data: {
+            tenantId: actor.tenantId,
+            email: dto.email,
+            name: dto.name,
+            passwordHash,
+          },
+        });
+        await tx.membership.createMany({
+          data: dto.memberships.map((m) => ({ tenantId: actor.tenantId, userId: created.id, organizationId: m.organizationId, role: m.role })),
+        });
+        const user = await tx.user.findUniqueOrThrow({ where: { id: created.id }, include: userInclude });
+        await this.audit.record(
+          { action: 'user.create', entityType: 'User', entityId: user.id, changes: { email: dto.email, name: dto.name, memberships: dto.memberships.map((m) => ({ ...m })) } },
+          tx,
+        );
+        return toView(user);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Conflict('An account with this e-mail already exists');
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.prisma.user.findFirst({ where: { AND: [{ id }, this.inScope(actor, 'user:write')] }, include: userInclude });
+    if (!user) throw new NotFound('User');
+    if (dto.isActive === false && user.id === actor.userId) throw new TransitionNotAllowed('You cannot deactivate yourself');
+    if (dto.memberships) await this.checkGrants(actor, dto.memberships);
+
+    return this.prisma.$transaction(async (tx) => {
+      const data: Prisma.UserUpdateInput = {};
+      if (dto.name !== undefined) data.name = dto.name;
+      if (dto.password !== undefined) data.passwordHash = await hashPassword(dto.password);
+      if (dto.isActive !== undefined && dto.isActive !== user.isActive) {
+        data.isActive = dto.isActive;
+        data.deactivatedAt = dto.isActive ? null : new Date();
+      }
+      if (dto.isActive === false || dto.password !== undefined) {
+        await tx.refreshToken.updateMany({ where: { tenantId: actor.tenantId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      }
+      if (dto.memberships) {
+        // Replace only the memberships inside the actor's scope; those elsewhere stay as they are.
+        const editable = await this.access.organizationsInScope(actor, 'user:write', user.memberships.map((m) => m.organizationId));
+        await tx.membership.deleteMany({ where: { tenantId: actor.tenantId, userId: user.id, organizationId: { in: [...editable] } } });
+        await tx.membership.createMany({
+          data: dto.memberships.map((m) => ({ tenantId: actor.tenantId, userId: user.id, organizationId: m.organizationId, role: m.role })),
+          skipDuplicates: true,
+        });
+      }
+      await tx.user.update({ where: { id: user.id }, data });
+      const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userInclude });
+      await this.audit.record(
+        {
+          action: dto.isActive === false ? 'user.deactivate' : dto.memberships ? 'user.memberships_change' : 'user.update',
+          entityType: 'User',
+          entityId: user.id,
+          changes: {
+            name: dto.name,
+            isActive: dto.isActive,
+            passwordChanged: dto.password !== undefined,
+            membershipsBefore: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+            membershipsAfter: dto.memberships ? after.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) : undefined,
+          },
+        },
+        tx,
+      );
+      return toView(after);
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { readState } from './test-database.js';
+
+readState();

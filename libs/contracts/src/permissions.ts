@@ -1,0 +1,41 @@
+// What each role may do. A membership grants its role's permissions over its organization and every
+// descendant; the API checks the permission on the route and the scope on the rows (STYLE.md "Access").
+import type { Role } from './enums.js';
+
+export const PERMISSIONS = [
+  'organization:read',
+  'organization:write',
+  'user:read',
+  'user:write',
+  'campaign:read',
+  'campaign:write',
+  'participant:write',
+  'group:read',
+  'group:write',
+  'task:read',
+  'task:create',
+  'task:update',
+  'event:read',
+  'event:write',
+  'report:read',
+  'report:write',
+  'report:review',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['organization:read', 'campaign:read', 'group:read', 'task:read', 'event:read', 'report:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: [...READ, 'organization:write', 'user:read', 'user:write', 'audit:read'],
+  ORGANIZER: [...READ, 'campaign:write', 'participant:write', 'task:create', 'task:update', 'report:review'],
+  REPORTER: [...READ, 'group:write', 'task:update', 'event:write', 'report:write'],
+  VIEWER: [...READ],
+};
+
+/** Rank for "a user may not grant a role above its own": ADMIN > ORGANIZER > REPORTER > VIEWER. */
+export const ROLE_RANK: Record<Role, number> = { ADMIN: 4, ORGANIZER: 3, REPORTER: 2, VIEWER: 1 };
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,129 @@
+// The generated summary: plain JSON that the API stores (SummaryReport.sections) and every renderer
+// (Markdown, Word, PDF) reads. Computed text carries its figures and where each one came from.
+import type { EventType, LeadingGroupRole, ReportStatus, TaskStatus } from '@campaign-month/contracts';
+
+export type SectionKey = 'leadership' | 'deployment' | 'publicity' | 'results' | 'units' | 'shortcomings';
+
+/** Which rows a figure was counted from: the filter the web app can open, plus a sample of ids. */
+export interface FigureFilter {
+  campaignId: string;
+  organizationId: string;
+  /** True for a roll-up: the organization and all its descendants. */
+  subtree: boolean;
+  eventType?: EventType;
+  /** Metric key the figure sums. */
+  metric?: string;
+  /** One calendar day ('YYYY-MM-DD'). */
+  occurredOn?: string;
+  taskStatus?: TaskStatus;
+  /** DONE tasks completed by their due day, or open tasks past it. */
+  taskTiming?: 'ON_TIME' | 'OVERDUE';
+  role?: LeadingGroupRole;
+  /** Roll-up units by summary status; NONE = no summary generated yet. */
+  summaryStatus?: ReportStatus | 'NONE' | 'HANDED_IN';
+  late?: boolean;
+  participating?: boolean;
+  leadingGroupSet?: boolean;
+}
+
+export interface FigureSource {
+  kind: 'events' | 'tasks' | 'leadingGroup' | 'units';
+  filter: FigureFilter;
+  /** Samples (≤ 20) of the rows behind the figure. */
+  eventIds?: string[];
+  taskIds?: string[];
+  memberIds?: string[];
+  unitIds?: string[];
+}
+
+/** A computed figure inside a paragraph's text. */
+export interface Figure {
+  /** Unique within the document, e.g. `publicity.types:LEAFLET.leaflets`. */
+  id: string;
+  /** The figure as it reads in the text, e.g. `3,000份`, `80余万元`, `11月6日`. */
+  text: string;
+  /** The exact value it was computed from, e.g. `3000`, `812300.00`, `2026-11-06`. */
+  value: string;
+  metric?: string;
+  eventType?: EventType;
+  /** Offsets of `text` within the paragraph's text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  source: FigureSource;
+}
+
+export interface Paragraph {
+  /** Stable key, e.g. `leadership.group`; narrative keys address editable paragraphs. */
+  key: string;
+  /** May contain '\n' (written by the unit): renderers start a new paragraph there. */
+  text: string;
+  /** True for narrative the unit may write; computed paragraphs are regenerated, never edited. */
+  editable: boolean;
+  /** True while the text is only a prompt asking the unit to write it. */
+  needsInput?: boolean;
+  /** 'heading2' is a level-two heading such as （一）参与和报送情况. Default 'body'. */
+  style?: 'body' | 'heading2';
+  figures: Figure[];
+}
+
+export interface TableCell {
+  text: string;
+  figure?: Figure;
+}
+
+export interface Table {
+  key: string;
+  /** Header row. */
+  columns: string[];
+  /** Relative column widths (sum arbitrary). */
+  widths: number[];
+  /** Alignment of each column's body cells. */
+  align: ('left' | 'center' | 'right')[];
+  rows: TableCell[][];
+}
+
+export type ChartKey = 'byType' | 'byDay' | 'byUnit';
+
+export interface Section {
+  key: SectionKey;
+  /** Position in the document, 1-based: gives the numeral of the heading. */
+  number: number;
+  /** Heading as printed, e.g. 一、领导重视，组织健全. */
+  heading: string;
+  paragraphs: Paragraph[];
+  table?: Table;
+  /** Charts that belong after this section's paragraphs, in order. */
+  charts?: ChartKey[];
+}
+
+export interface SummaryDocument {
+  /** Version of this JSON shape. */
+  format: 1;
+  scope: 'UNIT' | 'ROLLUP';
+  campaignId: string;
+  organizationId: string;
+  /** e.g. 某县第一中学2026年防范通讯网络新型违法犯罪集中宣传月活动总结. */
+  title: string;
+  opening: Paragraph;
+  sections: Section[];
+  signature: {
+    unit: string;
+    /** Chinese date, e.g. 2026年11月30日. */
+    date: string;
+    /** 'YYYY-MM-DD'. */
+    isoDate: string;
+  };
+}
+
+/** Narrative paragraphs the unit may write; anything else in `narrative` is ignored. */
+export const NARRATIVE_KEYS = [
+  'opening.extra',
+  'leadership.extra',
+  'deployment.extra',
+  'publicity.extra',
+  'results.extra',
+  'units.extra',
+  'shortcomings',
+] as const;
+export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
+export type Narrative = Partial<Record<NarrativeKey, string>> & Record<string, string>;

@@ -1,0 +1,244 @@
+// Every phrase of the summary genre (活动总结) in Simplified Chinese, in one place, so that another
+// language can follow with the same keys. Templates name their slots in braces: {unit}, {n}, …;
+// the writer fills them and records each computed figure's position. Enumeration labels (事件类型,
+// 领导小组角色, 报告状态) come from @campaign-month/contracts.
+import type { EventType, OrganizationKind } from '@campaign-month/contracts';
+
+/** How one event type is written in section 三. */
+export interface EventTypePhrase {
+  /** With the number of events: {where} is a place or channel prefix, {n} e.g. 3次. */
+  text: string;
+  /** Measure word of {n}. */
+  measure: string;
+  /** Metric that, when logged, names the type better than the count (posters → 张贴海报标语120张). */
+  primaryMetric?: string;
+  /** Template used when the primary metric is non-zero: {m} is its value with unit. */
+  withMetric?: string;
+  /** 'place' writes {where} as 在A、B等处; 'channel' as 通过A、B. */
+  where?: 'place' | 'channel';
+}
+
+export const ZH_CN = {
+  punctuation: { comma: '，', semicolon: '；', colon: '：', period: '。', listSep: '、' },
+
+  title: {
+    /** {unit}{activity}总结; {activity} is the campaign title, ending in 活动. */
+    summary: '{unit}{activity}总结',
+    activitySuffix: '活动',
+  },
+
+  opening: {
+    directive: '为深入贯彻落实《{directiveTitle}》{directiveNumber}文件要求，',
+    directiveNumber: '（{number}）',
+    organizer: '根据{organizer}统一部署，',
+    purposeAfterDirective: '{purpose}，',
+    purposeAlone: '为{purpose}，',
+    unitBody: '{unit}于{period}开展了{activity}，现将活动开展情况总结如下：',
+    rollupBody: '{unit}于{period}组织{participants}开展了{activity}，现将活动开展情况总结如下：',
+    participants: '{n}个单位',
+  },
+
+  headings: {
+    leadership: { praise: '领导重视，组织健全', plain: '组织领导' },
+    deployment: { praise: '周密部署，任务落实', plain: '工作部署' },
+    publicity: { praise: '多措并举，广泛宣传', plain: '宣传开展情况' },
+    results: { praise: '取得的成效', plain: '活动成效' },
+    units: { praise: '各单位开展情况', plain: '各单位开展情况' },
+    shortcomings: { praise: '存在不足及下一步打算', plain: '存在不足及下一步打算' },
+    /** 一、 before a level-one heading. */
+    levelOne: '{numeral}、{title}',
+    levelTwo: '（{numeral}）{title}',
+  },
+
+  leadership: {
+    intro: '为确保活动取得实效，{unit}成立了',
+    leaders: '以{names}为组长',
+    deputies: '{names}为副组长',
+    members: '{names}为成员',
+    memberDepartments: '{departments}负责人',
+    membersJoin: '及',
+    groupNoun: '的活动领导小组，领导小组共{n}。',
+    groupNounNoLeader: '由{names}组成的活动领导小组，领导小组共{n}。',
+    people: '人',
+    dutiesIntro: '其中，',
+    duty: '{who}负责{duty}',
+    dutyVerb: '负责',
+    allDuties: '做到分工明确，责任到人。',
+    rollupAll: '{n}参与单位均成立了活动领导小组。',
+    rollupSome: '在{participants}参与单位中，{n}单位成立了活动领导小组。',
+    rollupNone: '各参与单位尚未在系统中录入活动领导小组。',
+    units: '个',
+  },
+
+  deployment: {
+    tasks: '{unit}结合工作实际，将活动要求细化为{n}具体任务',
+    rollupTasks: '{unit}将活动要求细化分解，各单位共部署具体任务{n}',
+    measure: '项',
+    cancelled: '（另有{n}已取消）',
+    allDone: '，已全部完成',
+    allOnTime: '，且均按期完成',
+    someOnTime: '，其中按期完成{n}',
+    done: '，已完成{n}',
+    noneDone: '，目前正在推进',
+    overdue: '，逾期未完成{n}',
+    end: '。',
+    allAssigned: '各项任务均明确了责任人：',
+    someAssigned: '任务落实到人：',
+    person: '{who}负责{titles}',
+    personMore: '等{n}',
+    quote: '“{title}”',
+  },
+
+  publicity: {
+    overviewMany: '活动期间，{unit}综合运用{labels}等{k}种形式开展宣传，累计开展宣传活动{n}。',
+    overviewOne: '活动期间，{unit}以{label}为主要形式开展宣传，累计开展宣传活动{n}。',
+    rollupOverviewMany: '活动期间，{unit}及所属各单位综合运用{labels}等{k}种形式开展宣传，累计开展宣传活动{n}。',
+    rollupOverviewOne: '活动期间，{unit}及所属各单位以{label}为主要形式开展宣传，累计开展宣传活动{n}。',
+    eventMeasure: '次',
+    wherePlace: '在{list}',
+    wherePlaceMore: '在{list}等处',
+    whereChannel: '通过{list}',
+    whereChannelMore: '通过{list}等渠道',
+    examplesIntro: '典型做法如：',
+    example: '{date}，{unit}{where}{what}',
+    exampleWhere: '在{location}',
+    exampleDo: '开展',
+    /** Titles starting with one of these already read as an action. */
+    actionVerbs: [
+      '开展',
+      '组织',
+      '召开',
+      '举办',
+      '利用',
+      '通过',
+      '发放',
+      '张贴',
+      '推送',
+      '深入',
+      '进行',
+      '邀请',
+      '走进',
+      '曝光',
+      '公示',
+      '播放',
+      '设置',
+      '悬挂',
+      '制作',
+      '印发',
+      '驻守',
+      '拦截',
+      '劝阻',
+      '成功',
+      '在',
+      '向',
+      '对',
+      '为',
+    ],
+  },
+
+  eventTypes: {
+    FLAG_CEREMONY: { text: '利用升旗仪式开展国旗下宣讲{n}', measure: '次' },
+    MEETING: { text: '{where}开展会议宣传{n}', measure: '次', where: 'place' },
+    POSTER: {
+      text: '{where}开展海报标语张贴{n}',
+      measure: '次',
+      primaryMetric: 'posters',
+      withMetric: '{where}张贴海报标语{m}',
+      where: 'place',
+    },
+    LEAFLET: {
+      text: '{where}开展发放宣传单活动{n}',
+      measure: '次',
+      primaryMetric: 'leaflets',
+      withMetric: '{where}开展集中宣传{n}，发放宣传单{m}',
+      where: 'place',
+    },
+    MESSAGE_PUSH: {
+      text: '{where}推送宣传信息{n}',
+      measure: '次',
+      primaryMetric: 'messages',
+      withMetric: '{where}推送宣传信息{m}',
+      where: 'channel',
+    },
+    TAKE_HOME_MATERIAL: { text: '开展“宣传资料带回家”活动{n}', measure: '次' },
+    WARD_VISIT: { text: '深入科室、病房开展面对面宣传{n}', measure: '次' },
+    CASE_EXPOSURE: { text: '{where}曝光典型案例{n}', measure: '次', where: 'channel' },
+    LECTURE: { text: '{where}举办专题讲座和培训{n}', measure: '场', where: 'place' },
+    MEDIA: { text: '{where}开展公益广告和媒体宣传{n}', measure: '次', where: 'channel' },
+    COUNTER_REMINDER: { text: '{where}开展临柜风险提示{n}', measure: '次', where: 'place' },
+    ON_SITE_INTERCEPTION: { text: '{where}开展现场驻守阻截{n}', measure: '次', where: 'place' },
+    HOTLINE_NOTICE: { text: '{where}公示举报投诉电话{n}', measure: '次', where: 'place' },
+    OTHER: { text: '开展其他形式宣传活动{n}', measure: '次' },
+  } satisfies Record<EventType, EventTypePhrase>,
+
+  metrics: {
+    /** How a metric is introduced in the text when its label alone reads badly. */
+    byKey: {
+      lossesAvoided: '避免群众损失',
+      interceptedTransactions: '阻止可疑交易',
+    } as Record<string, string>,
+    /** The audience metric, by the kind of unit. */
+    audienceKey: 'audience',
+    audience: {
+      SCHOOL: '覆盖师生及家长',
+      UNIVERSITY: '覆盖师生',
+      HOSPITAL: '覆盖患者及家属',
+      default: '覆盖群众',
+    } as Partial<Record<OrganizationKind, string>> & { default: string },
+  },
+
+  results: {
+    unit: '活动期间，{unit}累计开展各类宣传活动{n}',
+    rollup: '活动期间，{unit}及所属各单位累计开展各类宣传活动{n}',
+    unitLead: '活动期间，{unit}',
+    rollupLead: '活动期间，{unit}及所属各单位',
+    end: '。',
+  },
+
+  units: {
+    participationHeading: '参与和报送情况',
+    tableHeading: '各单位开展情况',
+    participants: '本次活动共有{n}参与，',
+    noParticipants: '本次活动暂无参与单位。',
+    submitted: '已有{n}提交活动总结',
+    noneSubmitted: '目前尚无单位提交活动总结',
+    approved: '，其中{n}已审核通过',
+    returned: '，{n}的总结已退回修改',
+    allInTime: '各单位均已按时提交。',
+    late: '截至报送期限（{due}），{names}{more}{n}未按时提交活动总结。',
+    lateMoreThanListed: '等',
+    lateAllListed: '共',
+    unitMeasure: '个单位',
+    tableIntro: '各单位开展情况见下表。',
+    columns: { index: '序号', unit: '单位', events: '活动（次）', status: '总结状态' },
+    metricColumn: '{label}（{unit}）',
+    statusNone: '未生成',
+    statusLate: '（逾期）',
+  },
+
+  prompts: {
+    leadership: '【待补充】系统中未录入本单位的活动领导小组名单。请录入领导小组，或在此说明活动的组织领导情况。',
+    deployment: '【待补充】系统中未录入本单位的工作任务。请在此说明活动的部署安排。',
+    publicity: '【待补充】系统中未登记本单位的宣传活动。请登记活动，或在此说明宣传开展情况。',
+    results: '【待补充】系统中未录入可统计的成效数据。请在此说明活动取得的成效。',
+    shortcomings:
+      '【待填写】请结合本单位实际，写明活动中存在的不足（如宣传覆盖面、宣传形式等方面）和下一步工作打算。',
+  },
+
+  charts: {
+    byType: '各类宣传活动开展次数',
+    byDay: '每日宣传活动开展次数',
+    byUnit: '各单位宣传活动开展次数（前{n}名）',
+    caption: '图{n}  {title}',
+    seriesName: '活动次数',
+  },
+
+  pageNumber: '— {n} —',
+} as const;
+
+export type Phrases = typeof ZH_CN;
+
+/** Fills {slots} of a template with plain strings. */
+export function fillText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+}

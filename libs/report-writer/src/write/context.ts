@@ -1,0 +1,106 @@
+// What every section writer shares: the facts, the base filter of figure sources, the narrative,
+// and the small helpers that turn metrics and counts into figures.
+import type { ChartKey, FigureFilter, Paragraph, SectionKey, Table } from '../document.js';
+import type { MetricFact, RollupFacts, SummaryFacts } from '../facts.js';
+import { formatCount, formatMetricValue } from '../format/numbers.js';
+import { ZH_CN } from '../phrases.zh-CN.js';
+import { type FigureSpec, TextBuilder } from './text-builder.js';
+
+export interface WriteContext {
+  facts: SummaryFacts;
+  /** The same facts when they are a roll-up, else null. */
+  rollup: RollupFacts | null;
+  /** Filter every figure source starts from. */
+  base: FigureFilter;
+  narrative: Readonly<Record<string, string>>;
+  metrics: ReadonlyMap<string, MetricFact>;
+}
+
+/** A section before it is numbered. */
+export interface SectionDraft {
+  key: SectionKey;
+  /** Whether the facts support the praising heading (领导重视，组织健全) or only the plain one. */
+  praise: boolean;
+  paragraphs: Paragraph[];
+  table?: Table;
+  charts?: ChartKey[];
+}
+
+export function createContext(facts: SummaryFacts, narrative: Readonly<Record<string, string>> = {}): WriteContext {
+  const rollup = facts.kind === 'ROLLUP' ? facts : null;
+  return {
+    facts,
+    rollup,
+    base: { campaignId: facts.campaign.id, organizationId: facts.unit.id, subtree: rollup !== null },
+    narrative,
+    metrics: new Map(facts.metrics.map((m) => [m.key, m])),
+  };
+}
+
+/** The unit's own text for a narrative key, if it wrote any. */
+export function narrativeText(ctx: WriteContext, key: string): string | null {
+  const text = ctx.narrative[key];
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : null;
+}
+
+/**
+ * The editable paragraph of a narrative key: the unit's text when given, else the prompt (marked
+ * needsInput) when there is one, else nothing.
+ */
+export function narrativeParagraph(ctx: WriteContext, key: string, prompt?: string): Paragraph | null {
+  const text = narrativeText(ctx, key);
+  if (text !== null) return new TextBuilder(key).add(text).build({ editable: true });
+  if (prompt !== undefined) return new TextBuilder(key).add(prompt).build({ editable: true, needsInput: true });
+  return null;
+}
+
+/** How a metric is introduced: 覆盖群众, 发放宣传单, 避免群众损失… */
+export function metricLead(ctx: WriteContext, metric: MetricFact): string {
+  const phrases = ZH_CN.metrics;
+  if (metric.key === phrases.audienceKey) {
+    return phrases.audience[ctx.facts.unit.kind] ?? phrases.audience.default;
+  }
+  const byKey = phrases.byKey[metric.key];
+  if (byKey) return byKey;
+  let label = metric.label.trim().replace(/[（(][^）)]*[）)]$/, '');
+  if (metric.unit && label.endsWith(metric.unit)) label = label.slice(0, -metric.unit.length);
+  return label;
+}
+
+/** A metric's value as a figure, e.g. 3,000份 or 80余万元. */
+export function metricFigure(
+  ctx: WriteContext,
+  metric: MetricFact,
+  value: string,
+  name: string,
+  filter: Partial<FigureFilter>,
+  eventIds: string[],
+): FigureSpec {
+  return {
+    name,
+    text: formatMetricValue(metric, value),
+    value,
+    metric: metric.key,
+    ...(filter.eventType ? { eventType: filter.eventType } : {}),
+    source: { kind: 'events', filter: { ...ctx.base, ...filter, metric: metric.key }, eventIds },
+  };
+}
+
+/** A count with its measure word, e.g. 3次, 12项. */
+export function countText(n: number, measure: string): string {
+  return `${formatCount(n)}${measure}`;
+}
+
+/** A unit's or person's display name: title + name (校长张华). */
+export function personName(member: { name: string; title?: string | null }): string {
+  return `${member.title?.trim() ?? ''}${member.name.trim()}`;
+}
+
+/** Removes trailing punctuation so a clause can be embedded in a sentence. */
+export function clause(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[。；，、,.;:：！!]+$/u, '');
+}

@@ -104,7 +104,10 @@ export interface SummaryDocument {
   organizationId: string;
   /** e.g. 某县第一中学2026年防范通讯网络新型违法犯罪集中宣传月活动总结. */
   title: string;
+  /** 为深入贯彻落实《…》文件要求，…现将活动开展情况总结如下： */
   opening: Paragraph;
+  /** The unit's own sentence(s) after the opening (narrative key `opening.extra`), if any. */
+  openingExtra?: Paragraph;
   sections: Section[];
   signature: {
     unit: string;

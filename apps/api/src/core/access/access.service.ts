@@ -43,6 +43,23 @@ export class AccessService {
     for (const id of ids) if (!inScope.has(id)) throw new NotFound(entity);
   }
 
+  /**
+   * A campaign the actor may see for `permission`: organized inside its scope, or (unless organizerOnly)
+   * with a participating unit inside its scope. Anything else is 404.
+   */
+  async findCampaign(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false) {
+    const orgs = this.organizationWhere(actor, permission);
+    const campaign = await this.prisma.campaign.findFirst({
+      where: {
+        id: campaignId,
+        tenantId: actor.tenantId,
+        OR: organizerOnly ? [{ organizer: orgs }] : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
+      },
+    });
+    if (!campaign) throw new NotFound('Campaign');
+    return campaign;
+  }
+
   /** The highest role the actor holds over an organization at `path` (via itself or an ancestor). */
   highestRoleOver(actor: Actor, path: string): Role | null {
     let best: Role | null = null;

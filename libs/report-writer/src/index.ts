@@ -1,0 +1,23 @@
+// @campaign-month/report-writer: campaign facts in, the summary (活动总结) and its documents out.
+// Pure functions: no HTTP, no database.
+export * from './document.js';
+export * from './facts.js';
+export {
+  enumerate,
+  enumerationPrefix,
+  formatChineseDate,
+  formatChineseDateFull,
+  formatPeriod,
+  joinList,
+  toChineseNumeral,
+} from './format/chinese.js';
+export {
+  decimalToNumber,
+  formatAudience,
+  formatCount,
+  formatMetricValue,
+  formatYuan,
+  roundDownForText,
+} from './format/numbers.js';
+export { fillText, ZH_CN } from './phrases.zh-CN.js';
+export { activityName, allParagraphs, summaryTitle, writeSummary } from './write/summary.js';

@@ -1,0 +1,137 @@
+// The roll-up's own section: units taking part, summaries handed in and approved, who is late
+// (named), and a table by unit.
+import { REPORT_STATUS_LABELS } from '@campaign-month/contracts';
+import type { FigureFilter, Paragraph, Table, TableCell } from '../document.js';
+import type { MetricFact, RollupFacts, RollupUnitRow } from '../facts.js';
+import { formatChineseDate, joinList, toChineseNumeral } from '../format/chinese.js';
+import { formatCount, isNonZero } from '../format/numbers.js';
+import { fillText, ZH_CN } from '../phrases.zh-CN.js';
+import { narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
+import { type FigureSpec, sample, source, TextBuilder } from './text-builder.js';
+
+const U = ZH_CN.units;
+const MAX_LATE_NAMED = 10;
+const MAX_METRIC_COLUMNS = 3;
+
+function heading2(key: string, index: number, title: string): Paragraph {
+  return new TextBuilder(key)
+    .add(fillText(ZH_CN.headings.levelTwo, { numeral: toChineseNumeral(index), title }))
+    .build({ style: 'heading2' });
+}
+
+function unitsFigure(
+  ctx: WriteContext,
+  name: string,
+  rows: RollupUnitRow[],
+  filter: Partial<FigureFilter>,
+  measure: string = U.unitMeasure,
+  count: number = rows.length,
+): FigureSpec {
+  return {
+    name,
+    text: `${formatCount(count)}${measure}`,
+    value: String(count),
+    source: source(ctx.base, 'units', filter, { unitIds: sample(rows.map((u) => u.id)) }),
+  };
+}
+
+function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
+  const tb = new TextBuilder('units.participation');
+  const participating = r.units.filter((u) => u.participating);
+  if (r.participantCount === 0) return tb.add(U.noParticipants).build();
+  tb.fill(U.participants, {
+    n: unitsFigure(ctx, 'participants', participating, { participating: true }, U.unitMeasure, r.participantCount),
+  });
+  const handedIn = r.units.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED');
+  if (r.submittedCount === 0) tb.add(U.noneSubmitted);
+  else {
+    tb.fill(U.submitted, {
+      n: unitsFigure(ctx, 'submitted', handedIn, { summaryStatus: 'HANDED_IN' }, U.unitMeasure, r.submittedCount),
+    });
+    if (r.approvedCount > 0) {
+      const approved = r.units.filter((u) => u.summaryStatus === 'APPROVED');
+      tb.fill(U.approved, {
+        n: unitsFigure(ctx, 'approved', approved, { summaryStatus: 'APPROVED' }, '个', r.approvedCount),
+      });
+    }
+  }
+  const returned = r.units.filter((u) => u.summaryStatus === 'RETURNED');
+  if (returned.length > 0) tb.fill(U.returned, { n: unitsFigure(ctx, 'returned', returned, { summaryStatus: 'RETURNED' }) });
+  tb.add(ZH_CN.punctuation.period);
+  const late = r.units.filter((u) => u.late);
+  if (late.length > 0) {
+    const named = late.slice(0, MAX_LATE_NAMED).map((u) => u.name);
+    tb.fill(U.late, {
+      due: formatChineseDate(r.campaign.reportDueOn),
+      names: joinList(named),
+      more: late.length > named.length ? U.lateMoreThanListed : U.lateAllListed,
+      n: unitsFigure(ctx, 'late', late, { late: true }),
+    });
+  } else if (r.submittedCount >= r.participantCount) {
+    tb.add(U.allInTime);
+  }
+  return tb.build();
+}
+
+/** Metrics for the table: the audience, then money, then the rest; non-zero totals only. */
+export function tableMetrics(r: RollupFacts): MetricFact[] {
+  const nonZero = r.metrics.filter((m) => isNonZero(r.metricTotals[m.key]));
+  const rank = (m: MetricFact) => (m.key === ZH_CN.metrics.audienceKey ? 0 : m.kind === 'MONEY' ? 1 : 2);
+  return nonZero
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+    .slice(0, MAX_METRIC_COLUMNS)
+    .map((x) => x.m);
+}
+
+function metricHeader(m: MetricFact): string {
+  let label = m.label.trim().replace(/[（(][^）)]*[）)]$/, '');
+  if (m.unit && label.endsWith(m.unit) && label.length > m.unit.length) label = label.slice(0, -m.unit.length);
+  return fillText(U.metricColumn, { label, unit: m.unit });
+}
+
+function unitTable(ctx: WriteContext, r: RollupFacts): Table {
+  const metrics = tableMetrics(r);
+  const rows = r.units.filter((u) => u.participating || u.eventCount > 0);
+  const cellFigure = (u: RollupUnitRow, name: string, text: string, value: string, metric?: string): TableCell => ({
+    text,
+    figure: {
+      id: `units.table.${u.id}.${name}`,
+      text,
+      value,
+      ...(metric ? { metric } : {}),
+      start: 0,
+      end: text.length,
+      source: { kind: 'events', filter: { ...ctx.base, organizationId: u.id, subtree: false, ...(metric ? { metric } : {}) } },
+    },
+  });
+  const status = (u: RollupUnitRow) =>
+    (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) + (u.late ? U.statusLate : '');
+  return {
+    key: 'units.table',
+    columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],
+    widths: [7, 30, 12, ...metrics.map(() => 14), 16],
+    align: ['center', 'left', 'right', ...metrics.map(() => 'right' as const), 'center'],
+    rows: rows.map((u, i) => [
+      { text: String(i + 1) },
+      { text: u.name },
+      cellFigure(u, 'events', formatCount(u.eventCount), String(u.eventCount)),
+      ...metrics.map((m) => {
+        const value = u.metricTotals[m.key] ?? '0';
+        return cellFigure(u, m.key, formatCount(value), value, m.key);
+      }),
+      { text: status(u) },
+    ]),
+  };
+}
+
+/** 五、各单位开展情况 (roll-ups only). */
+export function unitsSection(ctx: WriteContext, r: RollupFacts): SectionDraft {
+  const paragraphs: Paragraph[] = [heading2('units.participation.heading', 1, U.participationHeading), participation(ctx, r)];
+  const extra = narrativeParagraph(ctx, 'units.extra');
+  if (extra) paragraphs.push(extra);
+  paragraphs.push(heading2('units.table.heading', 2, U.tableHeading));
+  paragraphs.push(new TextBuilder('units.table.intro').add(U.tableIntro).build());
+  const table = unitTable(ctx, r);
+  return { key: 'units', praise: true, paragraphs, table, charts: r.units.some((u) => u.eventCount > 0) ? ['byUnit'] : [] };
+}

@@ -100,9 +100,13 @@ export const ZH_CN = {
     whereChannel: '通过{list}',
     whereChannelMore: '通过{list}等渠道',
     examplesIntro: '典型做法如：',
-    example: '{date}，{unit}{where}{what}',
+    /** A unit's example: the description when there is one, else where + title. */
+    example: '{date}，{what}',
+    /** A roll-up's example: 城关支行于11月8日成功劝阻…, then the description. */
+    rollupExample: '{unit}于{date}{what}',
     exampleWhere: '在{location}',
     exampleDo: '开展',
+    exampleActivity: '活动',
     /** Titles starting with one of these already read as an action. */
     actionVerbs: [
       '开展',

@@ -125,30 +125,34 @@ export function pickExamples(examples: ExampleFact[], types: Set<EventType>): Ex
   return picked.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : 1));
 }
 
+function exampleAction(e: ExampleFact): string {
+  const title = clause(e.title);
+  const location = clause(e.location ?? '');
+  const where = location && !title.includes(location) ? fillText(P.exampleWhere, { location }) : '';
+  let what = P.actionVerbs.some((v) => title.startsWith(v)) ? title : P.exampleDo + title;
+  if (what.endsWith('”')) what += P.exampleActivity;
+  return title.startsWith('在') ? what : where + what;
+}
+
 function examplesParagraph(ctx: WriteContext, picked: ExampleFact[]): Paragraph {
   const tb = new TextBuilder('publicity.examples').add(P.examplesIntro);
   picked.forEach((e, i) => {
     if (i > 0) tb.add(ZH_CN.punctuation.semicolon);
-    const title = clause(e.title);
-    const location = clause(e.location ?? '');
-    const startsWithAction = P.actionVerbs.some((v) => title.startsWith(v));
-    const where = location && !title.startsWith('在') ? fillText(P.exampleWhere, { location }) : '';
-    const what = startsWithAction ? title : P.exampleDo + title;
-    const unit = ctx.rollup ? clause(e.unitName ?? '') : '';
-    tb.fill(P.example, {
-      date: {
-        name: `example:${e.id}.date`,
-        text: formatChineseDate(e.occurredOn),
-        value: e.occurredOn,
-        eventType: e.type,
-        source: source(ctx.base, 'events', { eventType: e.type, occurredOn: e.occurredOn }, { eventIds: [e.id] }),
-      },
-      unit,
-      where,
-      what,
-    });
+    const date: FigureSpec = {
+      name: `example:${e.id}.date`,
+      text: formatChineseDate(e.occurredOn),
+      value: e.occurredOn,
+      eventType: e.type,
+      source: source(ctx.base, 'events', { eventType: e.type, occurredOn: e.occurredOn }, { eventIds: [e.id] }),
+    };
     const desc = description(e.description);
-    if (desc !== '') tb.add(ZH_CN.punctuation.comma + desc);
+    const unit = clause(e.unitName ?? '');
+    if (ctx.rollup && unit) {
+      tb.fill(P.rollupExample, { unit, date, what: exampleAction(e) });
+      if (desc !== '') tb.add(ZH_CN.punctuation.comma + desc);
+    } else {
+      tb.fill(P.example, { date, what: desc !== '' ? desc : exampleAction(e) });
+    }
   });
   return tb.add(ZH_CN.punctuation.period).build();
 }

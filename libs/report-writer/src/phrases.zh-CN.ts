@@ -61,8 +61,9 @@ export const ZH_CN = {
     groupNounNoLeader: '由{names}组成的活动领导小组，领导小组共{n}。',
     people: '人',
     dutiesIntro: '其中，',
-    duty: '{who}负责{duty}',
     dutyVerb: '负责',
+    /** A duty starting with one of these already reads as a predicate (全面负责…, 牵头…). */
+    dutyPredicates: ['负责', '全面负责', '具体负责', '主要负责', '协助', '牵头', '统筹', '分管', '主抓', '配合'],
     allDuties: '做到分工明确，责任到人。',
     rollupAll: '{n}参与单位均成立了活动领导小组。',
     rollupSome: '在{participants}参与单位中，{n}单位成立了活动领导小组。',
@@ -186,9 +187,12 @@ export const ZH_CN = {
     audience: {
       SCHOOL: '覆盖师生及家长',
       UNIVERSITY: '覆盖师生',
-      HOSPITAL: '覆盖患者及家属',
       default: '覆盖群众',
     } as Partial<Record<OrganizationKind, string>> & { default: string },
+    /** The audience of one event type, whose people may differ from the unit's public. */
+    audienceOfType: { SCHOOL: '覆盖', UNIVERSITY: '覆盖', HOSPITAL: '覆盖', default: '覆盖群众' } as Partial<
+      Record<OrganizationKind, string>
+    > & { default: string },
   },
 
   results: {

@@ -55,9 +55,10 @@ export function narrativeParagraph(ctx: WriteContext, key: string, prompt?: stri
 }
 
 /** How a metric is introduced: 覆盖群众, 发放宣传单, 避免群众损失… */
-export function metricLead(ctx: WriteContext, metric: MetricFact): string {
+export function metricLead(ctx: WriteContext, metric: MetricFact, ofOneType = false): string {
   const phrases = ZH_CN.metrics;
   if (metric.key === phrases.audienceKey) {
+    if (ofOneType) return phrases.audienceOfType[ctx.facts.unit.kind] ?? phrases.audienceOfType.default;
     return phrases.audience[ctx.facts.unit.kind] ?? phrases.audience.default;
   }
   const byKey = phrases.byKey[metric.key];

@@ -64,7 +64,7 @@ function typeClause(ctx: WriteContext, tb: TextBuilder, t: TypeFact): void {
     if (usePrimary && metric.key === primary.key) continue;
     const value = t.metricSums[metric.key];
     if (!isNonZero(value)) continue;
-    tb.add(ZH_CN.punctuation.comma + metricLead(ctx, metric));
+    tb.add(ZH_CN.punctuation.comma + metricLead(ctx, metric, true));
     tb.fig(metricFigure(ctx, metric, value, `${t.type}.${metric.key}`, { eventType: t.type }, ids));
   }
 }

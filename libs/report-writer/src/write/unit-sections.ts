@@ -25,8 +25,11 @@ function memberWithDepartment(m: GroupMemberFact): string {
   return (dept && !title.startsWith(dept) ? dept : '') + personName(m);
 }
 
+/** The duty as a predicate: 负责… as written, or with 负责 put in front. */
 function duty(m: GroupMemberFact): string {
-  return clause(m.duty ?? '').replace(new RegExp(`^${L.dutyVerb}`), '');
+  const text = clause(m.duty ?? '');
+  if (text === '') return '';
+  return L.dutyPredicates.some((p) => text.startsWith(p)) ? text : L.dutyVerb + text;
 }
 
 function membersClause(members: GroupMemberFact[]): string {
@@ -63,7 +66,7 @@ export function leadershipSection(ctx: WriteContext): SectionDraft {
     }
     const withDuty = group.filter((m) => duty(m) !== '');
     if (withDuty.length > 0) {
-      const duties = withDuty.slice(0, 10).map((m) => fillText(L.duty, { who: memberWithDepartment(m), duty: duty(m) }));
+      const duties = withDuty.slice(0, 10).map((m) => memberWithDepartment(m) + duty(m));
       tb.add(L.dutiesIntro + duties.join(ZH_CN.punctuation.semicolon) + ZH_CN.punctuation.period);
       if (withDuty.length === group.length) tb.add(L.allDuties);
     }

@@ -57,7 +57,12 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}
+
+/** The OpenAPI document of every route (also written to a file by `npm run openapi` for the web client). */
+export function createOpenApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Campaign Month API')
@@ -69,5 +74,4 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

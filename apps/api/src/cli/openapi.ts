@@ -1,0 +1,18 @@
+// Writes the OpenAPI document to a file without a database (npm run openapi): the web app's client is
+// generated from it. Usage: node dist/apps/api/src/cli/openapi.js [out.json]
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
+import { loadConfig } from '../core/config/config.js';
+import { configureApp, createOpenApiDocument } from '../core/http/configure-app.js';
+import { createRootLogger } from '../core/logging/logger.js';
+
+const out = process.argv[2] ?? 'dist/openapi.json';
+const config = loadConfig({ ...process.env, DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused', LOG_LEVEL: 'silent' });
+const app = await NestFactory.create(AppModule.forRoot(config), { logger: false, bodyParser: false });
+configureApp(app, config, createRootLogger('silent'));
+await app.init();
+writeFileSync(out, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
+await app.close();
+console.log(`OpenAPI document written to ${out}`);

@@ -26,7 +26,11 @@ const common = {
 export default {
   rootDir: '.',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -9,7 +9,11 @@ const schema = 'prisma/schema.prisma';
 const out = 'apps/api/src/generated/prisma';
 const stamp = `${out}/.schema-hash`;
 const hash = createHash('sha256').update(readFileSync(schema)).digest('hex');
-if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && statSync(`${out}/client.ts`, { throwIfNoEntry: false })) {
+if (
+  existsSync(stamp) &&
+  readFileSync(stamp, 'utf8') === hash &&
+  statSync(`${out}/client.ts`, { throwIfNoEntry: false })
+) {
   process.exit(0);
 }
 execFileSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--schema', schema], {

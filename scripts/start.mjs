@@ -6,14 +6,21 @@ import { existsSync } from 'node:fs';
 execSync('npm run --silent build', { stdio: 'inherit' });
 
 const children = [];
-const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], { stdio: 'inherit', env: process.env });
+const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 children.push(api);
 
 if (existsSync('apps/web/vite.config.ts') && process.env.SKIP_WEB_BUILD !== '1') {
-  const web = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const web = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   children.push(web);
   web.on('exit', (code) => {
     if (code === 0) console.log('web app built: open the URL above');

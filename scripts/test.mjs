@@ -48,9 +48,15 @@ if (mode !== 'unit') {
     u.pathname = `/${name}`;
     const url = u.toString();
     await migrate(url, migrationsDir());
-    Object.assign(env, { E2E_DATABASE_URL: url, E2E_ADMIN_URL: adminUrl, E2E_DATABASE_NAME: name, E2E_DATABASE_KIND: 'postgresql' });
+    Object.assign(env, {
+      E2E_DATABASE_URL: url,
+      E2E_ADMIN_URL: adminUrl,
+      E2E_DATABASE_NAME: name,
+      E2E_DATABASE_KIND: 'postgresql',
+    });
     console.log(`e2e: PostgreSQL database ${name} on ${u.host}, migrated by the product's migrator`);
-    cleanup = () => (process.env.KEEP_TEST_DB === '1' ? Promise.resolve() : admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    cleanup = () =>
+      process.env.KEEP_TEST_DB === '1' ? Promise.resolve() : admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } else {
     const { startEmbeddedPostgres } = await import('../dist/apps/api/src/core/database/embedded-postgres.js');
     const embedded = await startEmbeddedPostgres({ dataDir: null, port: 5498 });

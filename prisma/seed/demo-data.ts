@@ -1,10 +1,464 @@
+// Demo data from three real campaign-month situations (README "Demo log-ins"). Idempotent: a tenant whose
+// admin e-mail already exists is left as it is. Everything is written through Prisma in one transaction
+// per tenant, with the figures the summaries will be generated from.
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../apps/api/src/core/auth/password.js';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client.js';
+import type {
+  EventType,
+  LeadingGroupRole,
+  MetricKind,
+  OrganizationKind,
+  Role,
+} from '../../apps/api/src/generated/prisma/enums.js';
+
+export const DEMO_PASSWORD = 'CampaignMonth2026';
+
+interface OrgSpec {
+  key: string;
+  name: string;
+  kind: OrganizationKind;
+  parent?: string;
+}
+interface EventSpec {
+  unit: string;
+  type: EventType;
+  title: string;
+  on: string;
+  location?: string;
+  description: string;
+  metrics: Record<string, number>;
+}
+interface DemoTenant {
+  name: string;
+  orgs: OrgSpec[];
+  users: { email: string; name: string; org: string; role: Role }[];
+  campaign: {
+    title: string;
+    templateKey: string;
+    organizer: string;
+    startsOn: string;
+    endsOn: string;
+    reportDueOn: string;
+    directiveTitle: string;
+    directiveNumber: string;
+    purpose: string;
+    goals: string;
+    participants: string[];
+    metrics: { key: string; label: string; unit: string; kind?: MetricKind }[];
+  };
+  groups: {
+    unit: string;
+    members: {
+      name: string;
+      title: string;
+      role: LeadingGroupRole;
+      department?: string;
+      duty: string;
+      phone?: string;
+    }[];
+  }[];
+  tasks: { unit: string; title: string; dueOn: string; done: boolean }[];
+  events: EventSpec[];
+}
+
+const COMMON_METRICS = [
+  { key: 'audience', label: '受众人次', unit: '人次' },
+  { key: 'leaflets', label: '发放宣传单', unit: '份' },
+  { key: 'posters', label: '张贴海报', unit: '张' },
+  { key: 'messages', label: '推送信息', unit: '条' },
+];
+
+export const DEMO_TENANTS: DemoTenant[] = [
+  {
+    name: '滨江市公安局',
+    orgs: [
+      { key: 'root', name: '滨江市公安局', kind: 'POLICE' },
+      { key: 'icbc', name: '工商银行滨江支行', kind: 'BANK', parent: 'root' },
+      { key: 'ccb', name: '建设银行城南支行', kind: 'BANK', parent: 'root' },
+      { key: 'rcb', name: '农商银行江北支行', kind: 'BANK', parent: 'root' },
+    ],
+    users: [
+      { email: 'admin@police.demo', name: '周管理', org: 'root', role: 'ADMIN' },
+      { email: 'organizer@police.demo', name: '陈警官', org: 'root', role: 'ORGANIZER' },
+      { email: 'bank@police.demo', name: '刘行长', org: 'icbc', role: 'REPORTER' },
+      { email: 'viewer@police.demo', name: '市局领导', org: 'root', role: 'VIEWER' },
+    ],
+    campaign: {
+      title: '2026年全民反诈在行动集中宣传月',
+      templateKey: 'anti-fraud-month',
+      organizer: 'root',
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+      reportDueOn: '2026-12-05',
+      directiveTitle: '关于开展2026年“全民反诈在行动”集中宣传月活动的通知',
+      directiveNumber: '滨公通〔2026〕35号',
+      purpose: '进一步提升群众识骗防骗能力,坚决遏制电信网络诈骗犯罪高发势头',
+      goals: '网点临柜提醒全覆盖;可疑交易应阻尽阻;反诈宣传进网点、进社区',
+      participants: ['icbc', 'ccb', 'rcb'],
+      metrics: [
+        ...COMMON_METRICS,
+        { key: 'interceptedTransactions', label: '阻止可疑交易', unit: '笔' },
+        { key: 'lossesAvoided', label: '避免损失', unit: '元', kind: 'MONEY' },
+      ],
+    },
+    groups: [
+      {
+        unit: 'icbc',
+        members: [
+          {
+            name: '刘建华',
+            title: '行长',
+            role: 'LEADER',
+            duty: '全面负责网点反诈宣传和可疑交易阻截工作',
+            phone: '13800000001',
+          },
+          {
+            name: '孙丽',
+            title: '副行长',
+            role: 'DEPUTY',
+            department: '运营管理部',
+            duty: '负责临柜提醒和可疑交易核查',
+          },
+          { name: '赵强', title: '大堂经理', role: 'MEMBER', department: '营业部', duty: '负责厅堂宣传和客户劝阻' },
+        ],
+      },
+    ],
+    tasks: [
+      { unit: 'icbc', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-30', done: true },
+      { unit: 'icbc', title: '民警驻点阻截可疑交易', dueOn: '2026-11-30', done: true },
+      { unit: 'ccb', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-30', done: false },
+      { unit: 'rcb', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-25', done: false },
+    ],
+    events: [
+      {
+        unit: 'icbc',
+        type: 'COUNTER_REMINDER',
+        title: '柜面反诈提醒',
+        on: '2026-11-03',
+        location: '营业大厅',
+        description: '柜员对办理大额转账的客户逐一开展反诈提醒,发放“防骗指南”。',
+        metrics: { audience: 860, leaflets: 800 },
+      },
+      {
+        unit: 'icbc',
+        type: 'ON_SITE_INTERCEPTION',
+        title: '民警驻点劝阻冒充客服诈骗',
+        on: '2026-11-06',
+        location: '营业大厅',
+        description: '驻点民警与大堂经理联合劝阻一名欲向“客服”转账的老年客户,成功阻止可疑交易。',
+        metrics: { interceptedTransactions: 6, lossesAvoided: 352000, audience: 40 },
+      },
+      {
+        unit: 'icbc',
+        type: 'ON_SITE_INTERCEPTION',
+        title: '识破刷单返利骗局',
+        on: '2026-11-14',
+        location: '自助服务区',
+        description: '民警发现客户在ATM机前神色紧张,经询问识破刷单返利骗局,避免损失。',
+        metrics: { interceptedTransactions: 8, lossesAvoided: 460300, audience: 55 },
+      },
+      {
+        unit: 'icbc',
+        type: 'POSTER',
+        title: '张贴反诈海报',
+        on: '2026-11-02',
+        location: '网点门口、自助区',
+        description: '在网点门口、自助区醒目位置张贴反诈海报和举报电话。',
+        metrics: { posters: 40 },
+      },
+      {
+        unit: 'ccb',
+        type: 'COUNTER_REMINDER',
+        title: '柜面反诈提醒',
+        on: '2026-11-05',
+        location: '营业大厅',
+        description: '对老年客户开展一对一反诈提醒。',
+        metrics: { audience: 420, leaflets: 300 },
+      },
+    ],
+  },
+  {
+    name: '青山县医疗保障局',
+    orgs: [
+      { key: 'root', name: '青山县医疗保障局', kind: 'MEDICAL_INSURANCE' },
+      { key: 'town', name: '青山镇人民政府', kind: 'TOWN', parent: 'root' },
+      { key: 'hospital', name: '青山县人民医院', kind: 'HOSPITAL', parent: 'root' },
+    ],
+    users: [
+      { email: 'admin@yibao.demo', name: '吴管理', org: 'root', role: 'ADMIN' },
+      { email: 'organizer@yibao.demo', name: '郑科长', org: 'root', role: 'ORGANIZER' },
+      { email: 'hospital@yibao.demo', name: '医保办李主任', org: 'hospital', role: 'REPORTER' },
+      { email: 'town@yibao.demo', name: '镇医保专干', org: 'town', role: 'REPORTER' },
+    ],
+    campaign: {
+      title: '打击欺诈骗保维护基金安全集中宣传月',
+      templateKey: 'medical-insurance-fund-month',
+      organizer: 'root',
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+      reportDueOn: '2026-12-05',
+      directiveTitle: '关于开展打击欺诈骗保维护基金安全集中宣传月活动的通知',
+      directiveNumber: '青医保发〔2026〕12号',
+      purpose: '营造全社会共同关注、支持、参与医保基金监管的良好氛围,守护好人民群众的“看病钱”“救命钱”',
+      goals: '宣传进医院、进乡镇、进村组;医保政策知晓率明显提升',
+      participants: ['town', 'hospital'],
+      metrics: COMMON_METRICS,
+    },
+    groups: [
+      {
+        unit: 'hospital',
+        members: [
+          { name: '王建国', title: '院长', role: 'LEADER', duty: '全面负责宣传月活动', phone: '13900000002' },
+          { name: '李敏', title: '副院长', role: 'DEPUTY', duty: '具体组织实施' },
+          { name: '陈芳', title: '科长', role: 'MEMBER', department: '财务科', duty: '负责收费窗口宣传和政策解答' },
+          { name: '杨帆', title: '科长', role: 'MEMBER', department: '医务科', duty: '负责科室晨会和交班会学习' },
+          { name: '黄丽', title: '主任', role: 'MEMBER', department: '护理部', duty: '负责进科室进病房宣传' },
+        ],
+      },
+    ],
+    tasks: [
+      { unit: 'hospital', title: '院内张贴宣传海报', dueOn: '2026-11-10', done: true },
+      { unit: 'hospital', title: '进科室进病房宣传', dueOn: '2026-11-30', done: true },
+      { unit: 'town', title: '集日发放宣传资料', dueOn: '2026-11-20', done: true },
+    ],
+    events: [
+      {
+        unit: 'hospital',
+        type: 'POSTER',
+        title: '张贴宣传海报',
+        on: '2026-11-04',
+        location: '门诊走廊、电梯间、收费窗口',
+        description: '在门诊走廊、电梯间、收费窗口等醒目位置张贴宣传海报和标语。',
+        metrics: { posters: 120 },
+      },
+      {
+        unit: 'hospital',
+        type: 'MEETING',
+        title: '科室晨会学习医保基金监管条例',
+        on: '2026-11-05',
+        location: '各临床科室',
+        description: '利用科室晨会、交班会组织医护人员学习《医疗保障基金使用监督管理条例》。',
+        metrics: { audience: 380 },
+      },
+      {
+        unit: 'hospital',
+        type: 'WARD_VISIT',
+        title: '进科室进病房宣传',
+        on: '2026-11-12',
+        location: '住院部',
+        description: '护理部组织护士长深入病房,向住院患者及家属讲解骗保典型案例和举报渠道。',
+        metrics: { audience: 650, leaflets: 600 },
+      },
+      {
+        unit: 'town',
+        type: 'LEAFLET',
+        title: '集日发放宣传单',
+        on: '2026-11-06',
+        location: '青山镇集贸市场',
+        description: '利用赶集日在集贸市场设立咨询台,发放宣传单,现场解答群众医保政策问题。',
+        metrics: { leaflets: 3000, audience: 5200 },
+      },
+    ],
+  },
+  {
+    name: '临湖区教育局',
+    orgs: [
+      { key: 'root', name: '临湖区教育局', kind: 'EDUCATION_BUREAU' },
+      { key: 'school', name: '临湖区实验小学', kind: 'SCHOOL', parent: 'root' },
+      { key: 'school2', name: '临湖区第二中学', kind: 'SCHOOL', parent: 'root' },
+    ],
+    users: [
+      { email: 'admin@edu.demo', name: '钱管理', org: 'root', role: 'ADMIN' },
+      { email: 'organizer@edu.demo', name: '教育局安全科', org: 'root', role: 'ORGANIZER' },
+      { email: 'school@edu.demo', name: '实验小学德育处', org: 'school', role: 'REPORTER' },
+      { email: 'school2@edu.demo', name: '二中政教处', org: 'school2', role: 'REPORTER' },
+    ],
+    campaign: {
+      title: '防范通讯网络新型违法犯罪宣传月',
+      templateKey: 'telecom-fraud-school-month',
+      organizer: 'root',
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+      reportDueOn: '2026-12-04',
+      directiveTitle: '关于开展防范通讯网络新型违法犯罪宣传月活动的通知',
+      directiveNumber: '临教安〔2026〕8号',
+      purpose: '增强师生和家长防范通讯网络新型违法犯罪的意识和能力',
+      goals: '每校开展一次国旗下宣讲;家校联动推送宣传信息',
+      participants: ['school', 'school2'],
+      metrics: COMMON_METRICS,
+    },
+    groups: [
+      {
+        unit: 'school',
+        members: [
+          { name: '张志远', title: '校长', role: 'LEADER', duty: '全面负责宣传月活动' },
+          { name: '何静', title: '副校长', role: 'DEPUTY', department: '德育处', duty: '具体组织国旗下宣讲和主题班会' },
+          { name: '林涛', title: '主任', role: 'MEMBER', department: '办公室', duty: '负责校讯通推送和资料发放' },
+        ],
+      },
+    ],
+    tasks: [
+      { unit: 'school', title: '国旗下宣讲', dueOn: '2026-11-09', done: true },
+      { unit: 'school2', title: '国旗下宣讲', dueOn: '2026-11-09', done: false },
+    ],
+    events: [
+      {
+        unit: 'school',
+        type: 'FLAG_CEREMONY',
+        title: '国旗下宣讲:远离电信诈骗',
+        on: '2026-11-09',
+        location: '学校操场',
+        description: '周一升旗仪式上,德育处何静副校长作“远离电信诈骗 守护美好校园”国旗下宣讲,全校师生参加。',
+        metrics: { audience: 1350 },
+      },
+      {
+        unit: 'school',
+        type: 'MESSAGE_PUSH',
+        title: '校讯通推送防诈提示',
+        on: '2026-11-10',
+        location: '校讯通、家长微信群',
+        description: '通过校讯通和家长微信群向全体家长推送防范电信诈骗提示。',
+        metrics: { messages: 1200, audience: 1200 },
+      },
+      {
+        unit: 'school',
+        type: 'TAKE_HOME_MATERIAL',
+        title: '宣传资料带回家',
+        on: '2026-11-16',
+        location: '各班级',
+        description: '向每名学生发放《致家长的一封信》,由学生带回家与家长共同学习。',
+        metrics: { leaflets: 1300 },
+      },
+    ],
+  },
+];
 
 export interface SeedSummary {
   tenants: number;
+  skipped: number;
+  events: number;
 }
 
-/** Idempotent: every demo row is found or created by its natural key. */
-export async function seedDemoData(_prisma: PrismaClient): Promise<SeedSummary> {
-  return { tenants: 0 };
+export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const summary: SeedSummary = { tenants: 0, skipped: 0, events: 0 };
+  for (const demo of DEMO_TENANTS) {
+    const exists = await prisma.user.findUnique({ where: { email: demo.users[0]!.email } });
+    if (exists) {
+      summary.skipped += 1;
+      continue;
+    }
+    await prisma.$transaction(
+      async (tx) => {
+        const tenant = await tx.tenant.create({ data: { name: demo.name } });
+        const t = tenant.id;
+        const orgIds = new Map<string, { id: string; path: string; depth: number }>();
+        for (const o of demo.orgs) {
+          const id = randomUUID();
+          const parent = o.parent ? orgIds.get(o.parent)! : null;
+          const path = `${parent?.path ?? '/'}${id}/`;
+          const depth = parent ? parent.depth + 1 : 0;
+          await tx.organization.create({
+            data: { id, tenantId: t, parentId: parent?.id ?? null, name: o.name, kind: o.kind, path, depth },
+          });
+          orgIds.set(o.key, { id, path, depth });
+        }
+        const org = (key: string) => orgIds.get(key)!.id;
+        const userIds = new Map<string, string>();
+        for (const u of demo.users) {
+          const user = await tx.user.create({ data: { tenantId: t, email: u.email, name: u.name, passwordHash } });
+          userIds.set(u.org, userIds.get(u.org) ?? user.id);
+          await tx.membership.create({
+            data: { tenantId: t, userId: user.id, organizationId: org(u.org), role: u.role },
+          });
+        }
+        const c = demo.campaign;
+        const campaign = await tx.campaign.create({
+          data: {
+            tenantId: t,
+            organizerOrgId: org(c.organizer),
+            title: c.title,
+            templateKey: c.templateKey,
+            startsOn: new Date(`${c.startsOn}T00:00:00Z`),
+            endsOn: new Date(`${c.endsOn}T00:00:00Z`),
+            reportDueOn: new Date(`${c.reportDueOn}T00:00:00Z`),
+            directiveTitle: c.directiveTitle,
+            directiveNumber: c.directiveNumber,
+            purpose: c.purpose,
+            goals: c.goals,
+            status: 'ACTIVE',
+            launchedAt: new Date(`${c.startsOn}T01:00:00Z`),
+          },
+        });
+        await tx.participant.createMany({
+          data: c.participants.map((p) => ({ tenantId: t, campaignId: campaign.id, organizationId: org(p) })),
+        });
+        const metricIds = new Map<string, string>();
+        for (const [i, m] of c.metrics.entries()) {
+          const def = await tx.metricDefinition.create({
+            data: {
+              tenantId: t,
+              campaignId: campaign.id,
+              key: m.key,
+              label: m.label,
+              unit: m.unit,
+              kind: m.kind ?? 'COUNT',
+              sortOrder: i,
+            },
+          });
+          metricIds.set(m.key, def.id);
+        }
+        for (const g of demo.groups) {
+          const group = await tx.leadingGroup.create({
+            data: { tenantId: t, campaignId: campaign.id, organizationId: org(g.unit) },
+          });
+          await tx.leadingGroupMember.createMany({
+            data: g.members.map((m, i) => ({ tenantId: t, leadingGroupId: group.id, sortOrder: i, ...m })),
+          });
+        }
+        for (const task of demo.tasks) {
+          await tx.task.create({
+            data: {
+              tenantId: t,
+              campaignId: campaign.id,
+              organizationId: org(task.unit),
+              title: task.title,
+              dueOn: new Date(`${task.dueOn}T00:00:00Z`),
+              status: task.done ? 'DONE' : 'TODO',
+              completedAt: task.done ? new Date(`${task.dueOn}T08:00:00Z`) : null,
+            },
+          });
+        }
+        for (const e of demo.events) {
+          const event = await tx.publicityEvent.create({
+            data: {
+              tenantId: t,
+              campaignId: campaign.id,
+              organizationId: org(e.unit),
+              type: e.type,
+              title: e.title,
+              occurredOn: new Date(`${e.on}T00:00:00Z`),
+              location: e.location,
+              description: e.description,
+              authorId: userIds.get(e.unit) ?? null,
+            },
+          });
+          await tx.eventMetricValue.createMany({
+            data: Object.entries(e.metrics).map(([key, value]) => ({
+              tenantId: t,
+              eventId: event.id,
+              metricDefinitionId: metricIds.get(key)!,
+              value,
+            })),
+          });
+          summary.events += 1;
+        }
+        await tx.auditEntry.create({ data: { tenantId: t, action: 'demo.seed', entityType: 'Tenant', entityId: t } });
+      },
+      { timeout: 60_000 },
+    );
+    summary.tenants += 1;
+  }
+  return summary;
 }

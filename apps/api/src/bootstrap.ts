@@ -23,7 +23,10 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const database = await resolveDatabase(config, logger);
   try {
     const result = await migrate(database.url, migrationsDir(), (msg, meta) => logger.info(meta ?? {}, msg));
-    logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'database schema is up to date');
+    logger.info(
+      { applied: result.applied.length, alreadyApplied: result.alreadyApplied },
+      'database schema is up to date',
+    );
     const resolved: AppConfig = { ...config, databaseUrl: database.url };
     if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
 

@@ -18,8 +18,12 @@ describe('access matrix', () => {
   afterAll(() => t.close());
 
   it('covers every route in the OpenAPI document', async () => {
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const covered = new Set([...cases.map((c) => c.route), ...PUBLIC_ROUTES]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
     expect([...covered].filter((r) => !documented.includes(r))).toEqual([]);
@@ -41,10 +45,14 @@ describe('access matrix', () => {
         const req = await rc.request(world, key);
         let call = t.http[req.method.toLowerCase() as 'get'](req.path).set('Authorization', `Bearer ${actor.token}`);
         for (const [h, v] of Object.entries(req.headers ?? {})) call = call.set(h, v);
-        const res = req.attach ? await call.attach(req.attach.field, req.attach.file, req.attach.filename) : await call.send(req.body as object);
+        const res = req.attach
+          ? await call.attach(req.attach.field, req.attach.file, req.attach.filename)
+          : await call.send(req.body as object);
         const want = expectedStatus(rc, actor.role, actor.position);
-        if (res.status !== want) failures.push(`${key}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
-        if (res.status >= 400 && res.body.statusCode !== res.status) failures.push(`${key}: error body lacks the API shape`);
+        if (res.status !== want)
+          failures.push(`${key}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status >= 400 && res.body.statusCode !== res.status)
+          failures.push(`${key}: error body lacks the API shape`);
       }
       expect(failures).toEqual([]);
     });

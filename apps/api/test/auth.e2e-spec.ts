@@ -13,7 +13,9 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
     const tenant = await registerTenant(t.http, '某区教育局', 'EDUCATION_BUREAU');
     const me = await t.http.get('/api/v1/me').set(bearer(tenant.adminToken)).expect(200);
     expect(me.body.tenant.name).toBe('某区教育局');
-    expect(me.body.memberships).toEqual([expect.objectContaining({ organizationId: tenant.rootId, role: 'ADMIN', organizationName: '某区教育局' })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({ organizationId: tenant.rootId, role: 'ADMIN', organizationName: '某区教育局' }),
+    ]);
     expect(me.body.permissions).toContain('user:write');
     const audit = await sql(`SELECT action FROM audit_entry WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(audit.map((a) => a.action)).toContain('tenant.register');
@@ -21,7 +23,11 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
 
   it('refuses a duplicate e-mail (case-insensitive) with 409 and writes nothing', async () => {
     const email = uniqueEmail('dup');
-    const body = (e: string) => ({ tenantName: 'T', organization: { name: 'T', kind: 'OTHER' }, admin: { name: 'a', email: e, password: PASSWORD } });
+    const body = (e: string) => ({
+      tenantName: 'T',
+      organization: { name: 'T', kind: 'OTHER' },
+      admin: { name: 'a', email: e, password: PASSWORD },
+    });
     await t.http.post('/api/v1/auth/register-tenant').send(body(email)).expect(201);
     const before = await sql(`SELECT count(*)::int AS n FROM tenant`);
     const res = await t.http.post('/api/v1/auth/register-tenant').send(body(email.toUpperCase())).expect(409);
@@ -32,7 +38,11 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
   it('refuses short passwords, malformed e-mails and unknown kinds with field details', async () => {
     const res = await t.http
       .post('/api/v1/auth/register-tenant')
-      .send({ tenantName: 'T', organization: { name: 'T', kind: 'CASTLE' }, admin: { name: 'a', email: 'x@', password: 'short' } })
+      .send({
+        tenantName: 'T',
+        organization: { name: 'T', kind: 'CASTLE' },
+        admin: { name: 'a', email: 'x@', password: 'short' },
+      })
       .expect(400);
     expect(res.body.details).toEqual(
       expect.arrayContaining([
@@ -45,8 +55,14 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
 
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
     const tenant = await registerTenant(t.http);
-    const wrong = await t.http.post('/api/v1/auth/login').send({ email: tenant.adminEmail, password: 'wrong-password-1' }).expect(401);
-    const unknown = await t.http.post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: 'wrong-password-1' }).expect(401);
+    const wrong = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: tenant.adminEmail, password: 'wrong-password-1' })
+      .expect(401);
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: 'wrong-password-1' })
+      .expect(401);
     expect(wrong.body).toEqual(unknown.body);
     const failures = await sql(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.login_failed'`);
     expect(failures[0]!.n).toBeGreaterThanOrEqual(2);
@@ -54,17 +70,28 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
 
   it('logs in with a differently-cased e-mail and rejects a malformed body with 400', async () => {
     const tenant = await registerTenant(t.http);
-    await t.http.post('/api/v1/auth/login').send({ email: tenant.adminEmail.toUpperCase(), password: PASSWORD }).expect(200);
+    await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: tenant.adminEmail.toUpperCase(), password: PASSWORD })
+      .expect(200);
     const bad = await t.http.post('/api/v1/auth/login').send({ email: 'nope', password: '' }).expect(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
   });
 
   it('throttles log-in per e-mail with 429 and Retry-After', async () => {
     const tenant = await registerTenant(t.http);
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/v1/auth/login').send({ email: tenant.adminEmail, password: 'wrong-password-x' }).expect(401);
+      await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: tenant.adminEmail, password: 'wrong-password-x' })
+        .expect(401);
     }
-    const res = await t.http.post('/api/v1/auth/login').send({ email: tenant.adminEmail, password: PASSWORD }).expect(429);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: tenant.adminEmail, password: PASSWORD })
+      .expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body.statusCode).toBe(429);
   });
@@ -78,13 +105,20 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
     // the thief replays the first token: refused, and the legitimate holder's newest token dies too
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(401);
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: r2.body.refreshToken }).expect(401);
-    const reuse = await sql(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.refresh_reuse' AND changes->>'reason' = 'reused' AND tenant_id = $1`, [tenant.tenantId]);
+    const reuse = await sql(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.refresh_reuse' AND changes->>'reason' = 'reused' AND tenant_id = $1`,
+      [tenant.tenantId],
+    );
     expect(reuse[0]!.n).toBe(1);
   });
 
   it('logout revokes the refresh token family', async () => {
     const tenant = await registerTenant(t.http);
-    await t.http.post('/api/v1/auth/logout').set(bearer(tenant.adminToken)).send({ refreshToken: tenant.refreshToken }).expect(204);
+    await t.http
+      .post('/api/v1/auth/logout')
+      .set(bearer(tenant.adminToken))
+      .send({ refreshToken: tenant.refreshToken })
+      .expect(204);
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tenant.refreshToken }).expect(401);
   });
 
@@ -102,7 +136,11 @@ describe('identity: sign-up, log-in, refresh, logout, deactivation', () => {
 
   it('an ADMIN cannot deactivate itself', async () => {
     const tenant = await registerTenant(t.http);
-    await t.http.patch(`/api/v1/users/${tenant.adminId}`).set(bearer(tenant.adminToken)).send({ isActive: false }).expect(422);
+    await t.http
+      .patch(`/api/v1/users/${tenant.adminId}`)
+      .set(bearer(tenant.adminToken))
+      .send({ isActive: false })
+      .expect(422);
   });
 
   it('refuses tokens that are missing, malformed or signed with another key', async () => {
@@ -145,28 +183,49 @@ describe('users and memberships', () => {
     const a = await createOrg(t.http, tenant.adminToken, tenant.rootId, 'A', 'TOWN');
     const b = await createOrg(t.http, tenant.adminToken, tenant.rootId, 'B', 'TOWN');
     const branchAdmin = await createUser(t.http, tenant.adminToken, [{ organizationId: a, role: 'ADMIN' }], 'branch');
-    const users = async () => (await sql(`SELECT count(*)::int AS n FROM app_user WHERE tenant_id = $1`, [tenant.tenantId]))[0]!.n;
+    const users = async () =>
+      (await sql(`SELECT count(*)::int AS n FROM app_user WHERE tenant_id = $1`, [tenant.tenantId]))[0]!.n;
     const before = await users();
     await t.http
       .post('/api/v1/users')
       .set(bearer(branchAdmin.token))
-      .send({ email: uniqueEmail(), name: 'x', password: PASSWORD, memberships: [{ organizationId: b, role: 'VIEWER' }] })
+      .send({
+        email: uniqueEmail(),
+        name: 'x',
+        password: PASSWORD,
+        memberships: [{ organizationId: b, role: 'VIEWER' }],
+      })
       .expect(404);
     await t.http
       .post('/api/v1/users')
       .set(bearer(branchAdmin.token))
-      .send({ email: uniqueEmail(), name: 'x', password: PASSWORD, memberships: [{ organizationId: tenant.rootId, role: 'VIEWER' }] })
+      .send({
+        email: uniqueEmail(),
+        name: 'x',
+        password: PASSWORD,
+        memberships: [{ organizationId: tenant.rootId, role: 'VIEWER' }],
+      })
       .expect(404);
     const other = await registerTenant(t.http);
     await t.http
       .post('/api/v1/users')
       .set(bearer(tenant.adminToken))
-      .send({ email: uniqueEmail(), name: 'x', password: PASSWORD, memberships: [{ organizationId: other.rootId, role: 'VIEWER' }] })
+      .send({
+        email: uniqueEmail(),
+        name: 'x',
+        password: PASSWORD,
+        memberships: [{ organizationId: other.rootId, role: 'VIEWER' }],
+      })
       .expect(404);
     const bad = await t.http
       .post('/api/v1/users')
       .set(bearer(branchAdmin.token))
-      .send({ email: uniqueEmail(), name: 'x', password: PASSWORD, memberships: [{ organizationId: a, role: 'OWNER' }] })
+      .send({
+        email: uniqueEmail(),
+        name: 'x',
+        password: PASSWORD,
+        memberships: [{ organizationId: a, role: 'OWNER' }],
+      })
       .expect(400);
     expect(bad.body.details[0].field).toBe('memberships.0.role');
     expect(await users()).toBe(before);
@@ -179,7 +238,12 @@ describe('users and memberships', () => {
     await t.http
       .post('/api/v1/users')
       .set(bearer(organizer.token))
-      .send({ email: uniqueEmail(), name: 'x', password: PASSWORD, memberships: [{ organizationId: a, role: 'ADMIN' }] })
+      .send({
+        email: uniqueEmail(),
+        name: 'x',
+        password: PASSWORD,
+        memberships: [{ organizationId: a, role: 'ADMIN' }],
+      })
       .expect(403);
   });
 
@@ -188,14 +252,26 @@ describe('users and memberships', () => {
     const a = await createOrg(t.http, tenant.adminToken, tenant.rootId, 'A', 'TOWN');
     const b = await createOrg(t.http, tenant.adminToken, tenant.rootId, 'B', 'TOWN');
     const branchAdmin = await createUser(t.http, tenant.adminToken, [{ organizationId: a, role: 'ADMIN' }], 'branch');
-    const both = await createUser(t.http, tenant.adminToken, [{ organizationId: a, role: 'VIEWER' }, { organizationId: b, role: 'REPORTER' }], 'both');
+    const both = await createUser(
+      t.http,
+      tenant.adminToken,
+      [
+        { organizationId: a, role: 'VIEWER' },
+        { organizationId: b, role: 'REPORTER' },
+      ],
+      'both',
+    );
     const onlyB = await createUser(t.http, tenant.adminToken, [{ organizationId: b, role: 'REPORTER' }], 'onlyb');
     const res = await t.http
       .patch(`/api/v1/users/${both.id}`)
       .set(bearer(branchAdmin.token))
       .send({ memberships: [{ organizationId: a, role: 'REPORTER' }] })
       .expect(200);
-    expect(res.body.memberships.map((m: { organizationId: string; role: string }) => `${m.organizationId === a ? 'A' : 'B'}:${m.role}`).sort()).toEqual(['A:REPORTER', 'B:REPORTER']);
+    expect(
+      res.body.memberships
+        .map((m: { organizationId: string; role: string }) => `${m.organizationId === a ? 'A' : 'B'}:${m.role}`)
+        .sort(),
+    ).toEqual(['A:REPORTER', 'B:REPORTER']);
     const list = await t.http.get('/api/v1/users?pageSize=200').set(bearer(branchAdmin.token)).expect(200);
     const ids = list.body.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(both.id);

@@ -14,7 +14,9 @@ async function tables(url: string): Promise<string[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname='public' ORDER BY 1`);
+    const { rows } = await c.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname='public' ORDER BY 1`,
+    );
     return rows.map((r) => r.t);
   } finally {
     await c.end();
@@ -25,7 +27,11 @@ async function appliedRows(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return (await c.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`)).rows;
+    return (
+      await c.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+        `SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+      )
+    ).rows;
   } finally {
     await c.end();
   }
@@ -49,7 +55,25 @@ scratch('the migrator (on scratch databases)', () => {
     const result = await migrate(url, migrationsDir());
     expect(result.applied).toEqual(readMigrations(migrationsDir()).map((m) => m.name));
     const names = await tables(url);
-    for (const t of ['tenant', 'organization', 'app_user', 'membership', 'campaign', 'participant', 'metric_definition', 'leading_group', 'leading_group_member', 'task', 'publicity_event', 'event_metric_value', 'event_photo', 'summary_report', 'audit_entry', 'refresh_token', 'idempotency_record']) {
+    for (const t of [
+      'tenant',
+      'organization',
+      'app_user',
+      'membership',
+      'campaign',
+      'participant',
+      'metric_definition',
+      'leading_group',
+      'leading_group_member',
+      'task',
+      'publicity_event',
+      'event_metric_value',
+      'event_photo',
+      'summary_report',
+      'audit_entry',
+      'refresh_token',
+      'idempotency_record',
+    ]) {
       expect(names).toContain(t);
     }
     const rows = await appliedRows(url);
@@ -80,7 +104,9 @@ scratch('the migrator (on scratch databases)', () => {
     cpSync(migrationsDir(), dir, { recursive: true });
     const first = readMigrations(dir)[0]!;
     writeFileSync(join(dir, first.name, 'migration.sql'), `${first.sql}\n-- edited\n`);
-    await expect(migrate(url, dir)).rejects.toThrow(new RegExp(`Migration ${first.name} was edited after it was applied`));
+    await expect(migrate(url, dir)).rejects.toThrow(
+      new RegExp(`Migration ${first.name} was edited after it was applied`),
+    );
   });
 
   it('says which migration failed and why, and leaves nothing half-applied', async () => {
@@ -90,10 +116,14 @@ scratch('the migrator (on scratch databases)', () => {
     const bad = '29991231000000_broken';
     cpSync(join(dir, readMigrations(dir)[0]!.name), join(dir, bad), { recursive: true });
     writeFileSync(join(dir, bad, 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n');
-    await expect(migrate(url, dir)).rejects.toThrow(/Migration 29991231000000_broken failed and was rolled back: .*no_such_table.*line 2/);
+    await expect(migrate(url, dir)).rejects.toThrow(
+      /Migration 29991231000000_broken failed and was rolled back: .*no_such_table.*line 2/,
+    );
     expect(await tables(url)).not.toContain('half_done');
     // the good ones before it were applied and stay applied
-    expect((await appliedRows(url)).map((r) => r.migration_name)).toEqual(readMigrations(migrationsDir()).map((m) => m.name));
+    expect((await appliedRows(url)).map((r) => r.migration_name)).toEqual(
+      readMigrations(migrationsDir()).map((m) => m.name),
+    );
   });
 });
 
@@ -112,18 +142,31 @@ describe('the HTTP frame', () => {
 
   it('answers unknown routes with the error shape', async () => {
     const res = await t.http.get('/api/v1/no-such-thing').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No route for GET /api/v1/no-such-thing' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No route for GET /api/v1/no-such-thing',
+    });
   });
 
   it('answers malformed JSON with a 400 in the error shape', async () => {
-    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in request body' });
   });
 
   it('answers unknown fields with field-level details', async () => {
     const res = await t.http
       .post('/api/v1/auth/register-tenant')
-      .send({ tenantName: 'x', organization: { name: 'x', kind: 'NOPE' }, admin: { name: 'a', email: 'not-an-email', password: 'short' }, extra: 1 })
+      .send({
+        tenantName: 'x',
+        organization: { name: 'x', kind: 'NOPE' },
+        admin: { name: 'a', email: 'not-an-email', password: 'short' },
+        extra: 1,
+      })
       .expect(400);
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['organization.kind', 'admin.email', 'admin.password', 'extra']));

@@ -24,7 +24,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['organization:read', 'campaign:read', 'group:read', 'task:read', 'event:read', 'report:read'];
+const READ: Permission[] = [
+  'organization:read',
+  'campaign:read',
+  'group:read',
+  'task:read',
+  'event:read',
+  'report:read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...READ, 'organization:write', 'user:read', 'user:write', 'audit:read'],

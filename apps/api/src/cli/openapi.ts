@@ -9,7 +9,11 @@ import { configureApp, createOpenApiDocument } from '../core/http/configure-app.
 import { createRootLogger } from '../core/logging/logger.js';
 
 const out = process.argv[2] ?? 'dist/openapi.json';
-const config = loadConfig({ ...process.env, DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused', LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused',
+  LOG_LEVEL: 'silent',
+});
 const app = await NestFactory.create(AppModule.forRoot(config), { logger: false, bodyParser: false });
 configureApp(app, config, createRootLogger('silent'));
 await app.init();

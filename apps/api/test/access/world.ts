@@ -73,7 +73,12 @@ export async function buildWorld(http: Http): Promise<World> {
   await Promise.all(
     POSITIONS.flatMap((position) =>
       ROLES.map(async (role) => {
-        const u = await createUser(http, at[position].token, [{ organizationId: at[position].org, role }], `${role.toLowerCase()}-${position}`);
+        const u = await createUser(
+          http,
+          at[position].token,
+          [{ organizationId: at[position].org, role }],
+          `${role.toLowerCase()}-${position}`,
+        );
         actors[`${role}@${position}`] = { id: u.id, token: u.token, role, position };
       }),
     ),

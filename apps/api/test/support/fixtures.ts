@@ -20,11 +20,19 @@ export interface Tenant {
   refreshToken: string;
 }
 
-export async function registerTenant(http: Http, name = '测试市公安局', kind: OrganizationKind = 'POLICE'): Promise<Tenant> {
+export async function registerTenant(
+  http: Http,
+  name = '测试市公安局',
+  kind: OrganizationKind = 'POLICE',
+): Promise<Tenant> {
   const adminEmail = uniqueEmail('admin');
   const res = await http
     .post('/api/v1/auth/register-tenant')
-    .send({ tenantName: name, organization: { name, kind }, admin: { name: '管理员', email: adminEmail, password: PASSWORD } })
+    .send({
+      tenantName: name,
+      organization: { name, kind },
+      admin: { name: '管理员', email: adminEmail, password: PASSWORD },
+    })
     .expect(201);
   return {
     tenantId: res.body.tenant.id,
@@ -36,8 +44,17 @@ export async function registerTenant(http: Http, name = '测试市公安局', ki
   };
 }
 
-export async function createOrg(http: Http, token: string, parentId: string, name: string, kind: OrganizationKind = 'OTHER'): Promise<string> {
-  const res = await http.post('/api/v1/organizations').set('Authorization', `Bearer ${token}`).send({ parentId, name, kind });
+export async function createOrg(
+  http: Http,
+  token: string,
+  parentId: string,
+  name: string,
+  kind: OrganizationKind = 'OTHER',
+): Promise<string> {
+  const res = await http
+    .post('/api/v1/organizations')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ parentId, name, kind });
   if (res.status !== 201) throw new Error(`createOrg ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
@@ -49,7 +66,10 @@ export async function createUser(
   prefix = 'user',
 ): Promise<{ id: string; email: string; token: string }> {
   const email = uniqueEmail(prefix);
-  const res = await http.post('/api/v1/users').set('Authorization', `Bearer ${adminToken}`).send({ email, name: prefix, password: PASSWORD, memberships });
+  const res = await http
+    .post('/api/v1/users')
+    .set('Authorization', `Bearer ${adminToken}`)
+    .send({ email, name: prefix, password: PASSWORD, memberships });
   if (res.status !== 201) throw new Error(`createUser ${res.status} ${JSON.stringify(res.body)}`);
   const token = await login(http, email);
   return { id: res.body.id, email, token };

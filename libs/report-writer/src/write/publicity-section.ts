@@ -85,7 +85,12 @@ function overview(ctx: WriteContext, types: TypeFact[]): Paragraph {
     tb.fill(ctx.rollup ? P.rollupOverviewMany : P.overviewMany, {
       unit: f.unit.name,
       labels: joinList(labels),
-      k: String(types.length),
+      k: {
+        name: 'types',
+        text: String(types.length),
+        value: String(types.length),
+        source: n.source,
+      },
       n,
     });
   }

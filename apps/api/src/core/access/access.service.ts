@@ -53,7 +53,9 @@ export class AccessService {
       where: {
         id: campaignId,
         tenantId: actor.tenantId,
-        OR: organizerOnly ? [{ organizer: orgs }] : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
+        OR: organizerOnly
+          ? [{ organizer: orgs }]
+          : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
       },
     });
     if (!campaign) throw new NotFound('Campaign');

@@ -24,7 +24,9 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password (throttled per e-mail and per address: 429 with Retry-After)' })
+  @ApiOperation({
+    summary: 'Log in with e-mail and password (throttled per e-mail and per address: 429 with Retry-After)',
+  })
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   login(@Req() req: Request & { user: { id: string; tenantId: string } }) {

@@ -32,7 +32,14 @@ export class AuthService {
         const tenant = await tx.tenant.create({ data: { name: dto.tenantName } });
         const orgId = randomUUID();
         const organization = await tx.organization.create({
-          data: { id: orgId, tenantId: tenant.id, name: dto.organization.name, kind: dto.organization.kind, path: `/${orgId}/`, depth: 0 },
+          data: {
+            id: orgId,
+            tenantId: tenant.id,
+            name: dto.organization.name,
+            kind: dto.organization.kind,
+            path: `/${orgId}/`,
+            depth: 0,
+          },
         });
         const user = await tx.user.create({
           data: { tenantId: tenant.id, email: dto.admin.email, name: dto.admin.name, passwordHash },
@@ -41,7 +48,14 @@ export class AuthService {
           data: { tenantId: tenant.id, userId: user.id, organizationId: organization.id, role: 'ADMIN' },
         });
         await this.audit.record(
-          { tenantId: tenant.id, actorId: user.id, action: 'tenant.register', entityType: 'Tenant', entityId: tenant.id, changes: { tenantName: tenant.name, organization: organization.name, admin: user.email } },
+          {
+            tenantId: tenant.id,
+            actorId: user.id,
+            action: 'tenant.register',
+            entityType: 'Tenant',
+            entityId: tenant.id,
+            changes: { tenantName: tenant.name, organization: organization.name, admin: user.email },
+          },
           tx,
         );
         const tokens = await this.tokens.issue(tx, user);
@@ -58,23 +72,38 @@ export class AuthService {
     }
   }
 
-  /** Throttled per e-mail (failures) and per address (attempts); the same answer for unknown e-mail and wrong password. */
-  async verifyCredentials(email: string, password: string, ip: string | null): Promise<{ id: string; tenantId: string }> {
+  /** Throttled by failed attempts per e-mail and per address; the same answer for unknown e-mail and wrong password. */
+  async verifyCredentials(
+    email: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ id: string; tenantId: string }> {
     const { perEmail, perAddress, windowSeconds } = this.config.loginThrottle;
     const emailKey = `login:email:${email}`;
     const ipKey = `login:ip:${ip ?? 'unknown'}`;
-    const [byEmail, byIp] = await Promise.all([this.limits.peek(emailKey, windowSeconds), this.limits.peek(ipKey, windowSeconds)]);
+    const [byEmail, byIp] = await Promise.all([
+      this.limits.peek(emailKey, windowSeconds),
+      this.limits.peek(ipKey, windowSeconds),
+    ]);
     if (byEmail.count >= perEmail || byIp.count >= perAddress) {
-      const retry = Math.max(byEmail.count >= perEmail ? byEmail.retryAfterSeconds : 0, byIp.count >= perAddress ? byIp.retryAfterSeconds : 0);
-      await this.audit.record({ tenantId: null, actorId: null, action: 'auth.login_throttled', entityType: 'User', changes: { email } });
+      const retry = Math.max(
+        byEmail.count >= perEmail ? byEmail.retryAfterSeconds : 0,
+        byIp.count >= perAddress ? byIp.retryAfterSeconds : 0,
+      );
+      await this.audit.record({
+        tenantId: null,
+        actorId: null,
+        action: 'auth.login_throttled',
+        entityType: 'User',
+        changes: { email },
+      });
       throw new TooManyRequests('Too many log-in attempts; try again later', retry);
     }
-    await this.limits.hit(ipKey, windowSeconds);
 
     const user = await this.prisma.user.findUnique({ where: { email } });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok || !user.isActive) {
-      await this.limits.hit(emailKey, windowSeconds);
+      await Promise.all([this.limits.hit(emailKey, windowSeconds), this.limits.hit(ipKey, windowSeconds)]);
       await this.audit.record({
         tenantId: user?.tenantId ?? null,
         actorId: user?.id ?? null,
@@ -93,7 +122,10 @@ export class AuthService {
   async startSession(user: { id: string; tenantId: string }): Promise<TokenPair> {
     return this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-      await this.audit.record({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entityType: 'User', entityId: user.id }, tx);
+      await this.audit.record(
+        { tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entityType: 'User', entityId: user.id },
+        tx,
+      );
       return this.tokens.issue(tx, user);
     });
   }
@@ -117,9 +149,13 @@ export class AuthService {
       });
       throw new Unauthorized('Refresh token was already used; please log in again');
     }
-    if (row.expiresAt.getTime() <= Date.now() || !row.user.isActive) throw new Unauthorized('Refresh token has expired');
+    if (row.expiresAt.getTime() <= Date.now() || !row.user.isActive)
+      throw new Unauthorized('Refresh token has expired');
     return this.prisma.$transaction(async (tx) => {
-      const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date() } });
+      const claimed = await tx.refreshToken.updateMany({
+        where: { id: row.id, usedAt: null, revokedAt: null },
+        data: { usedAt: new Date() },
+      });
       if (claimed.count !== 1) throw new Unauthorized('Refresh token was already used; please log in again');
       return this.tokens.issue(tx, row.user, row.familyId);
     });
@@ -134,13 +170,19 @@ export class AuthService {
   }
 
   async revokeFamily(tenantId: string, familyId: string): Promise<void> {
-    await this.prisma.refreshToken.updateMany({ where: { tenantId, familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await this.prisma.refreshToken.updateMany({
+      where: { tenantId, familyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
   }
 
   async me(actor: Actor): Promise<MeView> {
     const user = await this.prisma.user.findFirstOrThrow({
       where: { id: actor.userId, tenantId: actor.tenantId },
-      include: { tenant: true, memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } },
+      include: {
+        tenant: true,
+        memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+      },
     });
     const roles = new Set(user.memberships.map((m) => m.role as Role));
     return {
@@ -150,7 +192,12 @@ export class AuthService {
       isActive: user.isActive,
       createdAt: user.createdAt.toISOString(),
       tenant: { id: user.tenant.id, name: user.tenant.name, timeZone: user.tenant.timeZone },
-      memberships: user.memberships.map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role as Role })),
+      memberships: user.memberships.map((m) => ({
+        id: m.id,
+        organizationId: m.organizationId,
+        organizationName: m.organization.name,
+        role: m.role as Role,
+      })),
       permissions: PERMISSIONS.filter((p) => [...roles].some((r) => roleGrants(r, p))),
     };
   }

@@ -19,7 +19,14 @@ export interface AppConfig {
   storage: {
     driver: StorageDriver;
     dir: string;
-    s3: { bucket: string; region: string; endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+    s3: {
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
   };
   uploads: { maxPhotoBytes: number; maxImportBytes: number };
   loginThrottle: { perEmail: number; perAddress: number; windowSeconds: number };
@@ -111,7 +118,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .map((o) => o.trim())
     .filter(Boolean);
   for (const o of origins) {
-    if (!/^https?:\/\/[^\s/]+$/.test(o)) r.problems.push(`CORS_ORIGINS entry "${o}" must look like https://host[:port]`);
+    if (!/^https?:\/\/[^\s/]+$/.test(o))
+      r.problems.push(`CORS_ORIGINS entry "${o}" must look like https://host[:port]`);
   }
 
   const config: AppConfig = {
@@ -147,7 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     loginThrottle: {
       perEmail: r.int('LOGIN_MAX_PER_EMAIL', 5, 1, 1000),
-      perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 20, 1, 10000),
+      perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 50, 1, 10000),
       windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
     renderConcurrency: r.int('RENDER_CONCURRENCY', 2, 1, 32),

@@ -12,7 +12,10 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(config: AppConfig, logger: Logger): Promise<ResolvedDatabase> {
   if (config.databaseUrl) {
     const u = new URL(config.databaseUrl);
-    logger.info({ database: 'postgresql', host: u.hostname, port: u.port || '5432', name: u.pathname.slice(1) }, 'using PostgreSQL from DATABASE_URL');
+    logger.info(
+      { database: 'postgresql', host: u.hostname, port: u.port || '5432', name: u.pathname.slice(1) },
+      'using PostgreSQL from DATABASE_URL',
+    );
     return { url: config.databaseUrl, kind: 'postgresql', stop: async () => {} };
   }
   const started = Date.now();

@@ -65,7 +65,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) message = r.message.join('; ');
         details = r.details;
       }
-      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${req.originalUrl.split("?")[0]}`;
+      if (status === 404 && message.startsWith('Cannot '))
+        message = `No route for ${req.method} ${req.originalUrl.split('?')[0]}`;
       return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
     }
     const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
@@ -92,6 +93,12 @@ function compact(body: ErrorBody): ErrorBody {
 function redact(exception: unknown): unknown {
   if (!(exception instanceof Error)) return exception;
   const clean = (text: string | undefined) =>
-    (text ?? '').replace(/\$argon2[^"'\s]*/g, '[redacted]').replace(/("?(password|passwordHash|tokenHash|refreshToken)"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
-  return { type: exception.name, message: clean(exception.message).slice(0, 2000), stack: clean(exception.stack).slice(0, 4000) };
+    (text ?? '')
+      .replace(/\$argon2[^"'\s]*/g, '[redacted]')
+      .replace(/("?(password|passwordHash|tokenHash|refreshToken)"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
+  return {
+    type: exception.name,
+    message: clean(exception.message).slice(0, 2000),
+    stack: clean(exception.stack).slice(0, 4000),
+  };
 }

@@ -20,7 +20,10 @@ export function serveWebApp(app: NestExpressApplication, config: AppConfig, logg
     if (req.path.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     built ||= existsSync(index);
     if (!built) {
-      res.status(503).type('text/plain; charset=utf-8').send('网页正在构建，请稍候刷新 (the web app is still being built)');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('网页正在构建，请稍候刷新 (the web app is still being built)');
       return;
     }
     statics(req, res, () => {

@@ -11,9 +11,14 @@ export function createRootLogger(level: string): Logger {
     mixin() {
       const ctx = requestContext.get();
       if (!ctx) return {};
-      return ctx.actor ? { requestId: ctx.requestId, userId: ctx.actor.userId, tenantId: ctx.actor.tenantId } : { requestId: ctx.requestId };
+      return ctx.actor
+        ? { requestId: ctx.requestId, userId: ctx.actor.userId, tenantId: ctx.actor.tenantId }
+        : { requestId: ctx.requestId };
     },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
+      remove: true,
+    },
   });
 }
 
@@ -21,10 +26,18 @@ export function createRootLogger(level: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, extra?: unknown) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+    extra?: unknown,
+  ) {
     if (message && typeof message === 'object') {
       const { msg, ...rest } = message as { msg?: string };
-      this.logger[level]({ context, ...rest, ...(extra ? { extra } : {}) }, msg ?? (typeof extra === 'string' ? extra : ''));
+      this.logger[level](
+        { context, ...rest, ...(extra ? { extra } : {}) },
+        msg ?? (typeof extra === 'string' ? extra : ''),
+      );
     } else {
       this.logger[level]({ context, ...(extra ? { stack: extra } : {}) }, String(message));
     }

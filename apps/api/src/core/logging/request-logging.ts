@@ -17,7 +17,13 @@ export function requestLogging(logger: Logger) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const level = res.statusCode >= 500 ? 'error' : 'info';
         logger[level](
-          { requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+          {
+            requestId,
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            status: res.statusCode,
+            ms: Math.round(ms * 10) / 10,
+          },
           'request',
         );
       });

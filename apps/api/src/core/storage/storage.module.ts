@@ -10,7 +10,8 @@ import { S3Storage } from './s3-storage.js';
     {
       provide: OBJECT_STORAGE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.storage.driver === 's3' ? new S3Storage(config.storage.s3) : new LocalStorage(config.storage.dir)),
+      useFactory: (config: AppConfig) =>
+        config.storage.driver === 's3' ? new S3Storage(config.storage.s3) : new LocalStorage(config.storage.dir),
     },
   ],
   exports: [OBJECT_STORAGE],

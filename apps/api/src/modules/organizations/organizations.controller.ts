@@ -4,9 +4,13 @@ import { Requires } from '../../core/access/requires.decorator.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { CreateOrganizationDto, ListOrganizationsQueryDto, TreeQueryDto, UpdateOrganizationDto } from './dto/organization.dto.js';
+import {
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  TreeQueryDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto.js';
 import { OrganizationsService } from './organizations.service.js';
-
 
 @ApiTags('organizations')
 @ApiBearerAuth()

@@ -8,9 +8,22 @@ import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './dto/organization.dto.js';
+import type {
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto.js';
 
-type OrgRow = { id: string; parentId: string | null; name: string; kind: string; depth: number; archivedAt: Date | null; createdAt: Date; path: string };
+type OrgRow = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  depth: number;
+  archivedAt: Date | null;
+  createdAt: Date;
+  path: string;
+};
 
 export function toOrganizationView(o: OrgRow): OrganizationView {
   return {
@@ -43,15 +56,25 @@ export class OrganizationsService {
       ],
     };
     const [items, total] = await Promise.all([
-      this.prisma.organization.findMany({ where, orderBy: [{ depth: 'asc' }, { name: 'asc' }, { id: 'asc' }], ...pageArgs(q) }),
+      this.prisma.organization.findMany({
+        where,
+        orderBy: [{ depth: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+        ...pageArgs(q),
+      }),
       this.prisma.organization.count({ where }),
     ]);
     return { items: items.map(toOrganizationView), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** One organization inside the actor's scope for `permission`, or 404. */
-  async findInScope(actor: Actor, id: string, permission: 'organization:read' | 'organization:write' = 'organization:read') {
-    const org = await this.prisma.organization.findFirst({ where: { AND: [{ id }, this.access.organizationWhere(actor, permission)] } });
+  async findInScope(
+    actor: Actor,
+    id: string,
+    permission: 'organization:read' | 'organization:write' = 'organization:read',
+  ) {
+    const org = await this.prisma.organization.findFirst({
+      where: { AND: [{ id }, this.access.organizationWhere(actor, permission)] },
+    });
     if (!org) throw new NotFound('Organization');
     return org;
   }
@@ -66,9 +89,20 @@ export class OrganizationsService {
     const id = randomUUID();
     return this.prisma.$transaction(async (tx) => {
       const org = await tx.organization.create({
-        data: { id, tenantId: actor.tenantId, parentId: parent.id, name: dto.name, kind: dto.kind, path: `${parent.path}${id}/`, depth: parent.depth + 1 },
+        data: {
+          id,
+          tenantId: actor.tenantId,
+          parentId: parent.id,
+          name: dto.name,
+          kind: dto.kind,
+          path: `${parent.path}${id}/`,
+          depth: parent.depth + 1,
+        },
       });
-      await this.audit.record({ action: 'organization.create', entityType: 'Organization', entityId: id, changes: { ...dto } }, tx);
+      await this.audit.record(
+        { action: 'organization.create', entityType: 'Organization', entityId: id, changes: { ...dto } },
+        tx,
+      );
       return toOrganizationView(org);
     });
   }
@@ -80,7 +114,9 @@ export class OrganizationsService {
         if (org.parentId === null) throw new TransitionNotAllowed('The root organization cannot be moved');
         const parent = await this.findInScope(actor, dto.parentId, 'organization:write');
         if (parent.path.startsWith(org.path)) {
-          throw new TransitionNotAllowed('An organization cannot be moved under itself or one of its descendants', { field: 'parentId' });
+          throw new TransitionNotAllowed('An organization cannot be moved under itself or one of its descendants', {
+            field: 'parentId',
+          });
         }
         const newPath = `${parent.path}${org.id}/`;
         const delta = parent.depth + 1 - org.depth;
@@ -93,10 +129,18 @@ export class OrganizationsService {
       }
       const updated = await tx.organization.update({
         where: { id: org.id },
-        data: { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.kind !== undefined ? { kind: dto.kind } : {}) },
+        data: {
+          ...(dto.name !== undefined ? { name: dto.name } : {}),
+          ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
+        },
       });
       await this.audit.record(
-        { action: 'organization.update', entityType: 'Organization', entityId: org.id, changes: { before: { name: org.name, kind: org.kind, parentId: org.parentId }, after: { ...dto } } },
+        {
+          action: 'organization.update',
+          entityType: 'Organization',
+          entityId: org.id,
+          changes: { before: { name: org.name, kind: org.kind, parentId: org.parentId }, after: { ...dto } },
+        },
         tx,
       );
       return toOrganizationView(updated);
@@ -107,11 +151,17 @@ export class OrganizationsService {
   async remove(actor: Actor, id: string): Promise<{ id: string; deleted: boolean; archived: boolean }> {
     const org = await this.findInScope(actor, id, 'organization:write');
     if (org.parentId === null) throw new TransitionNotAllowed('The root organization cannot be deleted');
-    if (actor.memberships.some((m) => m.organizationId === org.id && m.role === 'ADMIN') && !actor.memberships.some((m) => m.role === 'ADMIN' && org.path.startsWith(m.path) && m.path !== org.path)) {
+    if (
+      actor.memberships.some((m) => m.organizationId === org.id && m.role === 'ADMIN') &&
+      !actor.memberships.some((m) => m.role === 'ADMIN' && org.path.startsWith(m.path) && m.path !== org.path)
+    ) {
       throw new TransitionNotAllowed('You cannot remove the organization your own administration rests on');
     }
-    const activeChildren = await this.prisma.organization.count({ where: { tenantId: actor.tenantId, parentId: org.id, archivedAt: null } });
-    if (activeChildren > 0) throw new Conflict('The organization still has sub-organizations; move or remove them first');
+    const activeChildren = await this.prisma.organization.count({
+      where: { tenantId: actor.tenantId, parentId: org.id, archivedAt: null },
+    });
+    if (activeChildren > 0)
+      throw new Conflict('The organization still has sub-organizations; move or remove them first');
     const [refs] = await this.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT (SELECT count(*) FROM organization WHERE tenant_id = ${actor.tenantId}::uuid AND parent_id = ${org.id}::uuid)
            + (SELECT count(*) FROM membership WHERE tenant_id = ${actor.tenantId}::uuid AND organization_id = ${org.id}::uuid)
@@ -125,7 +175,10 @@ export class OrganizationsService {
         return { id: org.id, deleted: false, archived: true };
       }
       await tx.organization.delete({ where: { id: org.id } });
-      await this.audit.record({ action: 'organization.delete', entityType: 'Organization', entityId: org.id, changes: { name: org.name } }, tx);
+      await this.audit.record(
+        { action: 'organization.delete', entityType: 'Organization', entityId: org.id, changes: { name: org.name } },
+        tx,
+      );
       return { id: org.id, deleted: true, archived: false };
     });
   }
@@ -134,7 +187,12 @@ export class OrganizationsService {
   async tree(actor: Actor, id: string, depth = 20): Promise<OrganizationTreeNode> {
     const root = await this.findInScope(actor, id);
     const rows = await this.prisma.organization.findMany({
-      where: { tenantId: actor.tenantId, path: { startsWith: root.path }, depth: { lte: root.depth + depth }, archivedAt: null },
+      where: {
+        tenantId: actor.tenantId,
+        path: { startsWith: root.path },
+        depth: { lte: root.depth + depth },
+        archivedAt: null,
+      },
       orderBy: [{ depth: 'asc' }, { name: 'asc' }],
     });
     const nodes = new Map<string, OrganizationTreeNode>();

@@ -11,7 +11,9 @@ import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserDto, ListUsersQueryDto, MembershipInputDto, UpdateUserDto } from './dto/user.dto.js';
 
-const userInclude = { memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } } as const;
+const userInclude = {
+  memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+} as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>;
 
 function toView(u: UserRow): UserView {
@@ -21,7 +23,12 @@ function toView(u: UserRow): UserView {
     name: u.name,
     isActive: u.isActive,
     createdAt: u.createdAt.toISOString(),
-    memberships: u.memberships.map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role as Role })),
+    memberships: u.memberships.map((m) => ({
+      id: m.id,
+      organizationId: m.organizationId,
+      organizationName: m.organization.name,
+      role: m.role as Role,
+    })),
   };
 }
 
@@ -35,15 +42,28 @@ export class UsersService {
   ) {}
 
   private inScope(actor: Actor, permission: 'user:read' | 'user:write'): Prisma.UserWhereInput {
-    return { tenantId: actor.tenantId, memberships: { some: { organization: this.access.organizationWhere(actor, permission) } } };
+    return {
+      tenantId: actor.tenantId,
+      memberships: { some: { organization: this.access.organizationWhere(actor, permission) } },
+    };
   }
 
   async list(actor: Actor, q: ListUsersQueryDto): Promise<Page<UserView>> {
     const where: Prisma.UserWhereInput = {
-      AND: [this.inScope(actor, 'user:read'), q.q ? { OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { email: { contains: q.q.toLowerCase() } }] } : {}],
+      AND: [
+        this.inScope(actor, 'user:read'),
+        q.q
+          ? { OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { email: { contains: q.q.toLowerCase() } }] }
+          : {},
+      ],
     };
     const [rows, total] = await Promise.all([
-      this.prisma.user.findMany({ where, include: userInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...pageArgs(q) }),
+      this.prisma.user.findMany({
+        where,
+        include: userInclude,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        ...pageArgs(q),
+      }),
       this.prisma.user.count({ where }),
     ]);
     return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
@@ -53,17 +73,23 @@ export class UsersService {
   private async checkGrants(actor: Actor, memberships: MembershipInputDto[]): Promise<void> {
     const seen = new Set<string>();
     memberships.forEach((m, i) => {
-      if (seen.has(m.organizationId)) throw InvalidInput.field(`memberships.${i}.organizationId`, 'An organization may appear only once');
+      if (seen.has(m.organizationId))
+        throw InvalidInput.field(`memberships.${i}.organizationId`, 'An organization may appear only once');
       seen.add(m.organizationId);
     });
     const ids = memberships.map((m) => m.organizationId);
     await this.access.assertOrganizations(actor, 'user:write', ids);
-    const orgs = await this.prisma.organization.findMany({ where: { tenantId: actor.tenantId, id: { in: ids } }, select: { id: true, path: true } });
+    const orgs = await this.prisma.organization.findMany({
+      where: { tenantId: actor.tenantId, id: { in: ids } },
+      select: { id: true, path: true },
+    });
     const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
     memberships.forEach((m, i) => {
       const own = this.access.highestRoleOver(actor, pathOf.get(m.organizationId)!);
       if (!own || ROLE_RANK[m.role] > ROLE_RANK[own]) {
-        throw new TransitionNotAllowed(`You cannot grant ${m.role} above your own role`, { field: `memberships.${i}.role` });
+        throw new TransitionNotAllowed(`You cannot grant ${m.role} above your own role`, {
+          field: `memberships.${i}.role`,
+        });
       }
     });
   }
@@ -83,11 +109,21 @@ export class UsersService {
           },
         });
         await tx.membership.createMany({
-          data: dto.memberships.map((m) => ({ tenantId: actor.tenantId, userId: created.id, organizationId: m.organizationId, role: m.role })),
+          data: dto.memberships.map((m) => ({
+            tenantId: actor.tenantId,
+            userId: created.id,
+            organizationId: m.organizationId,
+            role: m.role,
+          })),
         });
         const user = await tx.user.findUniqueOrThrow({ where: { id: created.id }, include: userInclude });
         await this.audit.record(
-          { action: 'user.create', entityType: 'User', entityId: user.id, changes: { email: dto.email, name: dto.name, memberships: dto.memberships.map((m) => ({ ...m })) } },
+          {
+            action: 'user.create',
+            entityType: 'User',
+            entityId: user.id,
+            changes: { email: dto.email, name: dto.name, memberships: dto.memberships.map((m) => ({ ...m })) },
+          },
           tx,
         );
         return toView(user);
@@ -99,9 +135,13 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
-    const user = await this.prisma.user.findFirst({ where: { AND: [{ id }, this.inScope(actor, 'user:write')] }, include: userInclude });
+    const user = await this.prisma.user.findFirst({
+      where: { AND: [{ id }, this.inScope(actor, 'user:write')] },
+      include: userInclude,
+    });
     if (!user) throw new NotFound('User');
-    if (dto.isActive === false && user.id === actor.userId) throw new TransitionNotAllowed('You cannot deactivate yourself');
+    if (dto.isActive === false && user.id === actor.userId)
+      throw new TransitionNotAllowed('You cannot deactivate yourself');
     if (dto.memberships) await this.checkGrants(actor, dto.memberships);
 
     return this.prisma.$transaction(async (tx) => {
@@ -113,14 +153,28 @@ export class UsersService {
         data.deactivatedAt = dto.isActive ? null : new Date();
       }
       if (dto.isActive === false || dto.password !== undefined) {
-        await tx.refreshToken.updateMany({ where: { tenantId: actor.tenantId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+        await tx.refreshToken.updateMany({
+          where: { tenantId: actor.tenantId, userId: user.id, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
       }
       if (dto.memberships) {
         // Replace only the memberships inside the actor's scope; those elsewhere stay as they are.
-        const editable = await this.access.organizationsInScope(actor, 'user:write', user.memberships.map((m) => m.organizationId));
-        await tx.membership.deleteMany({ where: { tenantId: actor.tenantId, userId: user.id, organizationId: { in: [...editable] } } });
+        const editable = await this.access.organizationsInScope(
+          actor,
+          'user:write',
+          user.memberships.map((m) => m.organizationId),
+        );
+        await tx.membership.deleteMany({
+          where: { tenantId: actor.tenantId, userId: user.id, organizationId: { in: [...editable] } },
+        });
         await tx.membership.createMany({
-          data: dto.memberships.map((m) => ({ tenantId: actor.tenantId, userId: user.id, organizationId: m.organizationId, role: m.role })),
+          data: dto.memberships.map((m) => ({
+            tenantId: actor.tenantId,
+            userId: user.id,
+            organizationId: m.organizationId,
+            role: m.role,
+          })),
           skipDuplicates: true,
         });
       }
@@ -128,7 +182,8 @@ export class UsersService {
       const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userInclude });
       await this.audit.record(
         {
-          action: dto.isActive === false ? 'user.deactivate' : dto.memberships ? 'user.memberships_change' : 'user.update',
+          action:
+            dto.isActive === false ? 'user.deactivate' : dto.memberships ? 'user.memberships_change' : 'user.update',
           entityType: 'User',
           entityId: user.id,
           changes: {
@@ -136,7 +191,9 @@ export class UsersService {
             isActive: dto.isActive,
             passwordChanged: dto.password !== undefined,
             membershipsBefore: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
-            membershipsAfter: dto.memberships ? after.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) : undefined,
+            membershipsAfter: dto.memberships
+              ? after.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role }))
+              : undefined,
           },
         },
         tx,

@@ -1,0 +1,52 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from '../../../prisma/seed/demo-data.js';
+import { PrismaClient } from '../src/generated/prisma/client.js';
+import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
+
+describe('demo data', () => {
+  let t: TestApp;
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 2 }) });
+  beforeAll(async () => {
+    await truncateAll();
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  it('loads the three months once, however often it runs', async () => {
+    const first = await seedDemoData(prisma);
+    expect(first.tenants).toBe(3);
+    const counts = async () =>
+      (
+        await sql(
+          `SELECT (SELECT count(*) FROM tenant)::int t, (SELECT count(*) FROM publicity_event)::int e, (SELECT count(*) FROM app_user)::int u`,
+        )
+      )[0];
+    const before = await counts();
+    const second = await seedDemoData(prisma);
+    expect(second).toMatchObject({ tenants: 0, skipped: 3 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('holds the figures the summaries are built from: 14 transactions and 812,300 yuan at the bank', async () => {
+    const [row] = await sql<{ n: string; yuan: string }>(
+      `SELECT sum(v.value) FILTER (WHERE m.key = 'interceptedTransactions')::text AS n,
+              sum(v.value) FILTER (WHERE m.key = 'lossesAvoided')::text AS yuan
+         FROM event_metric_value v JOIN metric_definition m ON m.id = v.metric_definition_id
+         JOIN publicity_event e ON e.id = v.event_id JOIN organization o ON o.id = e.organization_id
+        WHERE o.name = '工商银行滨江支行'`,
+    );
+    expect(Number(row!.n)).toBe(14);
+    expect(Number(row!.yuan)).toBe(812300);
+  });
+
+  it('every demo log-in works', async () => {
+    for (const tenant of DEMO_TENANTS) {
+      for (const u of tenant.users) {
+        await t.http.post('/api/v1/auth/login').send({ email: u.email, password: DEMO_PASSWORD }).expect(200);
+      }
+    }
+  });
+});

@@ -6,7 +6,7 @@ import {
   formatPeriod,
   joinList,
   toChineseNumeral,
-} from './chinese';
+} from './chinese.js';
 
 describe('toChineseNumeral', () => {
   it.each([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decimalToNumber, formatAudience, formatCount, formatMetricValue, formatYuan, roundDownForText } from './numbers';
+import { decimalToNumber, formatAudience, formatCount, formatMetricValue, formatYuan, roundDownForText } from './numbers.js';
 
 describe('formatCount', () => {
   it.each([

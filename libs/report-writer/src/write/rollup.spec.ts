@@ -1,6 +1,6 @@
-import type { RollupFacts } from '../facts';
-import { rollupFacts } from '../fixtures/rollup';
-import { allParagraphs, writeSummary } from './summary';
+import type { RollupFacts } from '../facts.js';
+import { rollupFacts } from '../fixtures/rollup.js';
+import { allParagraphs, writeSummary } from './summary.js';
 
 const paragraph = (facts: RollupFacts, key: string) => allParagraphs(writeSummary(facts)).find((p) => p.key === key);
 

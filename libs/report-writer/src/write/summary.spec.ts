@@ -1,13 +1,13 @@
 import { jest } from '@jest/globals';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@campaign-month/contracts';
 import fc from 'fast-check';
-import type { SummaryDocument } from '../document';
-import type { TypeFact, UnitFacts } from '../facts';
-import { bankFacts } from '../fixtures/bank';
-import { hospitalFacts } from '../fixtures/hospital';
-import { schoolFacts } from '../fixtures/school';
-import { ZH_CN } from '../phrases.zh-CN';
-import { activityName, allParagraphs, summaryTitle, writeSummary } from './summary';
+import type { SummaryDocument } from '../document.js';
+import type { TypeFact, UnitFacts } from '../facts.js';
+import { bankFacts } from '../fixtures/bank.js';
+import { hospitalFacts } from '../fixtures/hospital.js';
+import { schoolFacts } from '../fixtures/school.js';
+import { ZH_CN } from '../phrases.zh-CN.js';
+import { activityName, allParagraphs, summaryTitle, writeSummary } from './summary.js';
 
 const fullText = (doc: SummaryDocument) =>
   [doc.title, ...allParagraphs(doc).map((p) => p.text), ...doc.sections.map((s) => s.heading)].join('\n');
@@ -193,7 +193,7 @@ describe('event types', () => {
         const byType: TypeFact[] = mix.map((t) => ({
           type: t.type,
           count: t.count,
-          metricSums: t.count > 0 ? { leaflets: String(t.leaflets) } : {},
+          metricSums: (t.count > 0 ? { leaflets: String(t.leaflets) } : {}) as Record<string, string>,
           eventIds: t.count > 0 ? [`e-${t.type}`] : [],
         }));
         const eventCount = mix.reduce((n, t) => n + t.count, 0);

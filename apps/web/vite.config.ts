@@ -1,0 +1,42 @@
+// Vite config of the web app. `vite build --config apps/web/vite.config.ts` (run by `npm start`) writes
+// dist/apps/web, which the API serves at / with the SPA fallback. `vite --config apps/web/vite.config.ts`
+// serves it for development and proxies /api to the API (VITE_API_URL, default http://127.0.0.1:3000).
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const workspace = resolve(here, '../..');
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@campaign-month/contracts': resolve(workspace, 'libs/contracts/src/index.ts') },
+  },
+  build: {
+    outDir: resolve(workspace, 'dist/apps/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: { '/api': { target: process.env.VITE_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  preview: {
+    proxy: { '/api': { target: process.env.VITE_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});

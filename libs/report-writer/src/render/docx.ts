@@ -1,0 +1,267 @@
+// The summary as a Word file in the official layout (GB/T 9704-2012, as offices print it): A4,
+// margins 37/35/28/26 mm, title 方正小标宋简体 22 pt centred, body 仿宋_GB2312 16 pt at a fixed 28 pt
+// line, first lines indented two characters, 一、 headings in 黑体, （一） in 楷体_GB2312, tables with
+// a 黑体 header row, page numbers "— 1 —" in 宋体 14 pt on the outer side (odd pages right, even
+// left), signature block on the right. Fonts are named (as eastAsia fonts), not embedded.
+// Headings are written literally (一、…), so no numbering tab can follow them, and the Title and
+// Heading styles are replaced so that no viewer paints them blue.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HighlightColor,
+  ImageRun,
+  type IRunOptions,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { Paragraph as DocParagraph, Section, SummaryDocument, Table as DocTable } from '../document.js';
+import { fillText, ZH_CN } from '../phrases.zh-CN.js';
+import type { ChartImage } from './charts.js';
+import { OFFICIAL_FONTS } from './fonts.js';
+
+/** Millimetres → twips (1/1440 inch). */
+export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+/** The page of GB/T 9704-2012 in twips: A4, margins top 37, bottom 35, left 28, right 26 mm. */
+export const OFFICIAL_PAGE = {
+  width: 11906,
+  height: 16838,
+  top: mmToTwips(37),
+  bottom: mmToTwips(35),
+  left: mmToTwips(28),
+  right: mmToTwips(26),
+  /** Footer distance: the page number sits about 7 mm below the type area. */
+  footer: mmToTwips(23),
+  header: mmToTwips(15),
+} as const;
+
+const TYPE_AREA_WIDTH = OFFICIAL_PAGE.width - OFFICIAL_PAGE.left - OFFICIAL_PAGE.right;
+const PT = 2; // half-points per point
+const BODY_PT = 16;
+const LINE = 560; // fixed 28 pt
+const TWO_CHARS = { firstLine: 2 * BODY_PT * 20, firstLineChars: 200 };
+const CHART_WIDTH_PX = 560;
+
+export interface DocxOptions {
+  /** Charts to place after the sections that name them (renderCharts). */
+  charts?: ChartImage[];
+  /** Author written into the file's properties. */
+  creator?: string;
+}
+
+type Font = NonNullable<IRunOptions['font']>;
+const font = (eastAsia: string, latin: string = eastAsia): Font => ({
+  eastAsia,
+  ascii: latin,
+  hAnsi: latin,
+  cs: latin,
+  hint: 'eastAsia',
+});
+
+const FONTS = {
+  body: font(OFFICIAL_FONTS.body, OFFICIAL_FONTS.latin),
+  title: font(OFFICIAL_FONTS.title),
+  heading1: font(OFFICIAL_FONTS.heading1),
+  heading2: font(OFFICIAL_FONTS.heading2, OFFICIAL_FONTS.latin),
+  pageNumber: font(OFFICIAL_FONTS.pageNumber),
+};
+
+const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+const black = { color: '000000', bold: false, italics: false };
+
+const styles = {
+  default: {
+    document: {
+      run: { font: FONTS.body, size: BODY_PT * PT, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+      paragraph: { spacing: exact(LINE) },
+    },
+    title: {
+      run: { ...black, font: FONTS.title, size: 22 * PT },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exact(720), after: LINE } },
+    },
+    heading1: {
+      run: { ...black, font: FONTS.heading1, size: BODY_PT * PT },
+      paragraph: { indent: TWO_CHARS, spacing: exact(LINE), keepNext: true, outlineLevel: 0 },
+    },
+    heading2: {
+      run: { ...black, font: FONTS.heading2, size: BODY_PT * PT },
+      paragraph: { indent: TWO_CHARS, spacing: exact(LINE), keepNext: true, outlineLevel: 1 },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: 'CmBody',
+      name: 'Body Text Official',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { ...black, font: FONTS.body, size: BODY_PT * PT },
+      paragraph: { indent: TWO_CHARS, spacing: exact(LINE), alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: 'CmTable',
+      name: 'Table Text Official',
+      basedOn: 'Normal',
+      run: { ...black, font: FONTS.body, size: 12 * PT },
+      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: exact(360) },
+    },
+    {
+      id: 'CmCaption',
+      name: 'Caption Official',
+      basedOn: 'Normal',
+      run: { ...black, font: FONTS.body, size: 14 * PT },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exact(LINE), after: 280 }, keepLines: true },
+    },
+  ],
+};
+
+function bodyParagraphs(p: DocParagraph): Paragraph[] {
+  if (p.style === 'heading2') return [new Paragraph({ style: 'Heading2', children: [new TextRun(p.text)] })];
+  return p.text
+    .split(/\n+/)
+    .filter((line) => line.trim() !== '')
+    .map(
+      (line) =>
+        new Paragraph({
+          style: 'CmBody',
+          children: [new TextRun({ text: line.trim(), ...(p.needsInput ? { highlight: HighlightColor.YELLOW } : {}) })],
+        }),
+    );
+}
+
+function table(t: DocTable): Table {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => Math.floor((w / total) * TYPE_AREA_WIDTH));
+  widths[widths.length - 1] += TYPE_AREA_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const align = (a: string) =>
+    a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: 80, right: 80, top: 20, bottom: 20 },
+      children: [
+        new Paragraph({
+          style: 'CmTable',
+          alignment: header ? AlignmentType.CENTER : align(t.align[i] ?? 'left'),
+          children: [new TextRun(header ? { text, font: FONTS.heading1 } : { text })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: TYPE_AREA_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    alignment: AlignmentType.CENTER,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c, i, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.text, i, false)) })),
+    ],
+  });
+}
+
+function chart(image: ChartImage, n: number): Paragraph[] {
+  const height = Math.round((CHART_WIDTH_PX * image.height) / image.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 },
+      indent: { firstLine: 0, firstLineChars: 0 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: { width: CHART_WIDTH_PX, height },
+          altText: { name: image.key, title: image.title, description: image.title },
+        }),
+      ],
+    }),
+    new Paragraph({
+      style: 'CmCaption',
+      children: [new TextRun(fillText(ZH_CN.charts.caption, { n, title: image.title }))],
+    }),
+  ];
+}
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const run = { font: FONTS.pageNumber, size: 14 * PT };
+  const [before, after] = ZH_CN.pageNumber.split('{n}');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: 280, firstLine: 0 } : { left: 280, firstLine: 0 },
+        spacing: { line: 280, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children: [
+          new TextRun({ ...run, text: before }),
+          new TextRun({ ...run, children: [PageNumber.CURRENT] }),
+          new TextRun({ ...run, text: after }),
+        ],
+      }),
+    ],
+  });
+}
+
+function signature(doc: SummaryDocument): Paragraph[] {
+  const right = (text: string) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 2 * BODY_PT * 20 }, children: [new TextRun(text)] });
+  return [new Paragraph({ children: [] }), right(doc.signature.unit), right(doc.signature.date)];
+}
+
+/** The Word file (.docx) of a summary. */
+export async function renderDocx(doc: SummaryDocument, options: DocxOptions = {}): Promise<Buffer> {
+  const charts = new Map((options.charts ?? []).map((c) => [c.key, c]));
+  let chartNumber = 0;
+  const section = (s: Section) => {
+    const out: (Paragraph | Table)[] = [new Paragraph({ style: 'Heading1', children: [new TextRun(s.heading)] })];
+    for (const p of s.paragraphs) out.push(...bodyParagraphs(p));
+    if (s.table) out.push(table(s.table));
+    for (const key of s.charts ?? []) {
+      const image = charts.get(key);
+      if (image) out.push(...chart(image, ++chartNumber));
+    }
+    return out;
+  };
+  const document = new Document({
+    creator: options.creator ?? 'Campaign Month',
+    title: doc.title,
+    description: ZH_CN.title.activitySuffix,
+    evenAndOddHeaderAndFooters: true,
+    styles,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: OFFICIAL_PAGE.width, height: OFFICIAL_PAGE.height },
+            margin: {
+              top: OFFICIAL_PAGE.top,
+              bottom: OFFICIAL_PAGE.bottom,
+              left: OFFICIAL_PAGE.left,
+              right: OFFICIAL_PAGE.right,
+              header: OFFICIAL_PAGE.header,
+              footer: OFFICIAL_PAGE.footer,
+              gutter: 0,
+            },
+          },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: [
+          new Paragraph({ style: 'Title', children: [new TextRun(doc.title)] }),
+          ...bodyParagraphs(doc.opening),
+          ...(doc.openingExtra ? bodyParagraphs(doc.openingExtra) : []),
+          ...doc.sections.flatMap(section),
+          ...signature(doc),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

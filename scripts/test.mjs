@@ -4,12 +4,16 @@
 // Usage: node scripts/test.mjs [unit|e2e|all] [jest args…]
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+
+mkdirSync('tmp', { recursive: true });
 
 const [mode = 'all', ...jestArgs] = process.argv.slice(2).filter((a) => a !== '--');
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
 run('npm run --silent build');
+if (mode === 'all') run('node scripts/check-migrations.mjs');
 const { migrate } = await import('../dist/apps/api/src/core/database/migrator.js');
 const { migrationsDir } = await import('../dist/apps/api/src/core/database/paths.js');
 
@@ -68,11 +72,19 @@ if (mode !== 'unit') {
 }
 
 const projects = mode === 'all' ? ['unit', 'e2e'] : [mode];
-const args = ['node_modules/jest/bin/jest.js', '--selectProjects', ...projects, '--runInBand', ...jestArgs];
+const resultsFile = 'tmp/jest-results.json';
+const args = ['node_modules/jest/bin/jest.js', '--selectProjects', ...projects, '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs];
 const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
 await cleanup().catch((e) => console.error('cleanup failed:', e.message));
+try {
+  const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+} catch {
+  console.log('\njest: no results written');
+}
 process.exit(code);

@@ -2,3 +2,4 @@ export * from './api.js';
 export * from './enums.js';
 export * from './labels.zh-CN.js';
 export * from './permissions.js';
+export * from './planning.js';

@@ -67,7 +67,7 @@ function horizontalBars(names: string[], values: number[]): { option: echarts.EC
   return {
     height,
     option: {
-      grid: { left: 20, right: 60, top: 20, bottom: 30, containLabel: true },
+      grid: { left: 20, right: 60, top: 20, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: FONT_SIZE - 2 } },
       yAxis: { type: 'category', inverse: true, data: names, axisLabel: { fontSize: FONT_SIZE } },
       series: [{ type: 'bar', data: values, barMaxWidth: 22, label: { ...label, position: 'right' } }],
@@ -103,7 +103,7 @@ export function chartSvgs(facts: SummaryFacts, options: ChartOptions = {}): Char
     days.sort();
     const height = 320;
     const option = {
-      grid: { left: 20, right: 30, top: 30, bottom: 20, containLabel: true },
+      grid: { left: 20, right: 30, top: 30, bottom: 20 },
       xAxis: {
         type: 'category',
         data: days.map(formatChineseDate),

@@ -233,7 +233,6 @@ export async function renderDocx(doc: SummaryDocument, options: DocxOptions = {}
   const document = new Document({
     creator: options.creator ?? 'Campaign Month',
     title: doc.title,
-    description: ZH_CN.title.activitySuffix,
     evenAndOddHeaderAndFooters: true,
     styles,
     sections: [

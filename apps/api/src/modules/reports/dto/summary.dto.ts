@@ -1,0 +1,65 @@
+import { REPORT_SCOPES, type ReportScope } from '@campaign-month/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export class GenerateSummaryDto {
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT', description: 'UNIT: the unit itself; ROLLUP: the unit and its subtree' })
+  @IsOptional()
+  @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
+  scope?: ReportScope;
+}
+
+export class SummaryQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @IsOptional()
+  @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
+  scope?: ReportScope;
+
+  @ApiPropertyOptional({ description: 'A specific version (default: the latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class EditSummaryDto {
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @IsOptional()
+  @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
+  scope?: ReportScope;
+
+  @ApiProperty({
+    description:
+      'Narrative paragraphs by key (e.g. "shortcomings", "opening.extra"): only paragraphs marked editable. ' +
+      'An empty string clears one. Computed figures are regenerated, never typed over.',
+    example: { shortcomings: '一是宣传覆盖面还不够广……下一步,我们将……' },
+  })
+  @IsObject()
+  narrative: Record<string, string>;
+}
+
+export class ReturnSummaryDto {
+  @ApiProperty({ example: '请补充典型案例和下一步打算。' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  comment: string;
+}
+
+export class TransitionDto {
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @IsOptional()
+  @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
+  scope?: ReportScope;
+}
+
+export class ReturnWithScopeDto extends ReturnSummaryDto {
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @IsOptional()
+  @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
+  scope?: ReportScope;
+}
+
+export const NARRATIVE_MAX = 8000;

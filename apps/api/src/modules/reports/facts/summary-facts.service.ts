@@ -1,0 +1,312 @@
+// The facts a summary is written from, computed by SQL aggregation (GROUP BY in the database): never by
+// loading every event. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventType, LeadingGroupRole, OrganizationKind, ReportStatus, TaskStatus } from '@campaign-month/contracts';
+import type {
+  DayFact,
+  ExampleFact,
+  MetricFact,
+  RollupFacts,
+  RollupUnitRow,
+  SummaryFacts,
+  TaskFacts,
+  TypeFact,
+  UnitFacts,
+} from '@campaign-month/report-writer';
+import { PrismaService } from '../../../core/database/prisma.service.js';
+import { dateToDay, todayIn } from '../../../core/time/calendar.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+
+export interface FactsTarget {
+  tenantId: string;
+  campaignId: string;
+  organizationId: string;
+  scope: 'UNIT' | 'ROLLUP';
+}
+
+const EXAMPLE_LIMIT = 12;
+const TASK_ITEMS_LIMIT = 30;
+
+@Injectable()
+export class SummaryFactsService {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async compute(target: FactsTarget): Promise<SummaryFacts> {
+    const { tenantId, campaignId, organizationId } = target;
+    const [campaign, unit, tenant] = await Promise.all([
+      this.prisma.campaign.findFirstOrThrow({
+        where: { id: campaignId, tenantId },
+        include: { organizer: { select: { name: true } }, metrics: { orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] } },
+      }),
+      this.prisma.organization.findFirstOrThrow({ where: { id: organizationId, tenantId } }),
+      this.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
+    ]);
+    const today = todayIn(tenant.timeZone);
+    const rollup = target.scope === 'ROLLUP';
+    // Which organizations' rows count: the unit itself, or every organization under it.
+    const orgFilter = rollup ? Prisma.sql`o.path LIKE ${`${unit.path}%`}` : Prisma.sql`o.id = ${organizationId}::uuid`;
+    const base = { tenantId, campaignId, orgFilter, today };
+
+    const [byType, byTypeMetric, byTypeLocations, byDay, totals, examples, tasks, taskItems, group] = await Promise.all([
+      this.byType(base),
+      this.byTypeMetric(base),
+      this.byTypeLocations(base),
+      this.byDay(base),
+      this.metricTotals(base),
+      this.examples(base, rollup),
+      this.taskCounts(base),
+      this.taskItems(base),
+      this.prisma.leadingGroupMember.findMany({
+        where: { tenantId, group: { campaignId, organizationId } },
+        orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      }),
+    ]);
+
+    const metrics: MetricFact[] = campaign.metrics.map((m) => ({ key: m.key, label: m.label, unit: m.unit, kind: m.kind }));
+    const typeFacts: TypeFact[] = byType.map((t) => ({
+      type: t.type as EventType,
+      count: t.count,
+      metricSums: Object.fromEntries(byTypeMetric.filter((m) => m.type === t.type).map((m) => [m.key, m.sum])),
+      eventIds: t.event_ids,
+      locations: byTypeLocations.filter((l) => l.type === t.type).map((l) => l.location),
+    }));
+    const roleOrder: Record<string, number> = { LEADER: 0, DEPUTY: 1, MEMBER: 2 };
+    const facts: UnitFacts = {
+      kind: 'UNIT',
+      campaign: {
+        id: campaign.id,
+        title: campaign.title,
+        purpose: campaign.purpose,
+        directiveTitle: campaign.directiveTitle,
+        directiveNumber: campaign.directiveNumber,
+        startsOn: dateToDay(campaign.startsOn),
+        endsOn: dateToDay(campaign.endsOn),
+        reportDueOn: dateToDay(campaign.reportDueOn),
+        organizerName: campaign.organizer.name,
+      },
+      unit: { id: unit.id, name: unit.name, kind: unit.kind as OrganizationKind },
+      metrics,
+      leadingGroup:
+        group.length === 0
+          ? null
+          : [...group]
+              .sort((a, b) => roleOrder[a.role]! - roleOrder[b.role]! || a.sortOrder - b.sortOrder)
+              .map((m) => ({ id: m.id, name: m.name, title: m.title, role: m.role as LeadingGroupRole, department: m.department, duty: m.duty })),
+      tasks: { ...tasks, items: taskItems },
+      eventCount: byType.reduce((n, t) => n + t.count, 0),
+      byType: typeFacts,
+      byDay,
+      metricTotals: Object.fromEntries(totals.map((t) => [t.key, t.sum])),
+      examples,
+      signatureDate: today < dateToDay(campaign.endsOn) ? dateToDay(campaign.endsOn) : today,
+    };
+    if (!rollup) return facts;
+    const units = await this.rollupUnits(base, unit.path, campaign.reportDueOn);
+    const participating = units.filter((u) => u.participating);
+    const rollupFacts: RollupFacts = {
+      ...facts,
+      kind: 'ROLLUP',
+      units,
+      participantCount: participating.length,
+      submittedCount: participating.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED').length,
+      approvedCount: participating.filter((u) => u.summaryStatus === 'APPROVED').length,
+    };
+    return rollupFacts;
+  }
+
+  private byType(b: Base) {
+    return this.prisma.$queryRaw<{ type: string; count: number; event_ids: string[] }[]>`
+      SELECT e.type::text AS type, count(*)::int AS count,
+             (array_agg(e.id::text ORDER BY e.occurred_on, e.created_at))[1:20] AS event_ids
+        FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       GROUP BY e.type ORDER BY count(*) DESC, e.type`;
+  }
+
+  private byTypeMetric(b: Base) {
+    return this.prisma.$queryRaw<{ type: string; key: string; sum: string }[]>`
+      SELECT e.type::text AS type, m.key, sum(v.value)::text AS sum
+        FROM event_metric_value v
+        JOIN publicity_event e ON e.id = v.event_id
+        JOIN organization o ON o.id = e.organization_id
+        JOIN metric_definition m ON m.id = v.metric_definition_id
+       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       GROUP BY e.type, m.key`;
+  }
+
+  private byTypeLocations(b: Base) {
+    return this.prisma.$queryRaw<{ type: string; location: string }[]>`
+      SELECT type, location FROM (
+        SELECT e.type::text AS type, e.location, count(*) AS n,
+               row_number() OVER (PARTITION BY e.type ORDER BY count(*) DESC, e.location) AS rank
+          FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+         WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+           AND e.location IS NOT NULL AND e.location <> ''
+         GROUP BY e.type, e.location) ranked
+       WHERE rank <= 5 ORDER BY type, rank`;
+  }
+
+  private async byDay(b: Base): Promise<DayFact[]> {
+    const rows = await this.prisma.$queryRaw<{ day: Date; count: number }[]>`
+      SELECT e.occurred_on AS day, count(*)::int AS count
+        FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       GROUP BY e.occurred_on ORDER BY e.occurred_on`;
+    return rows.map((r) => ({ day: dateToDay(r.day), count: r.count }));
+  }
+
+  private metricTotals(b: Base) {
+    return this.prisma.$queryRaw<{ key: string; sum: string }[]>`
+      SELECT m.key, sum(v.value)::text AS sum
+        FROM event_metric_value v
+        JOIN publicity_event e ON e.id = v.event_id
+        JOIN organization o ON o.id = e.organization_id
+        JOIN metric_definition m ON m.id = v.metric_definition_id
+       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       GROUP BY m.key`;
+  }
+
+  /** Candidate examples: per type, the events with the fullest descriptions. */
+  private async examples(b: Base, rollup: boolean): Promise<ExampleFact[]> {
+    const rows = await this.prisma.$queryRaw<
+      { id: string; type: string; title: string; occurred_on: Date; location: string | null; description: string | null; unit_name: string; values: Record<string, string> | null }[]
+    >`
+      SELECT x.*, (SELECT jsonb_object_agg(m.key, v.value::text)
+                     FROM event_metric_value v JOIN metric_definition m ON m.id = v.metric_definition_id
+                    WHERE v.event_id = x.id) AS values
+        FROM (SELECT e.id, e.type::text AS type, e.title, e.occurred_on, e.location, e.description, o.name AS unit_name,
+                     row_number() OVER (PARTITION BY e.type ORDER BY length(coalesce(e.description, '')) DESC, e.occurred_on, e.id) AS rank
+                FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+               WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+                 AND e.description IS NOT NULL AND length(e.description) >= 8) x
+       WHERE x.rank <= 2
+       ORDER BY x.rank, length(x.description) DESC, x.occurred_on, x.id
+       LIMIT ${EXAMPLE_LIMIT}`;
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type as EventType,
+      title: r.title,
+      occurredOn: dateToDay(r.occurred_on),
+      location: r.location,
+      description: r.description,
+      ...(rollup ? { unitName: r.unit_name } : {}),
+      metricValues: r.values ?? {},
+    }));
+  }
+
+  private async taskCounts(b: Base): Promise<Omit<TaskFacts, 'items'>> {
+    const [row] = await this.prisma.$queryRaw<{ total: number; done: number; done_on_time: number; overdue: number; cancelled: number }[]>`
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE t.status = 'DONE')::int AS done,
+             count(*) FILTER (WHERE t.status = 'DONE' AND (t.due_on IS NULL OR t.completed_at IS NULL
+                               OR (t.completed_at AT TIME ZONE tn.time_zone)::date <= t.due_on))::int AS done_on_time,
+             count(*) FILTER (WHERE t.status IN ('TODO', 'IN_PROGRESS') AND t.due_on < ${b.today}::date)::int AS overdue,
+             count(*) FILTER (WHERE t.status = 'CANCELLED')::int AS cancelled
+        FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}`;
+    return { total: row!.total, done: row!.done, doneOnTime: row!.done_on_time, overdue: row!.overdue, cancelled: row!.cancelled };
+  }
+
+  private async taskItems(b: Base): Promise<TaskFacts['items']> {
+    const rows = await this.prisma.$queryRaw<
+      { id: string; title: string; status: string; due_on: Date | null; completed_on: Date | null; responsible: string | null }[]
+    >`
+      SELECT t.id, t.title, t.status::text AS status, t.due_on,
+             (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible
+        FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
+        LEFT JOIN leading_group_member m ON m.id = t.responsible_member_id
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       ORDER BY t.due_on NULLS LAST, t.created_at, t.id
+       LIMIT ${TASK_ITEMS_LIMIT}`;
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status as TaskStatus,
+      dueOn: r.due_on ? dateToDay(r.due_on) : null,
+      completedOn: r.completed_on ? dateToDay(r.completed_on) : null,
+      responsibleName: r.responsible,
+    }));
+  }
+
+  /** One row per organization of the subtree that takes part (or has rows): a single grouped query. */
+  private async rollupUnits(b: Base, rootPath: string, reportDueOn: Date): Promise<RollupUnitRow[]> {
+    const rows = await this.prisma.$queryRaw<
+      {
+        id: string;
+        name: string;
+        participating: boolean;
+        event_count: number;
+        metric_totals: Record<string, string> | null;
+        group_set: boolean;
+        tasks_done: number;
+        tasks_total: number;
+        summary_status: string | null;
+      }[]
+    >`
+      WITH units AS (
+        SELECT o.id, o.name, o.path, o.depth, (p.id IS NOT NULL) AS participating
+          FROM organization o
+          LEFT JOIN participant p ON p.organization_id = o.id AND p.campaign_id = ${b.campaignId}::uuid AND p.tenant_id = o.tenant_id
+         WHERE o.tenant_id = ${b.tenantId}::uuid AND o.path LIKE ${`${rootPath}%`} AND p.id IS NOT NULL
+      ),
+      ev AS (
+        SELECT e.organization_id, count(*)::int AS n
+          FROM publicity_event e JOIN units u ON u.id = e.organization_id
+         WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
+         GROUP BY e.organization_id
+      ),
+      mv AS (
+        SELECT organization_id, jsonb_object_agg(key, total) AS totals FROM (
+          SELECT e.organization_id, m.key, sum(v.value)::text AS total
+            FROM event_metric_value v
+            JOIN publicity_event e ON e.id = v.event_id
+            JOIN units u ON u.id = e.organization_id
+            JOIN metric_definition m ON m.id = v.metric_definition_id
+           WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
+           GROUP BY e.organization_id, m.key) s
+         GROUP BY organization_id
+      ),
+      tk AS (
+        SELECT t.organization_id, count(*) FILTER (WHERE t.status = 'DONE')::int AS done, count(*)::int AS total
+          FROM task t JOIN units u ON u.id = t.organization_id
+         WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid
+         GROUP BY t.organization_id
+      ),
+      rp AS (
+        SELECT DISTINCT ON (r.organization_id) r.organization_id, r.status::text AS status
+          FROM summary_report r JOIN units u ON u.id = r.organization_id
+         WHERE r.tenant_id = ${b.tenantId}::uuid AND r.campaign_id = ${b.campaignId}::uuid AND r.scope = 'UNIT'
+         ORDER BY r.organization_id, r.version DESC
+      )
+      SELECT u.id, u.name, u.participating, coalesce(ev.n, 0) AS event_count, mv.totals AS metric_totals,
+             EXISTS (SELECT 1 FROM leading_group g JOIN leading_group_member gm ON gm.leading_group_id = g.id
+                      WHERE g.organization_id = u.id AND g.campaign_id = ${b.campaignId}::uuid AND g.tenant_id = ${b.tenantId}::uuid) AS group_set,
+             coalesce(tk.done, 0) AS tasks_done, coalesce(tk.total, 0) AS tasks_total, rp.status AS summary_status
+        FROM units u
+        LEFT JOIN ev ON ev.organization_id = u.id
+        LEFT JOIN mv ON mv.organization_id = u.id
+        LEFT JOIN tk ON tk.organization_id = u.id
+        LEFT JOIN rp ON rp.organization_id = u.id
+       ORDER BY u.depth, u.path`;
+    const pastDue = b.today > dateToDay(reportDueOn);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      participating: r.participating,
+      eventCount: r.event_count,
+      metricTotals: r.metric_totals ?? {},
+      leadingGroupSet: r.group_set,
+      tasksDone: r.tasks_done,
+      tasksTotal: r.tasks_total,
+      summaryStatus: (r.summary_status as ReportStatus | null) ?? null,
+      late: pastDue && r.summary_status !== 'SUBMITTED' && r.summary_status !== 'APPROVED',
+    }));
+  }
+}
+
+interface Base {
+  tenantId: string;
+  campaignId: string;
+  orgFilter: Prisma.Sql;
+  today: string;
+}

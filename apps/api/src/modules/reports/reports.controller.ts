@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Requires } from '../../core/access/requires.decorator.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { InvalidInput } from '../../core/errors/domain-errors.js';
+import { IdPipe } from '../../core/http/id.pipe.js';
+import { EditSummaryDto, GenerateSummaryDto, ReturnWithScopeDto, SummaryQueryDto, TransitionDto } from './dto/summary.dto.js';
+import { SummariesService } from './summaries.service.js';
+import { CONTENT_TYPES, contentDisposition, EXPORT_FORMATS, type ExportFormat, SummaryExportsService } from './summary-exports.service.js';
+
+const UNIT = 'campaigns/:id/organizations/:orgId/summary';
+
+@ApiTags('summaries')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(
+    @Inject(SummariesService) private readonly summaries: SummariesService,
+    @Inject(SummaryExportsService) private readonly exports: SummaryExportsService,
+  ) {}
+
+  @Post(UNIT)
+  @Requires('report:read')
+  @ApiOperation({ summary: 'Generate a new draft version from the logged facts (REPORTER for UNIT; REPORTER or ORGANIZER for ROLLUP)' })
+  generate(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: GenerateSummaryDto) {
+    return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+  }
+
+  @Get(UNIT)
+  @Requires('report:read')
+  @ApiOperation({ summary: 'The latest (or a given) version, with its sections, figures and their sources; ETag is the version' })
+  async get(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res({ passthrough: true }) res: Response) {
+    const view = await this.summaries.get(a, { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' }, q.version);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Patch(UNIT)
+  @Requires('report:write')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version being edited; a stale one answers 409' })
+  @ApiOperation({ summary: 'Edit the narrative paragraphs (a new version); figures are regenerated, never typed over' })
+  async edit(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: EditSummaryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.summaries.edit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, ifMatch, dto.narrative);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Post(`${UNIT}/submit`)
+  @HttpCode(200)
+  @Requires('report:write')
+  @ApiOperation({ summary: 'DRAFT or RETURNED → SUBMITTED (the unit’s REPORTER); 422 otherwise' })
+  submit(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: TransitionDto) {
+    return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+  }
+
+  @Post(`${UNIT}/approve`)
+  @HttpCode(200)
+  @Requires('report:review')
+  @ApiOperation({ summary: 'SUBMITTED → APPROVED (ORGANIZER of a superior unit); locks the unit’s events' })
+  approve(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: TransitionDto) {
+    return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+  }
+
+  @Post(`${UNIT}/return`)
+  @HttpCode(200)
+  @Requires('report:review')
+  @ApiOperation({ summary: 'SUBMITTED or APPROVED → RETURNED with a comment (ORGANIZER of a superior unit)' })
+  return(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: ReturnWithScopeDto) {
+    return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, dto.comment);
+  }
+
+  @Get(`${UNIT}.docx`)
+  @Requires('report:read')
+  @ApiProduces(CONTENT_TYPES.docx)
+  @ApiOperation({ summary: 'The summary as Word (GB/T 9704 layout)' })
+  docx(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+    return this.download(a, id, orgId, q, 'docx', res);
+  }
+
+  @Get(`${UNIT}.pdf`)
+  @Requires('report:read')
+  @ApiProduces(CONTENT_TYPES.pdf)
+  @ApiOperation({ summary: 'The summary as PDF' })
+  pdf(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+    return this.download(a, id, orgId, q, 'pdf', res);
+  }
+
+  @Get(`${UNIT}.md`)
+  @Requires('report:read')
+  @ApiProduces('text/markdown')
+  @ApiOperation({ summary: 'The summary as Markdown' })
+  md(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+    return this.download(a, id, orgId, q, 'md', res);
+  }
+
+  @Get('campaigns/:id/summaries.zip')
+  @Requires('report:read')
+  @ApiProduces('application/zip')
+  @ApiQuery({ name: 'format', enum: EXPORT_FORMATS, required: false })
+  @ApiOperation({ summary: 'The latest summary of every unit in your scope, streamed as a zip' })
+  async zip(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Query('format') format: string | undefined, @Res() res: Response) {
+    const f = (format ?? 'docx') as ExportFormat;
+    if (!EXPORT_FORMATS.includes(f)) throw InvalidInput.field('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const campaign = await this.summaries.campaignTitle(a, id);
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', contentDisposition(`${campaign}-活动总结.zip`));
+    await this.exports.zip(a, id, f, res);
+  }
+
+  private async download(a: Actor, id: string, orgId: string, q: SummaryQueryDto, format: ExportFormat, res: Response) {
+    const report = await this.summaries.getRow(a, { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' }, q.version);
+    const body = await this.exports.file(report, format);
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
+    res.setHeader('ETag', `"${report.version}"`);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.send(body);
+  }
+}

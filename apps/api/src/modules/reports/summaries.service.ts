@@ -1,0 +1,233 @@
+// The 活动总结 workflow: generate a draft version from the current facts, edit its narrative (If-Match),
+// submit (REPORTER of the unit), approve or return (ORGANIZER of an ancestor). Each change writes a new
+// immutable version row, so renders can be cached per version.
+import { Inject, Injectable } from '@nestjs/common';
+import { type ReportScope, type ReportStatus, roleGrants } from '@campaign-month/contracts';
+import { allParagraphs, type SummaryDocument, type SummaryFacts, writeSummary } from '@campaign-month/report-writer';
+import { AccessService } from '../../core/access/access.service.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import { Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import type { Prisma, SummaryReport } from '../../generated/prisma/client.js';
+import { NARRATIVE_MAX } from './dto/summary.dto.js';
+import { SummaryFactsService } from './facts/summary-facts.service.js';
+
+export interface SummaryView {
+  id: string;
+  campaignId: string;
+  organizationId: string;
+  scope: ReportScope;
+  version: number;
+  status: ReportStatus;
+  title: string;
+  reviewerComment: string | null;
+  narrative: Record<string, string>;
+  document: SummaryDocument;
+  facts: SummaryFacts;
+  /** Editable paragraphs still showing a prompt instead of the unit's text. */
+  needsInput: string[];
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+}
+
+export function toSummaryView(r: SummaryReport): SummaryView {
+  const document = r.sections as unknown as SummaryDocument;
+  return {
+    id: r.id,
+    campaignId: r.campaignId,
+    organizationId: r.organizationId,
+    scope: r.scope,
+    version: r.version,
+    status: r.status,
+    title: r.title,
+    reviewerComment: r.reviewerComment,
+    narrative: r.narrative as Record<string, string>,
+    document,
+    facts: r.facts as unknown as SummaryFacts,
+    needsInput: allParagraphs(document)
+      .filter((p) => p.needsInput)
+      .map((p) => p.key),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+interface Target {
+  campaignId: string;
+  organizationId: string;
+  scope: ReportScope;
+}
+
+@Injectable()
+export class SummariesService {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SummaryFactsService) private readonly facts: SummaryFactsService,
+  ) {}
+
+  /** The campaign and unit must be visible to the actor (else 404); returns the unit's path. */
+  private async locate(actor: Actor, t: Target): Promise<{ path: string; name: string }> {
+    await this.access.findCampaign(actor, t.campaignId, 'report:read');
+    const org = await this.prisma.organization.findFirst({
+      where: { AND: [{ id: t.organizationId }, this.access.organizationWhere(actor, 'report:read')] },
+      select: { path: true, name: true },
+    });
+    if (!org) throw new NotFound('Organization');
+    if (t.scope === 'UNIT') {
+      const participant = await this.prisma.participant.findFirst({
+        where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId },
+        select: { id: true },
+      });
+      if (!participant) throw new NotFound('Participant');
+    }
+    return org;
+  }
+
+  private holds(actor: Actor, path: string, permission: 'report:write' | 'report:review', strictAncestor = false): boolean {
+    return actor.memberships.some(
+      (m) => roleGrants(m.role, permission) && path.startsWith(m.path) && (!strictAncestor || m.path !== path),
+    );
+  }
+
+  private latest(actor: Actor, t: Target, db: Prisma.TransactionClient | PrismaService = this.prisma) {
+    return db.summaryReport.findFirst({
+      where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId, scope: t.scope },
+      orderBy: { version: 'desc' },
+    });
+  }
+
+  async get(actor: Actor, t: Target, version?: number): Promise<SummaryView> {
+    await this.locate(actor, t);
+    const row = version
+      ? await this.prisma.summaryReport.findFirst({
+          where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId, scope: t.scope, version },
+        })
+      : await this.latest(actor, t);
+    if (!row) throw new NotFound('Summary');
+    return toSummaryView(row);
+  }
+
+  /** The campaign's title, for the zip's file name (404 outside the scope). */
+  async campaignTitle(actor: Actor, campaignId: string): Promise<string> {
+    return (await this.access.findCampaign(actor, campaignId, 'report:read')).title;
+  }
+
+  /** Row form for the exporters. */
+  async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
+    const view = await this.get(actor, t, version);
+    return this.prisma.summaryReport.findUniqueOrThrow({ where: { id: view.id } });
+  }
+
+  /** A new DRAFT version from the current facts; the unit's narrative carries over. */
+  async generate(actor: Actor, t: Target): Promise<SummaryView> {
+    const org = await this.locate(actor, t);
+    const allowed = t.scope === 'UNIT' ? this.holds(actor, org.path, 'report:write') : this.holds(actor, org.path, 'report:write') || this.holds(actor, org.path, 'report:review');
+    if (!allowed) throw new Forbidden('Your role may not generate this summary');
+    const previous = await this.latest(actor, t);
+    if (previous && (previous.status === 'SUBMITTED' || previous.status === 'APPROVED')) {
+      throw new TransitionNotAllowed(`The summary is ${previous.status}; it can be regenerated after it is returned`, { status: previous.status });
+    }
+    const facts = await this.facts.compute({ tenantId: actor.tenantId, ...t });
+    const narrative = (previous?.narrative as Record<string, string> | undefined) ?? {};
+    return this.insertVersion(actor, t, (previous?.version ?? 0) + 1, facts, narrative, 'summary.generate');
+  }
+
+  /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
+  async edit(actor: Actor, t: Target, ifMatch: string | undefined, narrative: Record<string, string>): Promise<SummaryView> {
+    const org = await this.locate(actor, t);
+    if (!this.holds(actor, org.path, 'report:write')) throw new Forbidden('Your role may not edit this summary');
+    const expected = parseIfMatch(ifMatch);
+    const current = await this.latest(actor, t);
+    if (!current) throw new NotFound('Summary');
+    if (current.version !== expected) {
+      throw new Conflict(`The summary has changed (version ${current.version}); reload it and edit again`, { currentVersion: current.version });
+    }
+    if (current.status === 'SUBMITTED' || current.status === 'APPROVED') {
+      throw new TransitionNotAllowed(`The summary is ${current.status} and cannot be edited`, { status: current.status });
+    }
+    const document = current.sections as unknown as SummaryDocument;
+    const editable = new Set(allParagraphs(document).filter((p) => p.editable).map((p) => p.key));
+    const merged: Record<string, string> = { ...(current.narrative as Record<string, string>) };
+    for (const [key, text] of Object.entries(narrative)) {
+      if (!editable.has(key)) throw InvalidInput.field(`narrative.${key}`, `"${key}" is not an editable paragraph`);
+      if (typeof text !== 'string') throw InvalidInput.field(`narrative.${key}`, 'must be text');
+      if (text.length > NARRATIVE_MAX) throw InvalidInput.field(`narrative.${key}`, `must be at most ${NARRATIVE_MAX} characters`);
+      if (text.trim() === '') delete merged[key];
+      else merged[key] = text.trim();
+    }
+    return this.insertVersion(actor, t, current.version + 1, current.facts as unknown as SummaryFacts, merged, 'summary.edit');
+  }
+
+  private async insertVersion(actor: Actor, t: Target, version: number, facts: SummaryFacts, narrative: Record<string, string>, action: string) {
+    const document = writeSummary(facts, narrative);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const row = await tx.summaryReport.create({
+          data: {
+            tenantId: actor.tenantId,
+            campaignId: t.campaignId,
+            organizationId: t.organizationId,
+            scope: t.scope,
+            version,
+            status: 'DRAFT',
+            title: document.title,
+            facts: facts as unknown as Prisma.InputJsonValue,
+            sections: document as unknown as Prisma.InputJsonValue,
+            narrative,
+            generatedById: actor.userId,
+          },
+        });
+        await this.audit.record({ action, entityType: 'SummaryReport', entityId: row.id, changes: { ...t, version } }, tx);
+        return toSummaryView(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Conflict('Another change to this summary was saved first; reload it');
+      throw error;
+    }
+  }
+
+  async submit(actor: Actor, t: Target): Promise<SummaryView> {
+    const org = await this.locate(actor, t);
+    if (!this.holds(actor, org.path, 'report:write')) throw new Forbidden('Only the unit’s reporter submits its summary');
+    return this.transition(actor, t, ['DRAFT', 'RETURNED'], 'SUBMITTED', { submittedById: actor.userId, submittedAt: new Date(), reviewerComment: null });
+  }
+
+  async approve(actor: Actor, t: Target): Promise<SummaryView> {
+    const org = await this.locate(actor, t);
+    if (!this.holds(actor, org.path, 'report:review', true)) throw new Forbidden('Summaries are approved by an organizer of a superior unit');
+    return this.transition(actor, t, ['SUBMITTED'], 'APPROVED', { reviewedById: actor.userId, reviewedAt: new Date() });
+  }
+
+  async return(actor: Actor, t: Target, comment: string): Promise<SummaryView> {
+    const org = await this.locate(actor, t);
+    if (!this.holds(actor, org.path, 'report:review', true)) throw new Forbidden('Summaries are returned by an organizer of a superior unit');
+    return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', { reviewedById: actor.userId, reviewedAt: new Date(), reviewerComment: comment });
+  }
+
+  private async transition(actor: Actor, t: Target, from: ReportStatus[], to: ReportStatus, data: Prisma.SummaryReportUpdateInput): Promise<SummaryView> {
+    return this.prisma.$transaction(async (tx) => {
+      const current = await this.latest(actor, t, tx);
+      if (!current) throw new NotFound('Summary');
+      // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
+      const updated = await tx.summaryReport.updateMany({ where: { id: current.id, status: { in: from } }, data: { ...data, status: to } as Prisma.SummaryReportUpdateManyMutationInput });
+      if (updated.count !== 1) {
+        throw new TransitionNotAllowed(`A ${current.status} summary cannot become ${to}`, { status: current.status, allowedFrom: from });
+      }
+      await this.audit.record({ action: `summary.${to.toLowerCase()}`, entityType: 'SummaryReport', entityId: current.id, changes: { from: current.status, to, version: current.version, ...(to === 'RETURNED' ? { comment: data.reviewerComment as string } : {}) } }, tx);
+      return toSummaryView(await tx.summaryReport.findUniqueOrThrow({ where: { id: current.id } }));
+    });
+  }
+}
+
+function parseIfMatch(header: string | undefined): number {
+  if (!header) throw InvalidInput.field('If-Match', 'The If-Match header must carry the version you edited');
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw InvalidInput.field('If-Match', 'If-Match must be a version number, e.g. "3"');
+  return Number(m[1]);
+}

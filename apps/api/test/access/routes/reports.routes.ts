@@ -1,0 +1,137 @@
+import { sql } from '../../support/app.js';
+import type { RouteCase, RouteFile, World } from '../world.js';
+
+// A campaign organized at R with A, A1 and B taking part, one event of A, and A's summary (version 1).
+async function prepare(w: World) {
+  const [c] = await sql<{ id: string }>(
+    `INSERT INTO campaign (tenant_id, organizer_org_id, title, starts_on, ends_on, report_due_on, status)
+     VALUES ($1, $2, '矩阵测试宣传月', '2026-11-01', '2026-11-30', '2026-12-05', 'ACTIVE') RETURNING id`,
+    [w.tenant.tenantId, w.org.R],
+  );
+  w.data.reportsCampaign = c!.id;
+  for (const org of [w.org.A, w.org.A1, w.org.B]) {
+    await sql(`INSERT INTO participant (tenant_id, campaign_id, organization_id) VALUES ($1, $2, $3)`, [w.tenant.tenantId, c!.id, org]);
+  }
+  await sql(
+    `INSERT INTO publicity_event (tenant_id, campaign_id, organization_id, type, title, occurred_on, description)
+     VALUES ($1, $2, $3, 'POSTER', '张贴海报', '2026-11-03', '在营业大厅张贴反诈海报')`,
+    [w.tenant.tenantId, c!.id, w.org.A],
+  );
+  const res = await w.http.post(path(w)).set('Authorization', `Bearer ${w.actors['REPORTER@self'].token}`).send({});
+  if (res.status !== 201) throw new Error(`prepare summary: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+const path = (w: World) => `/api/v1/campaigns/${w.data.reportsCampaign}/organizations/${w.org.A}/summary`;
+
+async function setStatus(w: World, status: string) {
+  await sql(
+    `UPDATE summary_report SET status = $3 WHERE tenant_id = $1 AND organization_id = $2
+        AND version = (SELECT max(version) FROM summary_report WHERE organization_id = $2 AND tenant_id = $1)`,
+    [w.tenant.tenantId, w.org.A, status],
+  );
+}
+
+async function latestVersion(w: World): Promise<number> {
+  const [r] = await sql<{ v: number }>(`SELECT max(version)::int AS v FROM summary_report WHERE tenant_id = $1 AND organization_id = $2`, [
+    w.tenant.tenantId,
+    w.org.A,
+  ]);
+  return r!.v;
+}
+
+const inScope = (p: string) => p === 'self' || p === 'parent';
+/** Visible, but the role may not do it: 403 once the row is found. */
+const forbiddenUnless = (allowed: (role: string, position: string) => boolean) => (a: { role: string; position: string }) =>
+  inScope(a.position) && !allowed(a.role, a.position) ? 403 : undefined;
+
+const reporterOnly = forbiddenUnless((role) => role === 'REPORTER');
+/** Reviews need an ORGANIZER of a strict ancestor: the parent, not the unit itself. */
+const superiorOrganizer = (a: { role: string; position: string }) =>
+  a.role === 'ORGANIZER' ? (a.position === 'parent' ? undefined : a.position === 'self' ? 403 : undefined) : undefined;
+
+const download = (ext: string): RouteCase => ({
+  route: `GET /api/v1/campaigns/{id}/organizations/{orgId}/summary.${ext}`,
+  permission: 'report:read',
+  target: 'A',
+  success: 200,
+  request: (w) => ({ method: 'GET', path: `${path(w)}.${ext}` }),
+});
+
+export const reportRoutes: RouteFile = {
+  prepare,
+  cases: [
+    {
+      route: 'POST /api/v1/campaigns/{id}/organizations/{orgId}/summary',
+      permission: 'report:read',
+      target: 'A',
+      success: 201,
+      request: async (w) => {
+        await setStatus(w, 'DRAFT');
+        return { method: 'POST', path: path(w), body: {} };
+      },
+      expect: reporterOnly,
+    },
+    {
+      route: 'GET /api/v1/campaigns/{id}/organizations/{orgId}/summary',
+      permission: 'report:read',
+      target: 'A',
+      success: 200,
+      request: (w) => ({ method: 'GET', path: path(w) }),
+    },
+    {
+      route: 'PATCH /api/v1/campaigns/{id}/organizations/{orgId}/summary',
+      permission: 'report:write',
+      target: 'A',
+      success: 200,
+      request: async (w) => {
+        await setStatus(w, 'DRAFT');
+        return { method: 'PATCH', path: path(w), headers: { 'If-Match': `"${await latestVersion(w)}"` }, body: { narrative: { shortcomings: '下一步打算。' } } };
+      },
+    },
+    {
+      route: 'POST /api/v1/campaigns/{id}/organizations/{orgId}/summary/submit',
+      permission: 'report:write',
+      target: 'A',
+      success: 200,
+      request: async (w) => {
+        await setStatus(w, 'DRAFT');
+        return { method: 'POST', path: `${path(w)}/submit`, body: {} };
+      },
+    },
+    {
+      route: 'POST /api/v1/campaigns/{id}/organizations/{orgId}/summary/approve',
+      permission: 'report:review',
+      target: 'A',
+      success: 200,
+      request: async (w) => {
+        await setStatus(w, 'SUBMITTED');
+        return { method: 'POST', path: `${path(w)}/approve`, body: {} };
+      },
+      expect: superiorOrganizer,
+    },
+    {
+      route: 'POST /api/v1/campaigns/{id}/organizations/{orgId}/summary/return',
+      permission: 'report:review',
+      target: 'A',
+      success: 200,
+      request: async (w) => {
+        await setStatus(w, 'SUBMITTED');
+        return { method: 'POST', path: `${path(w)}/return`, body: { comment: '请补充。' } };
+      },
+      expect: superiorOrganizer,
+    },
+    download('docx'),
+    download('pdf'),
+    download('md'),
+    {
+      route: 'GET /api/v1/campaigns/{id}/summaries.zip',
+      permission: 'report:read',
+      target: 'list',
+      success: 200,
+      request: (w) => ({ method: 'GET', path: `/api/v1/campaigns/${w.data.reportsCampaign}/summaries.zip?format=md` }),
+      // the campaign itself is invisible from another tenant
+      expect: (a) => (a.position === 'other' ? 404 : undefined),
+    },
+  ],
+};
+

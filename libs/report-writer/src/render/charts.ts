@@ -40,7 +40,7 @@ export interface ChartOptions {
 
 const WIDTH = 800;
 const COLOR = '#2F5597';
-const FONT_SIZE = 16;
+const FONT_SIZE = 20;
 const label = { show: true, fontSize: FONT_SIZE - 2, color: '#333', textBorderWidth: 0 };
 
 function render(option: echarts.EChartsCoreOption, height: number): string {
@@ -54,23 +54,24 @@ function render(option: echarts.EChartsCoreOption, height: number): string {
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  // zrender numbers clip paths per process; number them per chart so output is deterministic.
+  // zrender numbers its ids (clip paths, classes) per process; renumber them per chart so that the
+  // same facts always give the same SVG.
   const ids = new Map<string, string>();
-  return svg.replace(/zr\d+-c\d+/g, (id) => {
-    if (!ids.has(id)) ids.set(id, `zr0-c${ids.size}`);
+  return svg.replace(/zr\d+-([a-z]+-?)\d+/g, (id, kind: string) => {
+    if (!ids.has(id)) ids.set(id, `zr0-${kind}${ids.size}`);
     return ids.get(id) as string;
   });
 }
 
 function horizontalBars(names: string[], values: number[]): { option: echarts.EChartsCoreOption; height: number } {
-  const height = Math.max(240, 60 + names.length * 36);
+  const height = Math.max(240, 60 + names.length * 44);
   return {
     height,
     option: {
       grid: { left: 20, right: 60, top: 20, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: FONT_SIZE - 2 } },
       yAxis: { type: 'category', inverse: true, data: names, axisLabel: { fontSize: FONT_SIZE } },
-      series: [{ type: 'bar', data: values, barMaxWidth: 22, label: { ...label, position: 'right' } }],
+      series: [{ type: 'bar', data: values, barMaxWidth: 26, label: { ...label, position: 'right' } }],
     },
   };
 }
@@ -117,6 +118,7 @@ export function chartSvgs(facts: SummaryFacts, options: ChartOptions = {}): Char
           data: days.map((d) => counts.get(d) ?? 0),
           symbolSize: 6,
           lineStyle: { width: 2 },
+          areaStyle: { opacity: 0.12 },
           label: { ...label, position: 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
         },
       ],

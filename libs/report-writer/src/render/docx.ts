@@ -81,7 +81,7 @@ const black = { color: '000000', bold: false, italics: false };
 const styles = {
   default: {
     document: {
-      run: { font: FONTS.body, size: BODY_PT * PT, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+      run: { font: FONTS.body, size: BODY_PT * PT, language: { value: 'en-US', eastAsia: 'zh-CN' } },
       paragraph: { spacing: exact(LINE) },
     },
     title: {
@@ -110,8 +110,8 @@ const styles = {
       id: 'CmTable',
       name: 'Table Text Official',
       basedOn: 'Normal',
-      run: { ...black, font: FONTS.body, size: 12 * PT },
-      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: exact(360) },
+      run: { ...black, font: FONTS.body, size: 21 },
+      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: exact(320) },
     },
     {
       id: 'CmCaption',
@@ -123,18 +123,18 @@ const styles = {
   ],
 };
 
-function bodyParagraphs(p: DocParagraph): Paragraph[] {
+/** Paragraphs of the text ('\n' starts a new one); keepNext holds the last one to what follows. */
+function bodyParagraphs(p: DocParagraph, keepNext = false): Paragraph[] {
   if (p.style === 'heading2') return [new Paragraph({ style: 'Heading2', children: [new TextRun(p.text)] })];
-  return p.text
-    .split(/\n+/)
-    .filter((line) => line.trim() !== '')
-    .map(
-      (line) =>
-        new Paragraph({
-          style: 'CmBody',
-          children: [new TextRun({ text: line.trim(), ...(p.needsInput ? { highlight: HighlightColor.YELLOW } : {}) })],
-        }),
-    );
+  const lines = p.text.split(/\n+/).filter((line) => line.trim() !== '');
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        style: 'CmBody',
+        ...(keepNext && i === lines.length - 1 ? { keepNext: true } : {}),
+        children: [new TextRun({ text: line.trim(), ...(p.needsInput ? { highlight: HighlightColor.YELLOW } : {}) })],
+      }),
+  );
 }
 
 function table(t: DocTable): Table {
@@ -211,18 +211,27 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 function signature(doc: SummaryDocument): Paragraph[] {
-  const right = (text: string) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 2 * BODY_PT * 20 }, children: [new TextRun(text)] });
-  return [new Paragraph({ children: [] }), right(doc.signature.unit), right(doc.signature.date)];
+  const right = (text: string, keepNext: boolean) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 2 * BODY_PT * 20 },
+      keepNext,
+      keepLines: true,
+      children: [new TextRun(text)],
+    });
+  return [new Paragraph({ keepNext: true, children: [] }), right(doc.signature.unit, true), right(doc.signature.date, false)];
 }
 
 /** The Word file (.docx) of a summary. */
 export async function renderDocx(doc: SummaryDocument, options: DocxOptions = {}): Promise<Buffer> {
   const charts = new Map((options.charts ?? []).map((c) => [c.key, c]));
   let chartNumber = 0;
+  const last = doc.sections.at(-1);
   const section = (s: Section) => {
     const out: (Paragraph | Table)[] = [new Paragraph({ style: 'Heading1', children: [new TextRun(s.heading)] })];
-    for (const p of s.paragraphs) out.push(...bodyParagraphs(p));
+    // The closing paragraph stays on the page of the signature, so the signature never stands alone.
+    const closing = s === last && !s.table && !s.charts?.length ? s.paragraphs.at(-1) : undefined;
+    for (const p of s.paragraphs) out.push(...bodyParagraphs(p, p === closing));
     if (s.table) out.push(table(s.table));
     for (const key of s.charts ?? []) {
       const image = charts.get(key);

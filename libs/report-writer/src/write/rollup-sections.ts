@@ -110,7 +110,7 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
   return {
     key: 'units.table',
     columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],
-    widths: [7, 30, 12, ...metrics.map(() => 14), 16],
+    widths: [6, 30, 10, ...metrics.map(() => 14), 20],
     align: ['center', 'left', 'right', ...metrics.map(() => 'right' as const), 'center'],
     rows: rows.map((u, i) => [
       { text: String(i + 1) },

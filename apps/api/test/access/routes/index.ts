@@ -3,8 +3,9 @@
 import type { RouteFile } from '../world.js';
 import { identityRoutes } from './identity.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
+import { reportRoutes } from './reports.routes.js';
 
-export const ROUTE_FILES: RouteFile[] = [identityRoutes, organizationRoutes];
+export const ROUTE_FILES: RouteFile[] = [identityRoutes, organizationRoutes, reportRoutes];
 
 /** Routes anyone may call without a token. */
 export const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/register-tenant', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh'];

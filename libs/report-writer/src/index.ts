@@ -20,9 +20,9 @@ export {
   roundDownForText,
 } from './format/numbers.js';
 export { fillText, ZH_CN } from './phrases.zh-CN.js';
-export { activityName, allParagraphs, summaryTitle, writeSummary } from './write/summary.js';
 export { type ChartImage, type ChartOptions, type ChartSvg, chartSvgs, renderCharts } from './render/charts.js';
 export { type DocxOptions, mmToTwips, OFFICIAL_PAGE, renderDocx } from './render/docx.js';
 export { CJK_FONT_FAMILY, cjkFontFiles, OFFICIAL_FONTS } from './render/fonts.js';
 export { renderMarkdown } from './render/markdown.js';
 export { type PdfOptions, pdfDefinition, renderPdf } from './render/pdf.js';
+export { activityName, allParagraphs, summaryTitle, writeSummary } from './write/summary.js';

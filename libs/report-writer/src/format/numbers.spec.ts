@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { decimalToNumber, formatAudience, formatCount, formatMetricValue, formatYuan, roundDownForText } from './numbers.js';
+import {
+  decimalToNumber,
+  formatAudience,
+  formatCount,
+  formatMetricValue,
+  formatYuan,
+  roundDownForText,
+} from './numbers.js';
 
 describe('formatCount', () => {
   it.each([

@@ -50,7 +50,10 @@ describe('renderCharts', () => {
     }
     // resvg drops text it has no font for: the same chart rendered without fonts differs.
     const [byType] = chartSvgs(schoolFacts);
-    const withoutFonts = await renderAsync(byType.svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false } });
+    const withoutFonts = await renderAsync(byType.svg, {
+      fitTo: { mode: 'zoom', value: 2 },
+      font: { loadSystemFonts: false },
+    });
     expect(withoutFonts.asPng().length).toBeLessThan(images[0].png.length);
   }, 30000);
 });

@@ -39,7 +39,12 @@ describe('renderDocx', () => {
     const { document } = await unzip(buffer);
     const body = text(document);
     expect(body).toContain('江城农商银行城关支行2026年全民反诈在行动集中宣传月活动总结');
-    for (const heading of ['一、领导重视，组织健全', '二、周密部署，任务落实', '三、多措并举，广泛宣传', '四、取得的成效']) {
+    for (const heading of [
+      '一、领导重视，组织健全',
+      '二、周密部署，任务落实',
+      '三、多措并举，广泛宣传',
+      '四、取得的成效',
+    ]) {
       expect(body).toContain(`\n${heading}\n`);
     }
     expect(body).toContain('阻止可疑交易14笔，避免群众损失80余万元');
@@ -93,7 +98,10 @@ describe('renderDocx', () => {
   it('writes the roll-up table with a 黑体 header row that repeats on every page', async () => {
     const { document } = await unzip(await renderDocx(writeSummary(rollupFacts)));
     expect(document).toContain('<w:tblHeader/>');
-    const header = document.slice(document.indexOf('<w:tblHeader/>'), document.indexOf('</w:tr>', document.indexOf('<w:tblHeader/>')));
+    const header = document.slice(
+      document.indexOf('<w:tblHeader/>'),
+      document.indexOf('</w:tr>', document.indexOf('<w:tblHeader/>')),
+    );
     expect(header).toContain('w:eastAsia="黑体"');
     expect(text(header)).toContain('序号');
     expect(text(document)).toContain('江城市第二中学');
@@ -101,7 +109,13 @@ describe('renderDocx', () => {
   });
 
   it('puts the charts after the sections that name them, with numbered captions', async () => {
-    const chart = (key: ChartImage['key'], title: string): ChartImage => ({ key, title, png: PIXEL, width: 800, height: 400 });
+    const chart = (key: ChartImage['key'], title: string): ChartImage => ({
+      key,
+      title,
+      png: PIXEL,
+      width: 800,
+      height: 400,
+    });
     const charts = [chart('byType', '各类宣传活动开展次数'), chart('byDay', '每日宣传活动开展次数')];
     const { document, names } = await unzip(await renderDocx(writeSummary(bankFacts), { charts }));
     expect(names.filter((n) => n.startsWith('word/media/')).length).toBeGreaterThan(0);

@@ -6,7 +6,9 @@ import { renderMarkdown } from './markdown.js';
 describe('renderMarkdown', () => {
   it('writes the title, numbered headings, paragraphs and the signature', () => {
     const md = renderMarkdown(writeSummary(bankFacts));
-    expect(md.startsWith('# 江城农商银行城关支行2026年全民反诈在行动集中宣传月活动总结\n\n为深入贯彻落实《')).toBe(true);
+    expect(md.startsWith('# 江城农商银行城关支行2026年全民反诈在行动集中宣传月活动总结\n\n为深入贯彻落实《')).toBe(
+      true,
+    );
     expect(md).toContain('\n## 一、领导重视，组织健全\n');
     expect(md).toContain('阻止可疑交易14笔，避免群众损失80余万元');
     expect(md.endsWith('江城农商银行城关支行  \n2026年11月30日\n')).toBe(true);

@@ -55,7 +55,14 @@ function typeClause(ctx: WriteContext, tb: TextBuilder, t: TypeFact): void {
   const usePrimary = primary !== undefined && phrase.withMetric !== undefined && isNonZero(t.metricSums[primary.key]);
   const where = wherePrefix(phrase, t);
   if (usePrimary) {
-    const m = metricFigure(ctx, primary, t.metricSums[primary.key], `${t.type}.${primary.key}`, { eventType: t.type }, ids);
+    const m = metricFigure(
+      ctx,
+      primary,
+      t.metricSums[primary.key],
+      `${t.type}.${primary.key}`,
+      { eventType: t.type },
+      ids,
+    );
     tb.fill(phrase.withMetric as string, { where, n, m });
   } else {
     tb.fill(phrase.text, { where, n });
@@ -127,7 +134,9 @@ export function pickExamples(examples: ExampleFact[], types: Set<EventType>): Ex
     }
   }
   for (const e of ranked) if (picked.length < MAX_EXAMPLES && !picked.includes(e)) picked.push(e);
-  return picked.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : 1));
+  return picked.sort((a, b) =>
+    a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : 1,
+  );
 }
 
 function exampleAction(e: ExampleFact): string {

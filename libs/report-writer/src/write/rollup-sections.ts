@@ -56,7 +56,8 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
     }
   }
   const returned = r.units.filter((u) => u.summaryStatus === 'RETURNED');
-  if (returned.length > 0) tb.fill(U.returned, { n: unitsFigure(ctx, 'returned', returned, { summaryStatus: 'RETURNED' }) });
+  if (returned.length > 0)
+    tb.fill(U.returned, { n: unitsFigure(ctx, 'returned', returned, { summaryStatus: 'RETURNED' }) });
   tb.add(ZH_CN.punctuation.period);
   const late = r.units.filter((u) => u.late);
   if (late.length > 0) {
@@ -102,7 +103,10 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
       ...(metric ? { metric } : {}),
       start: 0,
       end: text.length,
-      source: { kind: 'events', filter: { ...ctx.base, organizationId: u.id, subtree: false, ...(metric ? { metric } : {}) } },
+      source: {
+        kind: 'events',
+        filter: { ...ctx.base, organizationId: u.id, subtree: false, ...(metric ? { metric } : {}) },
+      },
     },
   });
   const status = (u: RollupUnitRow) =>
@@ -110,7 +114,7 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
   return {
     key: 'units.table',
     columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],
-    widths: [6, 30, 10, ...metrics.map(() => 14), 20],
+    widths: [7, 30, 10, ...metrics.map(() => 14), 20],
     align: ['center', 'left', 'right', ...metrics.map(() => 'right' as const), 'center'],
     rows: rows.map((u, i) => [
       { text: String(i + 1) },
@@ -127,11 +131,20 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
 
 /** 五、各单位开展情况 (roll-ups only). */
 export function unitsSection(ctx: WriteContext, r: RollupFacts): SectionDraft {
-  const paragraphs: Paragraph[] = [heading2('units.participation.heading', 1, U.participationHeading), participation(ctx, r)];
+  const paragraphs: Paragraph[] = [
+    heading2('units.participation.heading', 1, U.participationHeading),
+    participation(ctx, r),
+  ];
   const extra = narrativeParagraph(ctx, 'units.extra');
   if (extra) paragraphs.push(extra);
   paragraphs.push(heading2('units.table.heading', 2, U.tableHeading));
   paragraphs.push(new TextBuilder('units.table.intro').add(U.tableIntro).build());
   const table = unitTable(ctx, r);
-  return { key: 'units', praise: true, paragraphs, table, charts: r.units.some((u) => u.eventCount > 0) ? ['byUnit'] : [] };
+  return {
+    key: 'units',
+    praise: true,
+    paragraphs,
+    table,
+    charts: r.units.some((u) => u.eventCount > 0) ? ['byUnit'] : [],
+  };
 }

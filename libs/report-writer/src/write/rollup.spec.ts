@@ -21,8 +21,13 @@ describe('writeSummary — a roll-up', () => {
   });
 
   it('opens with the number of units taking part', () => {
-    expect(doc.opening.text).toContain('江城市公安局于11月1日至11月30日组织6个单位开展了2026年全民反诈在行动集中宣传月活动');
-    expect(doc.opening.figures[0]).toMatchObject({ text: '6个单位', source: { kind: 'units', filter: { subtree: true } } });
+    expect(doc.opening.text).toContain(
+      '江城市公安局于11月1日至11月30日组织6个单位开展了2026年全民反诈在行动集中宣传月活动',
+    );
+    expect(doc.opening.figures[0]).toMatchObject({
+      text: '6个单位',
+      source: { kind: 'units', filter: { subtree: true } },
+    });
   });
 
   it('counts units taking part, summaries submitted and approved, and names the late units', () => {
@@ -31,7 +36,9 @@ describe('writeSummary — a roll-up', () => {
       '本次活动共有6个单位参与，已有3个单位提交活动总结，其中2个已审核通过，1个单位的总结已退回修改。' +
         '截至报送期限（12月5日），江城市第二中学、城西社区、江城市人民医院共3个单位未按时提交活动总结。',
     );
-    const late = units?.paragraphs.find((p) => p.key === 'units.participation')?.figures.find((f) => f.id.endsWith('.late'));
+    const late = units?.paragraphs
+      .find((p) => p.key === 'units.participation')
+      ?.figures.find((f) => f.id.endsWith('.late'));
     expect(late?.source).toMatchObject({
       kind: 'units',
       filter: { late: true },
@@ -45,21 +52,45 @@ describe('writeSummary — a roll-up', () => {
       id: `late-${i}`,
       name: `第${i + 1}村`,
     }));
-    const text = paragraph({ ...rollupFacts, units: many, participantCount: 14, submittedCount: 0, approvedCount: 0 }, 'units.participation')?.text;
+    const text = paragraph(
+      { ...rollupFacts, units: many, participantCount: 14, submittedCount: 0, approvedCount: 0 },
+      'units.participation',
+    )?.text;
     expect(text).toContain('目前尚无单位提交活动总结');
-    expect(text).toContain('第1村、第2村、第3村、第4村、第5村、第6村、第7村、第8村、第9村、第10村等14个单位未按时提交活动总结');
+    expect(text).toContain(
+      '第1村、第2村、第3村、第4村、第5村、第6村、第7村、第8村、第9村、第10村等14个单位未按时提交活动总结',
+    );
     expect(text).not.toContain('第11村');
   });
 
   it('tabulates the participating units with events, key metrics and summary status', () => {
     const table = units?.table;
-    expect(table?.columns).toEqual(['序号', '单位', '活动（次）', '受众（人次）', '避免损失（元）', '发放宣传单（份）', '总结状态']);
+    expect(table?.columns).toEqual([
+      '序号',
+      '单位',
+      '活动（次）',
+      '受众（人次）',
+      '避免损失（元）',
+      '发放宣传单（份）',
+      '总结状态',
+    ]);
     expect(table?.rows).toHaveLength(6);
-    expect(table?.rows[0].map((c) => c.text)).toEqual(['1', '江城农商银行城关支行', '24', '2,110', '812,300', '1,500', '已审核通过']);
+    expect(table?.rows[0].map((c) => c.text)).toEqual([
+      '1',
+      '江城农商银行城关支行',
+      '24',
+      '2,110',
+      '812,300',
+      '1,500',
+      '已审核通过',
+    ]);
     expect(table?.rows[3].at(-1)?.text).toBe('草稿（逾期）');
     expect(table?.rows[4].at(-1)?.text).toBe('未生成（逾期）');
     expect(table?.rows.some((r) => r[1].text === '河西村')).toBe(false);
-    expect(table?.rows[0][2].figure?.source.filter).toMatchObject({ organizationId: 'org-bank-chengguan', subtree: false });
+    expect(table?.rows[0][2].figure?.source.filter).toMatchObject({
+      organizationId: 'org-bank-chengguan',
+      subtree: false,
+    });
     expect(units?.charts).toEqual(['byUnit']);
   });
 
@@ -85,7 +116,10 @@ describe('writeSummary — a roll-up', () => {
 
   it('says so when every unit handed in on time', () => {
     const done = rollupFacts.units.map((u) => ({ ...u, late: false, summaryStatus: 'APPROVED' as const }));
-    const text = paragraph({ ...rollupFacts, units: done, submittedCount: 7, approvedCount: 7 }, 'units.participation')?.text;
+    const text = paragraph(
+      { ...rollupFacts, units: done, submittedCount: 7, approvedCount: 7 },
+      'units.participation',
+    )?.text;
     expect(text).toMatch(/各单位均已按时提交。$/);
   });
 });

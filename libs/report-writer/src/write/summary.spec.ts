@@ -1,5 +1,5 @@
-import { jest } from '@jest/globals';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@campaign-month/contracts';
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import type { SummaryDocument } from '../document.js';
 import type { TypeFact, UnitFacts } from '../facts.js';
@@ -95,14 +95,21 @@ describe('writeSummary — the bank branch (全民反诈 month)', () => {
     expect(paragraph(doc, 'deployment.tasks')?.text).toBe(
       '江城农商银行城关支行结合工作实际，将活动要求细化为5项具体任务，已完成4项，其中按期完成4项。',
     );
-    expect(paragraph(doc, 'deployment.assignments')?.text).toContain('周涛负责“开展临柜风险提示”“落实可疑交易驻守阻截”');
+    expect(paragraph(doc, 'deployment.assignments')?.text).toContain(
+      '周涛负责“开展临柜风险提示”“落实可疑交易驻守阻截”',
+    );
   });
 
   it('leaves 存在不足及下一步打算 to the unit, marked as needing input', () => {
     const last = doc.sections.at(-1);
     expect(last?.heading).toBe('五、存在不足及下一步打算');
     expect(last?.paragraphs).toEqual([
-      expect.objectContaining({ key: 'shortcomings', editable: true, needsInput: true, text: ZH_CN.prompts.shortcomings }),
+      expect.objectContaining({
+        key: 'shortcomings',
+        editable: true,
+        needsInput: true,
+        text: ZH_CN.prompts.shortcomings,
+      }),
     ]);
   });
 });
@@ -112,7 +119,9 @@ describe('writeSummary — the hospital (打击欺诈骗保 month)', () => {
   const text = fullText(doc);
 
   it('names the 院长 as 组长 and the departments as members', () => {
-    expect(text).toContain('以院长陈志强为组长，副院长刘洋、副院长赵静为副组长，财务科、医务科、护理部、医保办负责人为成员');
+    expect(text).toContain(
+      '以院长陈志强为组长，副院长刘洋、副院长赵静为副组长，财务科、医务科、护理部、医保办负责人为成员',
+    );
   });
 
   it('writes posters at corridors, lifts and payment windows, leaflets on market days, ward visits', () => {
@@ -145,7 +154,9 @@ describe('facts that are missing', () => {
   it('writes a group without a 组长 plainly', () => {
     const doc = writeSummary({ ...schoolFacts, leadingGroup: schoolFacts.leadingGroup!.slice(1) });
     expect(headings(doc)[0]).toBe('一、组织领导');
-    expect(paragraph(doc, 'leadership.group')?.text).toContain('成立了由副校长李强、主任王芳、主任赵磊、班主任代表陈静组成的活动领导小组');
+    expect(paragraph(doc, 'leadership.group')?.text).toContain(
+      '成立了由副校长李强、主任王芳、主任赵磊、班主任代表陈静组成的活动领导小组',
+    );
   });
 
   it('writes no 0 anywhere when nothing was logged', () => {
@@ -161,7 +172,13 @@ describe('facts that are missing', () => {
     };
     const doc = writeSummary(empty);
     expect(fullText(doc)).not.toMatch(/(?<![\d,.])0(次|项|个|人|份|张|笔|条|场|元)/);
-    expect(headings(doc)).toEqual(['一、组织领导', '二、工作部署', '三、宣传开展情况', '四、活动成效', '五、存在不足及下一步打算']);
+    expect(headings(doc)).toEqual([
+      '一、组织领导',
+      '二、工作部署',
+      '三、宣传开展情况',
+      '四、活动成效',
+      '五、存在不足及下一步打算',
+    ]);
     expect(allParagraphs(doc).filter((p) => p.needsInput)).toHaveLength(5);
     expect(doc.sections.some((s) => s.charts)).toBe(false);
   });
@@ -177,7 +194,11 @@ describe('event types', () => {
       for (const type of absent) {
         expect(paragraph(doc, 'publicity.overview')?.text).not.toContain(EVENT_TYPE_LABELS[type]);
         expect(fullText(doc)).not.toContain(stem(type));
-        expect(allParagraphs(doc).flatMap((p) => p.figures).some((f) => f.eventType === type)).toBe(false);
+        expect(
+          allParagraphs(doc)
+            .flatMap((p) => p.figures)
+            .some((f) => f.eventType === type),
+        ).toBe(false);
       }
     }
   });
@@ -235,7 +256,13 @@ describe('figures', () => {
   });
 
   it('cover every number the writer computed', () => {
-    const computed = ['leadership.group', 'deployment.tasks', 'publicity.overview', 'publicity.types', 'results.totals'];
+    const computed = [
+      'leadership.group',
+      'deployment.tasks',
+      'publicity.overview',
+      'publicity.types',
+      'results.totals',
+    ];
     for (const doc of docs) {
       for (const key of computed) {
         const p = paragraph(doc, key);

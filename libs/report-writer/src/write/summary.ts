@@ -89,7 +89,12 @@ function number(drafts: SectionDraft[]): Section[] {
  */
 export function writeSummary(facts: SummaryFacts, narrative: Readonly<Record<string, string>> = {}): SummaryDocument {
   const ctx = createContext(facts, narrative);
-  const drafts: SectionDraft[] = [leadershipSection(ctx), deploymentSection(ctx), publicitySection(ctx), resultsSection(ctx)];
+  const drafts: SectionDraft[] = [
+    leadershipSection(ctx),
+    deploymentSection(ctx),
+    publicitySection(ctx),
+    resultsSection(ctx),
+  ];
   if (ctx.rollup) drafts.push(unitsSection(ctx, ctx.rollup));
   drafts.push(shortcomingsSection(ctx));
   const doc: SummaryDocument = {

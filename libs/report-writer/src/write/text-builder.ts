@@ -38,7 +38,14 @@ export class TextBuilder {
     this.ids.add(id);
     const start = this.text.length;
     this.text += spec.text;
-    const figure: Figure = { id, text: spec.text, value: spec.value, start, end: this.text.length, source: spec.source };
+    const figure: Figure = {
+      id,
+      text: spec.text,
+      value: spec.value,
+      start,
+      end: this.text.length,
+      source: spec.source,
+    };
     if (spec.metric !== undefined) figure.metric = spec.metric;
     if (spec.eventType !== undefined) figure.eventType = spec.eventType;
     this.figures.push(figure);
@@ -61,7 +68,12 @@ export class TextBuilder {
   }
 
   build(options: { editable?: boolean; needsInput?: boolean; style?: Paragraph['style'] } = {}): Paragraph {
-    const paragraph: Paragraph = { key: this.key, text: this.text, editable: options.editable ?? false, figures: this.figures };
+    const paragraph: Paragraph = {
+      key: this.key,
+      text: this.text,
+      editable: options.editable ?? false,
+      figures: this.figures,
+    };
     if (options.needsInput) paragraph.needsInput = true;
     if (options.style && options.style !== 'body') paragraph.style = options.style;
     return paragraph;

@@ -140,7 +140,9 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
       n: fig('total', effective, {}, (i) => i.status !== 'CANCELLED'),
     });
     if (t.cancelled > 0) {
-      tb.fill(D.cancelled, { n: fig('cancelled', t.cancelled, { taskStatus: 'CANCELLED' }, (i) => i.status === 'CANCELLED') });
+      tb.fill(D.cancelled, {
+        n: fig('cancelled', t.cancelled, { taskStatus: 'CANCELLED' }, (i) => i.status === 'CANCELLED'),
+      });
     }
     const done = fig('done', t.done, { taskStatus: 'DONE' }, (i) => i.status === 'DONE');
     const onTime = fig('doneOnTime', t.doneOnTime, { taskStatus: 'DONE', taskTiming: 'ON_TIME' }, (i) =>

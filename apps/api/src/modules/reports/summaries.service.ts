@@ -3,7 +3,7 @@
 // immutable version row, so renders can be cached per version.
 import { Inject, Injectable } from '@nestjs/common';
 import { type ReportScope, type ReportStatus, roleGrants } from '@campaign-month/contracts';
-import { allParagraphs, type SummaryDocument, type SummaryFacts, writeSummary } from '@campaign-month/report-writer';
+import { allParagraphs, NARRATIVE_KEYS, type SummaryDocument, type SummaryFacts, writeSummary } from '@campaign-month/report-writer';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -152,7 +152,8 @@ export class SummariesService {
       throw new TransitionNotAllowed(`The summary is ${current.status} and cannot be edited`, { status: current.status });
     }
     const document = current.sections as unknown as SummaryDocument;
-    const editable = new Set(allParagraphs(document).filter((p) => p.editable).map((p) => p.key));
+    // The unit may write any narrative paragraph (even one the draft shows no prompt for); computed ones never.
+    const editable = new Set<string>([...NARRATIVE_KEYS, ...allParagraphs(document).filter((p) => p.editable).map((p) => p.key)]);
     const merged: Record<string, string> = { ...(current.narrative as Record<string, string>) };
     for (const [key, text] of Object.entries(narrative)) {
       if (!editable.has(key)) throw InvalidInput.field(`narrative.${key}`, `"${key}" is not an editable paragraph`);

@@ -1,0 +1,298 @@
+// npm run bench [-- --quick]: builds a large tenant (5,000 units in four levels, one month, 500,000
+// events; --quick: a tenth), then measures each figure against its baseline in the same run and
+// writes bench/results.json. Runs against the PostgreSQL at BENCH_DATABASE_URL's server (default:
+// TEST_DATABASE_URL or the local one) in a database it creates and drops.
+import { execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startBareServer } from '../bench/lib/bare-event-server.mjs';
+import { buildDataset } from '../bench/lib/dataset.mjs';
+import { load, percentile, timed } from '../bench/lib/load.mjs';
+
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const size = quick ? { units: 500, events: 50_000 } : { units: 5_000, events: 500_000 };
+const loadSeconds = quick ? 5 : 10;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const results = { mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machine(), figures: {} };
+const rows = [];
+const say = (msg) => console.log(`bench: ${msg}`);
+
+execSync('npm run --silent build', { stdio: 'inherit' });
+const { migrate } = await import('../dist/apps/api/src/core/database/migrator.js');
+const { migrationsDir } = await import('../dist/apps/api/src/core/database/paths.js');
+const { hashPassword } = await import('../dist/apps/api/src/core/auth/password.js');
+
+const dbName = `cm_bench_${randomBytes(4).toString('hex')}`;
+const dbUrl = withDb(adminUrl, dbName);
+await admin(`CREATE DATABASE "${dbName}"`);
+let api;
+try {
+  await migrate(dbUrl, migrationsDir());
+  const PASSWORD = 'bench-password-123';
+  say(`building ${size.units} units and ${size.events} events…`);
+  const data = await buildDataset(dbUrl, { ...size, passwordHash: await hashPassword(PASSWORD) });
+  record('dataset', 'build the tenant (set-based SQL)', { ms: data.ms, units: data.units, events: data.events });
+
+  api = await startApi(dbUrl);
+  const token = async (role) =>
+    (await post(`${api.url}/api/v1/auth/login`, { email: data.users[role].email, password: PASSWORD })).body.accessToken;
+  const reporter = await token('REPORTER');
+  const organizer = await token('ORGANIZER');
+
+  await benchEventCreate(data, reporter);
+  await benchProgressStats(data, organizer);
+  await benchReports(data, reporter, organizer);
+} finally {
+  await api?.stop();
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+}
+await benchColdStart();
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\n| figure | product | baseline | ratio | notes |\n| --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log('\nbench: results written to bench/results.json');
+
+// ---------------------------------------------------------------------------------------------------
+
+async function benchEventCreate(data, reporter) {
+  const unit = data.leafIds[0];
+  const body = JSON.stringify({
+    organizationId: unit,
+    type: 'LEAFLET',
+    title: '集日发放宣传单',
+    occurredOn: '2026-11-06',
+    location: '集贸市场',
+    description: '利用赶集日设立咨询台,发放宣传单。',
+    metrics: { audience: 120, leaflets: 300 },
+  });
+  const path = `/api/v1/campaigns/${data.campaignId}/events`;
+  const probe = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter}` }, body });
+  if (probe.status !== 201) {
+    record('eventCreate', 'event create, 50 connections', { skipped: `POST ${path} answered ${probe.status}` });
+    return;
+  }
+  const bare = await startBareServer({ url: dbUrl, tenantId: data.tenantId, campaignId: data.campaignId, organizationId: unit, authorId: data.users.REPORTER.id, metricIds: data.metricIds });
+  try {
+    await load({ url: `${bare.url}/`, body, connections: 50, duration: 2 }); // warm-up
+    const baseline = await load({ url: `${bare.url}/`, body, connections: 50, duration: loadSeconds });
+    await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
+    const product = await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
+    const ratio = product.requestsPerSec / baseline.requestsPerSec;
+    record('eventCreate', 'event create, 50 connections (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [
+      `${product.requestsPerSec} req/s, p50 ${product.p50} / p99 ${product.p99} ms`,
+      `${baseline.requestsPerSec} req/s, p50 ${baseline.p50} / p99 ${baseline.p99} ms`,
+      round(ratio, 2),
+      `target ≥ 0.5 and p99 < 100 ms; failed: ${product.failed}`,
+    ]);
+  } finally {
+    await bare.close();
+  }
+}
+
+async function benchProgressStats(data, organizer) {
+  const n = quick ? 10 : 20;
+  for (const [name, path] of [
+    ['progress', `/api/v1/campaigns/${data.campaignId}/progress?pageSize=200`],
+    ['stats', `/api/v1/campaigns/${data.campaignId}/stats`],
+  ]) {
+    const first = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${organizer}` } });
+    if (first.status !== 200) {
+      record(name, `${name} at the root`, { skipped: `GET answered ${first.status}` });
+      continue;
+    }
+    const product = [];
+    for (let i = 0; i < n; i++) {
+      const { ms } = await timed(() => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${organizer}` } }).then((r) => r.arrayBuffer()));
+      product.push(ms);
+    }
+    const direct = await directSql(name, data, n);
+    const p50 = percentile(product, 50);
+    const d50 = direct ? percentile(direct, 50) : null;
+    record(name, `${name} for the root of ${data.units} units (p50 ms)`, { productMs: product, directMs: direct, p50, directP50: d50 }, [
+      `${round(p50, 1)} ms`,
+      d50 === null ? 'n/a' : `${round(d50, 1)} ms (same SQL via pg)`,
+      d50 === null ? 'n/a' : round(p50 / d50, 2),
+      `${data.events} events`,
+    ]);
+  }
+}
+
+/** The same aggregation SQL the product runs, executed directly on a pg connection. */
+async function directSql(name, data, n) {
+  let mod;
+  try {
+    mod = await import(`../dist/apps/api/src/modules/campaigns/campaign-${name}.sql.js`);
+  } catch {
+    return null;
+  }
+  const build = mod.benchQuery;
+  if (typeof build !== 'function') return null;
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const { text, values } = build({ tenantId: data.tenantId, campaignId: data.campaignId, rootId: data.rootId });
+    const times = [];
+    for (let i = 0; i < n; i++) times.push((await timed(() => client.query(text, values))).ms);
+    return times;
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchReports(data, reporter, organizer) {
+  const unit = data.leafIds[0];
+  const base = `${api.url}/api/v1/campaigns/${data.campaignId}/organizations`;
+  const gen = await timed(() => post(`${base}/${unit}/summary`, { scope: 'UNIT' }, reporter));
+  if (gen.value.status !== 201) {
+    record('unitDocx', 'a unit’s .docx', { skipped: `generate answered ${gen.value.status}` });
+    return;
+  }
+  const hwmBefore = api.peakRssMb();
+  const docx = await timed(() => fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) => r.arrayBuffer()));
+  const cached = await timed(() => fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) => r.arrayBuffer()));
+  record('unitDocx', 'a unit’s summary: generate, first .docx, cached .docx (ms)', { generateMs: gen.ms, docxMs: docx.ms, cachedMs: cached.ms, bytes: docx.value.byteLength }, [
+    `${round(docx.ms)} ms`,
+    `${round(cached.ms)} ms (cached)`,
+    '',
+    `generate ${round(gen.ms)} ms; target < 1 s`,
+  ]);
+
+  // The roll-up of the whole tree through the API (facts by SQL, writer, Word), and the writer alone on 2,000 units.
+  const rollGen = await timed(() => post(`${base}/${data.rootId}/summary`, { scope: 'ROLLUP' }, organizer));
+  const rollDocx = await timed(() =>
+    fetch(`${base}/${data.rootId}/summary.docx?scope=ROLLUP`, { headers: { authorization: `Bearer ${organizer}` } }).then((r) => r.arrayBuffer()),
+  );
+  record('rollupApi', `roll-up of ${data.leafIds.length} units via the API (ms; API peak RSS MB)`, { generateMs: rollGen.ms, docxMs: rollDocx.ms, status: rollGen.value.status, apiPeakRssMbBefore: hwmBefore, apiPeakRssMb: api.peakRssMb() }, [
+    `generate ${round(rollGen.ms)} ms + .docx ${round(rollDocx.ms)} ms`,
+    '',
+    '',
+    `API process peak RSS ${api.peakRssMb()} MB`,
+  ]);
+  const writer = JSON.parse(
+    execSync(`node --input-type=module -e "const m = await import('./dist/libs/report-writer/src/bench/render-bench.js'); console.log(JSON.stringify(await m.benchRender(2000)))"`, {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+  record('rollupWriter', '2,000-unit roll-up .docx, writer alone in a fresh process (ms; peak RSS MB)', writer, [
+    `${round(writer.rollupDocxMs)} ms, ${round(writer.peakRssMb)} MB`,
+    '',
+    '',
+    `unit .docx ${round(writer.unitDocxMs)} ms; targets < 10 s and < 500 MB`,
+  ]);
+}
+
+async function benchColdStart() {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-cold-'));
+  const port = await freePort();
+  const dbPort = await freePort();
+  const env = { ...process.env, PORT: String(port), EMBEDDED_DB_DIR: join(dir, 'pglite'), EMBEDDED_DB_PORT: String(dbPort), STORAGE_DIR: join(dir, 'storage'), SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const measure = async () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: 'ignore' });
+    const ms = await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, started, 120_000);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
+    return ms;
+  };
+  const first = await measure();
+  const restart = await measure();
+  rmSync(dir, { recursive: true, force: true });
+  record('coldStart', '`npm start` on the embedded database until healthy (ms)', { firstStartMs: first, restartMs: restart }, [
+    `first ${first} ms (build, PGlite, migrations, demo data)`,
+    `restart ${restart} ms`,
+    '',
+    'target: well under a minute',
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function record(key, label, figures, cells) {
+  results.figures[key] = { label, ...figures };
+  if (figures.skipped) rows.push([label, 'skipped', '', '', figures.skipped]);
+  else if (cells) rows.push([label, ...cells]);
+  else rows.push([label, JSON.stringify(figures), '', '', '']);
+  say(`${label}: ${JSON.stringify(figures).slice(0, 300)}`);
+}
+
+async function startApi(url) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    peakRssMb: () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return m ? Math.round(Number(m[1]) / 1024) : null;
+      } catch {
+        return null;
+      }
+    },
+    stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }),
+  };
+}
+
+async function waitHealthy(url, started, limitMs) {
+  while (Date.now() - started < limitMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return Date.now() - started;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} not healthy within ${limitMs} ms`);
+}
+
+async function post(url, body, token) {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function withDb(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function round(n, d = 0) {
+  return Math.round(n * 10 ** d) / 10 ** d;
+}
+
+function machine() {
+  const cpus = execSync('nproc', { encoding: 'utf8' }).trim();
+  return { node: process.version, cpus: Number(cpus), postgres: 'server at ' + new URL(adminUrl).host };
+}

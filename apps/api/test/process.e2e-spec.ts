@@ -1,0 +1,126 @@
+// The product as a process: bad configuration refused, two processes on one empty database, and the
+// embedded database keeping its data across a restart. Runs the built API (dist/, made by `npm test`).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMigrations } from '../src/core/database/migrator.js';
+import { migrationsDir } from '../src/core/database/paths.js';
+import { createDatabase, dropDatabase, readState } from './setup/test-database.js';
+import { PASSWORD, uniqueEmail } from './support/fixtures.js';
+
+const MAIN = 'dist/apps/api/src/main.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return {
+    child,
+    exited,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+async function healthy(port: number, limitMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status === 200) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} not healthy`);
+}
+
+describe('the API process', () => {
+  it('refuses a bad configuration, naming the variable', async () => {
+    const p = run({ PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
+    expect(await p.exited).toBe(78);
+    expect(p.output()).toMatch(/PORT must be an integer/);
+    expect(p.output()).toMatch(/DATABASE_URL must be a postgresql:\/\/ connection string/);
+  });
+
+  const state = readState();
+  (state.kind === 'postgresql' ? it : it.skip)(
+    'two processes started together on an empty database both come up, each migration applied once',
+    async () => {
+      const db = await createDatabase(state.adminUrl!, 'cm_two');
+      const [p1, p2] = [await freePort(), await freePort()];
+      const a = run({ DATABASE_URL: db.url, PORT: String(p1), SEED_DEMO: 'false', STORAGE_DIR: 'tmp/two-a' });
+      const b = run({ DATABASE_URL: db.url, PORT: String(p2), SEED_DEMO: 'false', STORAGE_DIR: 'tmp/two-b' });
+      try {
+        await Promise.all([healthy(p1), healthy(p2)]);
+        const { Client } = (await import('pg')).default;
+        const c = new Client({ connectionString: db.url });
+        await c.connect();
+        const { rows } = await c.query(`SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY 1`);
+        await c.end();
+        expect(rows).toHaveLength(readMigrations(migrationsDir()).length);
+        expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+        expect(a.output() + b.output()).toContain('using PostgreSQL from DATABASE_URL');
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await dropDatabase(state.adminUrl!, db.name);
+      }
+    },
+    90_000,
+  );
+
+  it('on the embedded database: migrates, loads the demo data, and keeps what was entered across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-embedded-'));
+    const port = await freePort();
+    const env = { PORT: String(port), EMBEDDED_DB_DIR: join(dir, 'pglite'), EMBEDDED_DB_PORT: String(await freePort()), STORAGE_DIR: join(dir, 'storage') };
+    const email = uniqueEmail('restart');
+    try {
+      const first = run(env);
+      await healthy(port);
+      expect(first.output()).toContain('using the embedded PostgreSQL');
+      expect(first.output()).toContain('loaded the demo data');
+      const demo = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'school@edu.demo', password: 'CampaignMonth2026' }),
+      });
+      expect(demo.status).toBe(200);
+      const reg = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register-tenant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantName: '重启测试', organization: { name: '重启测试', kind: 'OTHER' }, admin: { name: 'a', email, password: PASSWORD } }),
+      });
+      expect(reg.status).toBe(201);
+      expect(await first.stop()).toBe(0);
+
+      const second = run(env);
+      await healthy(port);
+      expect(second.output()).not.toContain('loaded the demo data');
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      await second.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+

@@ -154,8 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxImportBytes: r.int('UPLOAD_MAX_IMPORT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     },
     loginThrottle: {
-      perEmail: r.int('LOGIN_MAX_PER_EMAIL', 5, 1, 1000),
-      perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 50, 1, 10000),
+      perEmail: r.int('LOGIN_MAX_PER_EMAIL', 5, 1, 1_000_000),
+      perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 50, 1, 1_000_000),
       windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
     renderConcurrency: r.int('RENDER_CONCURRENCY', 2, 1, 32),

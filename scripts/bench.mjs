@@ -14,6 +14,9 @@ import { buildDataset } from '../bench/lib/dataset.mjs';
 import { load, percentile, timed } from '../bench/lib/load.mjs';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+// --only=eventCreate,progress,reports,coldStart runs a subset
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+const wants = (name) => only.length === 0 || only.includes(name);
 const size = quick ? { units: 500, events: 50_000 } : { units: 5_000, events: 500_000 };
 const loadSeconds = quick ? 5 : 10;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -43,14 +46,14 @@ try {
   const reporter = await token('REPORTER');
   const organizer = await token('ORGANIZER');
 
-  await benchEventCreate(data, reporter);
-  await benchProgressStats(data, organizer);
-  await benchReports(data, reporter, organizer);
+  if (wants('eventCreate')) await benchEventCreate(data, reporter);
+  if (wants('progress')) await benchProgressStats(data, organizer);
+  if (wants('reports')) await benchReports(data, reporter, organizer);
 } finally {
   await api?.stop();
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
 }
-await benchColdStart();
+if (wants('coldStart')) await benchColdStart();
 
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,5 @@
 // The baseline for event create: a bare node:http server that does the same insert as the product
-// (event row + its metric values, in one transaction) with `pg`, no framework, no auth, no validation.
+// (event row, its metric values and an audit row, in one transaction) with `pg`, no framework, no auth, no validation.
 import http from 'node:http';
 import pg from 'pg';
 
@@ -26,6 +26,11 @@ export async function startBareServer({ url, port = 0, tenantId, campaignId, org
             [tenantId, rows[0].id, entries.map(([k]) => metricIds[k]), entries.map(([, v]) => v)],
           );
         }
+        // the product writes an audit row with every create: so does the baseline
+        await client.query(
+          `INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, 'event.create', 'PublicityEvent', $3, $4)`,
+          [tenantId, authorId, rows[0].id, JSON.stringify({ type: body.type, title: body.title })],
+        );
         await client.query('COMMIT');
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: rows[0].id, createdAt: rows[0].created_at }));

@@ -3,34 +3,31 @@ import type { Role } from '@campaign-month/contracts';
 import type { Actor } from '../context/request-context.js';
 import { PrismaService } from '../database/prisma.service.js';
 
-/** Loads an active user with its memberships (and their organizations' paths) in one query. */
+interface ActorRow {
+  id: string;
+  tenant_id: string;
+  email: string;
+  memberships: { organizationId: string; role: Role; path: string }[];
+}
+
+/**
+ * Loads an active user with its memberships (and their organizations' paths) in one query. It runs on
+ * every authenticated request (so deactivation takes effect at once), so it is a single round trip.
+ */
 @Injectable()
 export class ActorLoader {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async load(userId: string, tenantId: string): Promise<Actor | null> {
-    const user = await this.prisma.user.findFirst({
-      where: { id: userId, tenantId, isActive: true },
-      select: {
-        id: true,
-        tenantId: true,
-        email: true,
-        memberships: {
-          where: { organization: { archivedAt: null } },
-          select: { organizationId: true, role: true, organization: { select: { path: true } } },
-        },
-      },
-    });
+    const rows = await this.prisma.$queryRaw<ActorRow[]>`
+      SELECT u.id, u.tenant_id, u.email,
+             coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role, 'path', o.path))
+                         FROM membership m JOIN organization o ON o.id = m.organization_id
+                        WHERE m.user_id = u.id AND m.tenant_id = u.tenant_id AND o.archived_at IS NULL), '[]'::json) AS memberships
+        FROM app_user u
+       WHERE u.id = ${userId}::uuid AND u.tenant_id = ${tenantId}::uuid AND u.is_active`;
+    const user = rows[0];
     if (!user) return null;
-    return {
-      userId: user.id,
-      tenantId: user.tenantId,
-      email: user.email,
-      memberships: user.memberships.map((m) => ({
-        organizationId: m.organizationId,
-        role: m.role as Role,
-        path: m.organization.path,
-      })),
-    };
+    return { userId: user.id, tenantId: user.tenant_id, email: user.email, memberships: user.memberships };
   }
 }

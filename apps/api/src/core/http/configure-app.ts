@@ -51,7 +51,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.enableCors({
     origin: config.corsOrigins,
     credentials: false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class PhotoQueryDto {
+  @ApiPropertyOptional({
+    enum: ['original', 'thumb'],
+    default: 'original',
+    description: 'thumb: a small WebP for lists',
+  })
+  @IsOptional()
+  @IsIn(['original', 'thumb'], { message: 'size must be original or thumb' })
+  size?: 'original' | 'thumb';
+}
+
+/** OpenAPI body of a multipart upload with one file field. */
+export const FILE_UPLOAD_BODY = (description: string) => ({
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: { file: { type: 'string', format: 'binary', description } },
+  },
+});

@@ -1,0 +1,385 @@
+// POST /campaigns/:id/events/import: the ledger layout back in. Every row is checked first; then either all
+// rows are written in one transaction (three INSERT … SELECT FROM unnest(…) statements, whatever the row
+// count) or none, and the answer names each bad row and why (docs/decisions/024-ledger-import.md).
+import { randomUUID } from 'node:crypto';
+import {
+  EVENT_TYPE_LABELS,
+  type EventType,
+  LEDGER_HEADERS,
+  LEDGER_TOTALS_LABEL,
+  type LedgerImportResult,
+  type LedgerImportRow,
+  type LedgerRowError,
+} from '@campaign-month/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { fileTypeFromBuffer } from 'file-type';
+import { AccessService } from '../../core/access/access.service.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { requestContext } from '../../core/context/request-context.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import {
+  DomainError,
+  InvalidInput,
+  TransitionNotAllowed,
+  UnsupportedMediaType,
+} from '../../core/errors/domain-errors.js';
+import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
+import { EventAccessService } from './event-access.service.js';
+import {
+  cellText,
+  columnLetter,
+  type LedgerField,
+  metricHeader,
+  parseEventType,
+  parseLedgerDay,
+} from './ledger-layout.js';
+import { type MetricDef, parseMetricValue } from './metric-values.js';
+
+/** Rows one import may carry. */
+export const MAX_IMPORT_ROWS = 5000;
+/** Errors listed in one answer (the message gives the total). */
+const MAX_REPORTED_ERRORS = 500;
+
+type TextField = Exclude<LedgerField, 'photos'>;
+const REQUIRED: TextField[] = ['unit', 'day', 'type', 'title'];
+const FIELD_NAMES: Record<TextField, string> = {
+  unit: 'organization',
+  day: 'occurredOn',
+  type: 'type',
+  title: 'title',
+  location: 'location',
+  description: 'description',
+};
+const MAX_LENGTH: Partial<Record<TextField, number>> = { title: 200, location: 200, description: 4000 };
+
+interface Layout {
+  headerRow: number;
+  text: Partial<Record<TextField, number>>;
+  metrics: { column: number; def: MetricDef }[];
+}
+
+interface ParsedRow extends LedgerImportRow {
+  location: string | null;
+  description: string | null;
+  metricIds: string[];
+  metricValues: string[];
+}
+
+@Injectable()
+export class LedgerImportService {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(EventAccessService) private readonly rules: EventAccessService,
+  ) {}
+
+  async import(
+    actor: Actor,
+    campaignId: string,
+    file: UploadedFileData | undefined,
+    dryRun: boolean,
+  ): Promise<LedgerImportResult> {
+    if (!file?.buffer?.length)
+      throw InvalidInput.field('file', 'Attach the ledger (.xlsx) in the multipart field "file"');
+    const campaign = await this.access.findCampaign(actor, campaignId, 'event:write');
+    const sheet = await readFirstSheet(file.buffer);
+    if (campaign.status !== 'ACTIVE') {
+      throw new TransitionNotAllowed(
+        `Events can only be imported while the campaign is ACTIVE (it is ${campaign.status})`,
+        { campaignStatus: campaign.status },
+      );
+    }
+    const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
+    const layout = findLayout(sheet, defs);
+    const units = await this.unitsByName(actor, campaign.id);
+    const period = {
+      startsOn: campaign.startsOn.toISOString().slice(0, 10),
+      endsOn: campaign.endsOn.toISOString().slice(0, 10),
+    };
+
+    const errors: LedgerRowError[] = [];
+    const rows: ParsedRow[] = [];
+    let lockErrors = 0;
+    let dataRows = 0;
+    for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const texts = Object.fromEntries(
+        Object.entries(layout.text).map(([f, col]) => [f, cellText(row.getCell(col).value)]),
+      ) as Partial<Record<TextField, string>>;
+      const blank =
+        Object.values(texts).every((t) => !t) &&
+        layout.metrics.every((m) => cellText(row.getCell(m.column).value) === '');
+      if (blank) continue;
+      if (texts.unit === LEDGER_TOTALS_LABEL) continue;
+      if (++dataRows > MAX_IMPORT_ROWS) {
+        throw InvalidInput.field('file', `A ledger import takes at most ${MAX_IMPORT_ROWS} rows; split the file`);
+      }
+      const rowErrors: LedgerRowError[] = [];
+      const fail = (field: TextField | string, column: number, message: string) =>
+        rowErrors.push({
+          row: r,
+          column: columnLetter(column),
+          field: FIELD_NAMES[field as TextField] ?? field,
+          message,
+        });
+
+      for (const f of REQUIRED) if (!texts[f]) fail(f, layout.text[f]!, `${LEDGER_HEADERS[f]} is required`);
+      for (const [f, max] of Object.entries(MAX_LENGTH) as [TextField, number][]) {
+        if ((texts[f]?.length ?? 0) > max)
+          fail(f, layout.text[f]!, `${LEDGER_HEADERS[f]} is longer than ${max} characters`);
+      }
+      let unit: { id: string; name: string; locked: boolean } | undefined;
+      if (texts.unit) {
+        const matches = units.get(texts.unit) ?? [];
+        if (matches.length === 0)
+          fail(
+            'unit',
+            layout.text.unit!,
+            `${texts.unit} is not a participating unit of this campaign inside your scope`,
+          );
+        else if (matches.length > 1)
+          fail('unit', layout.text.unit!, `Several participating units are named ${texts.unit}`);
+        else unit = matches[0];
+      }
+      const dayCell = row.getCell(layout.text.day!).value;
+      let day: string | null = null;
+      if (texts.day) {
+        day = parseLedgerDay(dayCell);
+        if (!day) fail('day', layout.text.day!, `${texts.day} is not a date such as 2026-11-06`);
+        else if (day < period.startsOn || day > period.endsOn) {
+          fail(
+            'day',
+            layout.text.day!,
+            `${day} lies outside the campaign period ${period.startsOn} to ${period.endsOn}`,
+          );
+        }
+      }
+      let type: EventType | null = null;
+      if (texts.type) {
+        type = parseEventType(texts.type);
+        if (!type)
+          fail(
+            'type',
+            layout.text.type!,
+            `${texts.type} is not an event type (e.g. ${Object.values(EVENT_TYPE_LABELS).slice(0, 4).join('、')})`,
+          );
+      }
+      const metricIds: string[] = [];
+      const metricValues: string[] = [];
+      const metrics: Record<string, string> = {};
+      for (const m of layout.metrics) {
+        const raw = row.getCell(m.column).value;
+        if (cellText(raw) === '') continue;
+        const plain = typeof raw === 'number' ? raw : cellText(raw);
+        const parsed = parseMetricValue(plain, m.def.kind);
+        if ('error' in parsed) fail(`metrics.${m.def.key}`, m.column, `${metricHeader(m.def)} ${parsed.error}`);
+        else {
+          metricIds.push(m.def.id);
+          metricValues.push(parsed.value);
+          metrics[m.def.key] = parsed.value;
+        }
+      }
+      if (unit?.locked && rowErrors.length === 0) {
+        lockErrors += 1;
+        fail(
+          'unit',
+          layout.text.unit!,
+          `The summary of ${unit.name} is approved: its events are read-only until it is returned`,
+        );
+      }
+      if (rowErrors.length) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      rows.push({
+        row: r,
+        id: null,
+        organizationId: unit!.id,
+        organizationName: unit!.name,
+        occurredOn: day!,
+        type: type!,
+        title: texts.title!,
+        location: texts.location || null,
+        description: texts.description || null,
+        metrics,
+        metricIds,
+        metricValues,
+      });
+    }
+
+    if (errors.length) {
+      const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
+      const status = lockErrors === errors.length ? 422 : 400;
+      throw new DomainError(
+        status,
+        status === 422 ? 'Unprocessable Entity' : 'Bad Request',
+        `${rowsWithErrors} row(s) of the ledger cannot be imported (${errors.length} problem(s)); nothing was imported`,
+        errors.slice(0, MAX_REPORTED_ERRORS),
+      );
+    }
+    if (rows.length === 0) throw InvalidInput.field('file', 'The ledger has no event rows below its header row');
+    if (!dryRun) await this.write(actor, campaign.id, rows, file.originalname);
+    return {
+      dryRun,
+      count: rows.length,
+      rows: rows.map(({ location: _l, description: _d, metricIds: _i, metricValues: _v, ...view }) => view),
+    };
+  }
+
+  /** Participating units inside the actor's event:write scope, by name, with whether their summary is approved. */
+  private async unitsByName(
+    actor: Actor,
+    campaignId: string,
+  ): Promise<Map<string, { id: string; name: string; locked: boolean }[]>> {
+    const participants = await this.prisma.participant.findMany({
+      where: {
+        tenantId: actor.tenantId,
+        campaignId,
+        organization: this.access.organizationWhere(actor, 'event:write'),
+      },
+      select: { organization: { select: { id: true, name: true } } },
+    });
+    const approved = await this.prisma.$queryRaw<{ organization_id: string }[]>`
+      SELECT organization_id FROM (
+        SELECT DISTINCT ON (organization_id) organization_id, status
+          FROM summary_report
+         WHERE tenant_id = ${actor.tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND scope = 'UNIT'
+         ORDER BY organization_id, version DESC) latest
+       WHERE status = 'APPROVED'`;
+    const locked = new Set(approved.map((a) => a.organization_id));
+    const byName = new Map<string, { id: string; name: string; locked: boolean }[]>();
+    for (const { organization: o } of participants) {
+      const name = o.name.trim();
+      byName.set(name, [...(byName.get(name) ?? []), { id: o.id, name: o.name, locked: locked.has(o.id) }]);
+    }
+    return byName;
+  }
+
+  private async write(
+    actor: Actor,
+    campaignId: string,
+    rows: ParsedRow[],
+    fileName: string | undefined,
+  ): Promise<void> {
+    const now = new Date();
+    for (const r of rows) r.id = randomUUID();
+    const ids = rows.map((r) => r.id!);
+    const metricEvent = rows.flatMap((r) => r.metricIds.map(() => r.id!));
+    const ctx = requestContext.get();
+    const changes = rows.map((r) =>
+      JSON.stringify({
+        campaignId,
+        organizationId: r.organizationId,
+        type: r.type,
+        title: r.title,
+        occurredOn: r.occurredOn,
+        metrics: r.metrics,
+        source: 'import',
+        row: r.row,
+      }),
+    );
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
+          INSERT INTO publicity_event (id, tenant_id, campaign_id, organization_id, type, title, occurred_on, location, description,
+                                       author_id, created_at, updated_at)
+          SELECT e.id, ${actor.tenantId}::uuid, ${campaignId}::uuid, e.org, e.type::"EventType", e.title, e.day, e.location, e.description,
+                 ${actor.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+            FROM unnest(${ids}::uuid[], ${rows.map((r) => r.organizationId)}::uuid[], ${rows.map((r) => r.type)}::text[],
+                        ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.occurredOn)}::date[],
+                        ${rows.map((r) => r.location)}::text[], ${rows.map((r) => r.description)}::text[])
+                 AS e(id, org, type, title, day, location, description)`;
+        if (metricEvent.length) {
+          await tx.$executeRaw`
+            INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
+            SELECT ${actor.tenantId}::uuid, v.event_id, v.metric_id, v.value
+              FROM unnest(${metricEvent}::uuid[], ${rows.flatMap((r) => r.metricIds)}::uuid[], ${rows.flatMap((r) => r.metricValues)}::numeric[])
+                   AS v(event_id, metric_id, value)`;
+        }
+        await tx.$executeRaw`
+          INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
+          SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, ${ctx?.ip ?? null},
+                 ${ctx?.requestId ?? null}, a.changes::jsonb, ${now}::timestamptz
+            FROM unnest(${ids}::text[], ${changes}::text[]) AS a(id, changes)`;
+        await this.audit.record(
+          {
+            action: 'event.import',
+            entityType: 'Campaign',
+            entityId: campaignId,
+            changes: { count: rows.length, fileName: fileName ?? null },
+          },
+          tx,
+        );
+      },
+      { timeout: 30_000 },
+    );
+  }
+}
+
+/** The workbook's first sheet; anything that is not an xlsx workbook is 415. */
+async function readFirstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+  const type = await fileTypeFromBuffer(buffer);
+  if (type?.ext !== 'xlsx')
+    throw new UnsupportedMediaType('Send the ledger as an .xlsx workbook (judged by the file content, not its name)');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new UnsupportedMediaType('The file cannot be read as an .xlsx workbook');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw InvalidInput.field('file', 'The workbook has no sheet');
+  return sheet;
+}
+
+/** Finds the header row (the first of the top ten rows whose cells include 单位) and maps its columns. */
+function findLayout(sheet: ExcelJS.Worksheet, defs: readonly MetricDef[]): Layout {
+  const byHeader = new Map<string, TextField>(
+    Object.entries(LEDGER_HEADERS)
+      .filter(([f]) => f !== 'photos')
+      .map(([f, h]) => [h, f as TextField]),
+  );
+  const metricByHeader = new Map<string, MetricDef>();
+  for (const d of defs)
+    for (const h of [metricHeader(d), `${d.label}（${d.unit}）`, d.label, d.key])
+      if (!metricByHeader.has(h)) metricByHeader.set(h, d);
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const row = sheet.getRow(r);
+    const headers: { column: number; text: string }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const text = cellText(cell.value);
+      if (text) headers.push({ column, text });
+    });
+    if (!headers.some((h) => h.text === LEDGER_HEADERS.unit)) continue;
+    const layout: Layout = { headerRow: r, text: {}, metrics: [] };
+    const problems: LedgerRowError[] = [];
+    for (const { column, text } of headers) {
+      const field = byHeader.get(text);
+      const metric = metricByHeader.get(text);
+      if (field) layout.text[field] = column;
+      else if (metric) layout.metrics.push({ column, def: metric });
+      else if (text !== LEDGER_HEADERS.photos) {
+        const known = defs.map(metricHeader).join('、') || 'none';
+        problems.push({
+          row: r,
+          column: columnLetter(column),
+          field: 'file',
+          message: `Unknown column ${text} (this campaign's metric columns: ${known})`,
+        });
+      }
+    }
+    for (const f of REQUIRED) {
+      if (!layout.text[f])
+        problems.push({ row: r, field: 'file', message: `The header row lacks the column ${LEDGER_HEADERS[f]}` });
+    }
+    if (problems.length)
+      throw new InvalidInput('The ledger header row does not match the layout; nothing was imported', problems);
+    return layout;
+  }
+  throw new InvalidInput('No header row found: the ledger needs a row with the columns 单位, 日期, 活动类型, 标题', [
+    { field: 'file', message: 'No header row with 单位 in the first ten rows' },
+  ]);
+}

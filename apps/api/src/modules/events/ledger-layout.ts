@@ -1,0 +1,127 @@
+// The ledger (台账) workbook layout, shared by export and import: a title row, a header row with Chinese
+// column names, one row per event, a totals row (合计). Pure helpers, tested in ledger-layout.spec.ts.
+import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType, LEDGER_HEADERS } from '@campaign-month/contracts';
+import type { CellValue } from 'exceljs';
+import type { MetricDef } from './metric-values.js';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const LEDGER_SHEET_NAME = '活动台账';
+
+export type LedgerField = 'unit' | 'day' | 'type' | 'title' | 'location' | 'description' | 'photos';
+
+export interface LedgerColumn {
+  field: LedgerField | 'metric';
+  header: string;
+  width: number;
+  metric?: MetricDef;
+}
+
+export function metricHeader(def: Pick<MetricDef, 'label' | 'unit'>): string {
+  return def.unit ? `${def.label}(${def.unit})` : def.label;
+}
+
+export function ledgerColumns(defs: readonly MetricDef[]): LedgerColumn[] {
+  return [
+    { field: 'unit', header: LEDGER_HEADERS.unit, width: 24 },
+    { field: 'day', header: LEDGER_HEADERS.day, width: 12 },
+    { field: 'type', header: LEDGER_HEADERS.type, width: 16 },
+    { field: 'title', header: LEDGER_HEADERS.title, width: 30 },
+    { field: 'location', header: LEDGER_HEADERS.location, width: 18 },
+    { field: 'description', header: LEDGER_HEADERS.description, width: 48 },
+    ...defs.map((metric) => ({
+      field: 'metric' as const,
+      header: metricHeader(metric),
+      width: Math.max(12, metricHeader(metric).length * 2 + 2),
+      metric,
+    })),
+    { field: 'photos', header: LEDGER_HEADERS.photos, width: 8 },
+  ];
+}
+
+/** Column number (1-based) → Excel letters. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** Content-Disposition for a download with a Chinese name: an ASCII fallback and the RFC 5987 UTF-8 form. */
+export function attachmentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A campaign title made safe as a file name (the characters Windows refuses are dropped). */
+export function ledgerFileName(campaignTitle: string): string {
+  const safe =
+    stripControlCharacters(campaignTitle)
+      .replace(/[\\/:*?"<>|]/g, '')
+      .trim()
+      .slice(0, 150) || '活动';
+  return `${safe}${LEDGER_SHEET_NAME}.xlsx`;
+}
+
+/** An exceljs cell value → a plain value: formulas give their result, rich text its text, errors nothing. */
+export function plainCellValue(value: CellValue | undefined): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value !== 'object') return value as string | number | boolean | Date;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('result' in value) return plainCellValue(value.result as CellValue);
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  return null;
+}
+
+export function cellText(value: CellValue | undefined): string {
+  const v = plainCellValue(value);
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+const CN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/** A ledger date cell → 'YYYY-MM-DD': date cells, Excel serial numbers, 2026-11-06, 2026/11/6, 2026年11月6日. */
+export function parseLedgerDay(value: CellValue | undefined): string | null {
+  const v = plainCellValue(value);
+  let date: Date | null = null;
+  if (v instanceof Date) date = v;
+  else if (typeof v === 'number' && v > 20000 && v < 80000 && Number.isInteger(v))
+    date = new Date(Math.round((v - 25569) * 86400_000));
+  else if (typeof v === 'string') {
+    const m = CN_DAY.exec(v.trim());
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const candidate = new Date(Date.UTC(y, mo - 1, d));
+      if (candidate.getUTCFullYear() === y && candidate.getUTCMonth() === mo - 1 && candidate.getUTCDate() === d)
+        date = candidate;
+    }
+  }
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const TYPE_BY_LABEL = new Map<string, EventType>(
+  Object.entries(EVENT_TYPE_LABELS).map(([code, label]) => [label, code as EventType]),
+);
+
+/** 活动类型: the Chinese label (张贴海报标语) or the code (POSTER). */
+export function parseEventType(text: string): EventType | null {
+  const t = text.trim();
+  return (
+    TYPE_BY_LABEL.get(t) ??
+    ((EVENT_TYPES as readonly string[]).includes(t.toUpperCase()) ? (t.toUpperCase() as EventType) : null)
+  );
+}
+
+/** Drops C0 control characters and DEL (not allowed in file names and headers). */
+export function stripControlCharacters(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x20 && code !== 0x7f) out += ch;
+  }
+  return out;
+}

@@ -3,3 +3,4 @@ export * from './enums.js';
 export * from './labels.zh-CN.js';
 export * from './permissions.js';
 export * from './planning.js';
+export * from './events.js';

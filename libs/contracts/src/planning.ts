@@ -24,7 +24,7 @@ export interface MetricDefinitionInput {
   kind: MetricKind;
 }
 
-export interface MetricDefinitionView extends MetricDefinitionInput {
+export interface CampaignMetricView extends MetricDefinitionInput {
   id: string;
   sortOrder: number;
 }
@@ -102,10 +102,10 @@ export interface CreateCampaignRequest {
   endsOn: string;
   /** Day summaries are due: on or after endsOn. */
   reportDueOn: string;
-  directiveTitle?: string;
-  directiveNumber?: string;
-  purpose?: string;
-  goals?: string;
+  directiveTitle?: string | null;
+  directiveNumber?: string | null;
+  purpose?: string | null;
+  goals?: string | null;
   suggestedEventTypes?: EventType[];
   /** Replaces the template's metrics. */
   metrics?: MetricDefinitionInput[];
@@ -151,7 +151,7 @@ export interface CampaignView {
   createdAt: string;
   updatedAt: string;
   participantCount: number;
-  metrics: MetricDefinitionView[];
+  metrics: CampaignMetricView[];
   /** The caller may edit, launch and close it (it organizes the campaign's organizer unit). */
   canManage: boolean;
 }

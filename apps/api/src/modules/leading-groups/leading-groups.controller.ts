@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../core/access/requires.decorator.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import type { Actor } from '../../core/context/request-context.js';
+import { IdPipe } from '../../core/http/id.pipe.js';
+import { PutLeadingGroupDto } from './dto/leading-group.dto.js';
+import { LeadingGroupsService } from './leading-groups.service.js';
+
+@ApiTags('leading-groups')
+@ApiBearerAuth()
+@Controller('campaigns/:id/organizations/:orgId/leading-group')
+export class LeadingGroupsController {
+  constructor(@Inject(LeadingGroupsService) private readonly groups: LeadingGroupsService) {}
+
+  @Get()
+  @Requires('group:read')
+  @ApiOperation({ summary: "A unit's leading group for the campaign (set: false while none is recorded)" })
+  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string) {
+    return this.groups.get(actor, id, orgId);
+  }
+
+  @Put()
+  @Requires('group:write')
+  @ApiOperation({ summary: 'Replace the whole roster in one transaction: exactly one LEADER (组长)' })
+  put(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Body() dto: PutLeadingGroupDto,
+  ) {
+    return this.groups.put(actor, id, orgId, dto);
+  }
+}

@@ -1,0 +1,42 @@
+import { DomainError } from '../../core/errors/domain-errors.js';
+import { assertMayChange, checkDueOn, completedAtAfter, organizerOnlyFields } from './task-rules.js';
+
+describe('task rules', () => {
+  it('refuses a due day after the report deadline, naming the field', () => {
+    expect(() => checkDueOn('2026-12-05', '2026-12-05')).not.toThrow();
+    expect(() => checkDueOn(null, '2026-12-05')).not.toThrow();
+    try {
+      checkDueOn('2026-12-06', '2026-12-05');
+      throw new Error('expected a refusal');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).details).toEqual([expect.objectContaining({ field: 'dueOn' })]);
+    }
+  });
+
+  it('lets the unit move a task through TODO, IN_PROGRESS and DONE and assign it', () => {
+    expect(organizerOnlyFields({ status: 'DONE', responsibleMemberId: 'x' }, 'TODO')).toEqual([]);
+    expect(organizerOnlyFields({ status: 'TODO' }, 'DONE')).toEqual([]);
+    expect(() => assertMayChange({ status: 'IN_PROGRESS' }, 'TODO', false)).not.toThrow();
+  });
+
+  it('keeps the definition and cancelling for organizers', () => {
+    expect(organizerOnlyFields({ title: 't', dueOn: null, description: 'd' }, 'TODO')).toEqual([
+      'title',
+      'description',
+      'dueOn',
+    ]);
+    expect(organizerOnlyFields({ status: 'CANCELLED' }, 'TODO')).toEqual(['status']);
+    expect(organizerOnlyFields({ status: 'TODO' }, 'CANCELLED')).toEqual(['status']);
+    expect(() => assertMayChange({ status: 'CANCELLED' }, 'TODO', false)).toThrow(DomainError);
+    expect(() => assertMayChange({ status: 'CANCELLED', title: 'x' }, 'TODO', true)).not.toThrow();
+  });
+
+  it('stamps completion when a task becomes DONE and clears it when it is reopened', () => {
+    const now = new Date('2026-11-10T02:00:00Z');
+    const before = new Date('2026-11-09T02:00:00Z');
+    expect(completedAtAfter('IN_PROGRESS', 'DONE', null, now)).toBe(now);
+    expect(completedAtAfter('DONE', 'DONE', before, now)).toBe(before);
+    expect(completedAtAfter('DONE', 'IN_PROGRESS', before, now)).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+// Task rules that need no database: due days, who may change what, completion time.
+import type { TaskStatus, UpdateTaskRequest } from '@campaign-month/contracts';
+import { Forbidden, InvalidInput } from '../../core/errors/domain-errors.js';
+
+/** A task is due on or before the day summaries are due. */
+export function checkDueOn(dueOn: string | null | undefined, reportDueOn: string, field = 'dueOn'): void {
+  if (dueOn && dueOn > reportDueOn)
+    throw InvalidInput.field(field, `${field} (${dueOn}) is after the campaign's report deadline (${reportDueOn})`);
+}
+
+export const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];
+
+/**
+ * Units (REPORTER, and organizers above them) move a task through TODO / IN_PROGRESS / DONE and assign it.
+ * Only organizers (task:create over the unit) edit its title, description and due day, or cancel / revive it.
+ * Returns the fields the caller may not change (empty: allowed).
+ */
+export function organizerOnlyFields(dto: UpdateTaskRequest, current: TaskStatus): string[] {
+  const fields: string[] = [];
+  if (dto.title !== undefined) fields.push('title');
+  if (dto.description !== undefined) fields.push('description');
+  if (dto.dueOn !== undefined) fields.push('dueOn');
+  if (dto.status !== undefined && dto.status !== current && (dto.status === 'CANCELLED' || current === 'CANCELLED'))
+    fields.push('status');
+  return fields;
+}
+
+export function assertMayChange(dto: UpdateTaskRequest, current: TaskStatus, isOrganizer: boolean): void {
+  if (isOrganizer) return;
+  const fields = organizerOnlyFields(dto, current);
+  if (fields.length)
+    throw new Forbidden(`Only the organizers change ${fields.join(', ')} of a task (cancelling included)`);
+}
+
+/** completedAt after a status change: set when a task becomes DONE, cleared when it leaves DONE. */
+export function completedAtAfter(
+  current: TaskStatus,
+  next: TaskStatus,
+  completedAt: Date | null,
+  now: Date,
+): Date | null {
+  if (next === 'DONE') return current === 'DONE' ? completedAt : now;
+  return null;
+}

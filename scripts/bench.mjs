@@ -28,6 +28,7 @@ execSync('npm run --silent build', { stdio: 'inherit' });
 const { migrate } = await import('../dist/apps/api/src/core/database/migrator.js');
 const { migrationsDir } = await import('../dist/apps/api/src/core/database/paths.js');
 const { hashPassword } = await import('../dist/apps/api/src/core/auth/password.js');
+const { ensureAppRole } = await import('../dist/apps/api/src/core/database/row-level-security.js');
 
 const dbName = `cm_bench_${randomBytes(4).toString('hex')}`;
 const dbUrl = withDb(adminUrl, dbName);
@@ -35,6 +36,7 @@ await admin(`CREATE DATABASE "${dbName}"`);
 let api;
 try {
   await migrate(dbUrl, migrationsDir());
+  await ensureAppRole(dbUrl);
   const PASSWORD = 'bench-password-123';
   say(`building ${size.units} units and ${size.events} events…`);
   const data = await buildDataset(dbUrl, { ...size, passwordHash: await hashPassword(PASSWORD) });

@@ -16,6 +16,7 @@ run('npm run --silent build');
 if (mode === 'all') run('node scripts/check-migrations.mjs');
 const { migrate } = await import('../dist/apps/api/src/core/database/migrator.js');
 const { migrationsDir } = await import('../dist/apps/api/src/core/database/paths.js');
+const { ensureAppRole } = await import('../dist/apps/api/src/core/database/row-level-security.js');
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
@@ -52,6 +53,7 @@ if (mode !== 'unit') {
     u.pathname = `/${name}`;
     const url = u.toString();
     await migrate(url, migrationsDir());
+    await ensureAppRole(url);
     Object.assign(env, {
       E2E_DATABASE_URL: url,
       E2E_ADMIN_URL: adminUrl,
@@ -65,6 +67,7 @@ if (mode !== 'unit') {
     const { startEmbeddedPostgres } = await import('../dist/apps/api/src/core/database/embedded-postgres.js');
     const embedded = await startEmbeddedPostgres({ dataDir: null, port: 5498 });
     await migrate(embedded.url, migrationsDir());
+    await ensureAppRole(embedded.url);
     Object.assign(env, { E2E_DATABASE_URL: embedded.url, E2E_DATABASE_KIND: 'embedded', E2E_ADMIN_URL: '' });
     console.log(`e2e: no PostgreSQL answered at ${new URL(adminUrl).host}: running on the embedded database (PGlite)`);
     cleanup = () => embedded.stop();

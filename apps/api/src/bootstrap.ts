@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { migrate } from './core/database/migrator.js';
 import { migrationsDir } from './core/database/paths.js';
+import { APP_ROLE, ensureAppRole } from './core/database/row-level-security.js';
 import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
 import { configureApp } from './core/http/configure-app.js';
 import { serveWebApp } from './core/http/serve-web-app.js';
@@ -27,7 +28,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       { applied: result.applied.length, alreadyApplied: result.alreadyApplied },
       'database schema is up to date',
     );
-    const resolved: AppConfig = { ...config, databaseUrl: database.url };
+    let rowLevelSecurity = config.rowLevelSecurity;
+    if (rowLevelSecurity) {
+      rowLevelSecurity = await ensureAppRole(database.url);
+      if (rowLevelSecurity) logger.info({ role: APP_ROLE }, 'row-level security on: each request sees only its tenant');
+      else logger.warn({ role: APP_ROLE }, 'row-level security off: the database user cannot assume the application role');
+    }
+    const resolved: AppConfig = { ...config, databaseUrl: database.url, rowLevelSecurity };
     if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {

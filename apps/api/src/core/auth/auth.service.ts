@@ -100,7 +100,7 @@ export class AuthService {
       throw new TooManyRequests('Too many log-in attempts; try again later', retry);
     }
 
-    const user = await this.prisma.user.findUnique({ where: { email } });
+    const user = await this.prisma.user.findFirst({ where: { email } });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok || !user.isActive) {
       await Promise.all([this.limits.hit(emailKey, windowSeconds), this.limits.hit(ipKey, windowSeconds)]);
@@ -132,7 +132,7 @@ export class AuthService {
 
   /** Rotates a refresh token. A token used twice revokes its whole family (both holders are signed out). */
   async refresh(refreshToken: string): Promise<TokenPair> {
-    const row = await this.prisma.refreshToken.findUnique({
+    const row = await this.prisma.refreshToken.findFirst({
       where: { tokenHash: hashRefreshToken(refreshToken) },
       include: { user: { select: { id: true, tenantId: true, isActive: true } } },
     });
@@ -163,7 +163,7 @@ export class AuthService {
 
   async logout(actor: Actor, refreshToken: string | undefined): Promise<void> {
     if (refreshToken) {
-      const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(refreshToken) } });
+      const row = await this.prisma.refreshToken.findFirst({ where: { tokenHash: hashRefreshToken(refreshToken) } });
       if (row && row.userId === actor.userId) await this.revokeFamily(row.tenantId, row.familyId);
     }
     await this.audit.record({ action: 'auth.logout', entityType: 'User', entityId: actor.userId });

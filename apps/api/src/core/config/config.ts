@@ -33,6 +33,8 @@ export interface AppConfig {
   renderConcurrency: number;
   webDir: string | null;
   dbPoolSize: number;
+  /** Row-level security: connections run as campaign_month_app with the request's tenant set. */
+  rowLevelSecurity: boolean;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     renderConcurrency: r.int('RENDER_CONCURRENCY', 2, 1, 32),
     webDir: r.optional('WEB_DIR'),
     dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    rowLevelSecurity: r.bool('DB_ROW_LEVEL_SECURITY', true),
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -1,17 +1,30 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { TenantScopedPool } from './row-level-security.js';
 
-/** The one database client of the process. Queries must filter by tenantId (STYLE.md "Access"). */
+/**
+ * The one database client of the process. Queries must filter by tenantId (STYLE.md "Access"); with
+ * row-level security on (the default), the database also hides other tenants' rows from each request.
+ * Prisma batches concurrent findUnique calls across requests, so outside a transaction use findFirst
+ * (prisma-usage.spec.ts checks it).
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  readonly pool: pg.Pool;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl) throw new Error('PrismaService needs a resolved database URL');
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.dbPoolSize }) });
+    const options = { connectionString: config.databaseUrl, max: config.dbPoolSize };
+    const pool = config.rowLevelSecurity ? new TenantScopedPool(options) : new pg.Pool(options);
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end().catch(() => {});
   }
 }

@@ -68,10 +68,8 @@ export class CampaignAccessService {
     organizationId: string,
   ): Promise<boolean> {
     if (organizationId === campaign.organizerOrgId) return true;
-    const p = await this.prisma.participant.findUnique({
-      where: {
-        tenantId_campaignId_organizationId: { tenantId: campaign.tenantId, campaignId: campaign.id, organizationId },
-      },
+    const p = await this.prisma.participant.findFirst({
+      where: { tenantId: campaign.tenantId, campaignId: campaign.id, organizationId },
       select: { id: true },
     });
     return p !== null;
@@ -79,7 +77,7 @@ export class CampaignAccessService {
 
   /** Today in the tenant's time zone ('YYYY-MM-DD'): the day "overdue" is measured from. */
   async today(actor: Actor): Promise<string> {
-    const tenant = await this.prisma.tenant.findUnique({ where: { id: actor.tenantId }, select: { timeZone: true } });
+    const tenant = await this.prisma.tenant.findFirst({ where: { id: actor.tenantId }, select: { timeZone: true } });
     return todayIn(tenant?.timeZone ?? DEFAULT_TIME_ZONE);
   }
 

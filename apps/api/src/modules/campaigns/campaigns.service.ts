@@ -57,7 +57,7 @@ export class CampaignsService {
   }
 
   private async view(id: string, actor: Actor, db: Tx | PrismaService = this.prisma): Promise<CampaignView> {
-    const c = await db.campaign.findUniqueOrThrow({ where: { id }, include: CampaignAccessService.include });
+    const c = await db.campaign.findFirstOrThrow({ where: { id }, include: CampaignAccessService.include });
     return toCampaignView(c, this.canManage(actor, c.organizer.path));
   }
 

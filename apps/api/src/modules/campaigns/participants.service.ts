@@ -182,8 +182,8 @@ export class ParticipantsService {
     assertNotClosed(campaign);
     await this.campaigns.organizationInScope(actor, organizationId, 'participant:write');
     const key = { tenantId: actor.tenantId, campaignId, organizationId };
-    const participant = await this.prisma.participant.findUnique({
-      where: { tenantId_campaignId_organizationId: key },
+    const participant = await this.prisma.participant.findFirst({
+      where: key,
       select: { id: true },
     });
     if (!participant) throw new NotFound('Participant');

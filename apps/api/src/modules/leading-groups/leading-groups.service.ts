@@ -70,8 +70,8 @@ export class LeadingGroupsService {
 
   async get(actor: Actor, campaignId: string, organizationId: string): Promise<LeadingGroupView> {
     await this.locate(actor, campaignId, organizationId, 'group:read');
-    const group = await this.prisma.leadingGroup.findUnique({
-      where: { tenantId_campaignId_organizationId: { tenantId: actor.tenantId, campaignId, organizationId } },
+    const group = await this.prisma.leadingGroup.findFirst({
+      where: { tenantId: actor.tenantId, campaignId, organizationId },
       include: groupInclude,
     });
     return toView(campaignId, organizationId, group);
@@ -87,8 +87,8 @@ export class LeadingGroupsService {
     assertNotClosed(campaign);
     checkRoster(dto.members);
     const key = { tenantId: actor.tenantId, campaignId, organizationId };
-    const existing = await this.prisma.leadingGroup.findUnique({
-      where: { tenantId_campaignId_organizationId: key },
+    const existing = await this.prisma.leadingGroup.findFirst({
+      where: key,
       include: groupInclude,
     });
     const existingIds = new Set(existing?.members.map((m) => m.id) ?? []);

@@ -121,7 +121,7 @@ export class SummariesService {
   /** Row form for the exporters. */
   async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
     const view = await this.get(actor, t, version);
-    return this.prisma.summaryReport.findUniqueOrThrow({ where: { id: view.id } });
+    return this.prisma.summaryReport.findFirstOrThrow({ where: { id: view.id } });
   }
 
   /** A new DRAFT version from the current facts; the unit's narrative carries over. */

@@ -91,7 +91,7 @@ export class SummaryExportsService {
     const names = new Set<string>();
     // One report at a time: memory stays bounded however many units the subtree has.
     for (const { id } of latest) {
-      const report = await this.prisma.summaryReport.findUniqueOrThrow({ where: { id } });
+      const report = await this.prisma.summaryReport.findFirstOrThrow({ where: { id } });
       let name = this.fileName(report, format);
       for (let i = 2; names.has(name); i++) name = name.replace(/(\.\w+)$/, `-${i}$1`);
       names.add(name);

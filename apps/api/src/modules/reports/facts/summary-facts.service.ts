@@ -39,7 +39,7 @@ export class SummaryFactsService {
         include: { organizer: { select: { name: true } }, metrics: { orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] } },
       }),
       this.prisma.organization.findFirstOrThrow({ where: { id: organizationId, tenantId } }),
-      this.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
+      this.prisma.tenant.findFirstOrThrow({ where: { id: tenantId } }),
     ]);
     const today = todayIn(tenant.timeZone);
     const rollup = target.scope === 'ROLLUP';

@@ -1,10 +1,13 @@
 // `npm test`: builds, makes a fresh e2e database (TEST_DATABASE_URL's server, default the local
 // PostgreSQL; the embedded PGlite when no server answers), migrates it with the product's own
 // migrator, runs the unit and e2e Jest projects, and drops the database.
+// `all` (the default) then runs the web app's unit tests (vitest) and its browser tests (playwright-core
+// driving Debian's chromium), and prints one closing line adding everything up.
 // Usage: node scripts/test.mjs [unit|e2e|all] [jest args…]
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pg from 'pg';
 
 mkdirSync('tmp', { recursive: true });
@@ -83,11 +86,66 @@ const code = await new Promise((resolve) => {
   child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
 await cleanup().catch((e) => console.error('cleanup failed:', e.message));
+const totals = { passed: 0, failed: 0, skipped: 0 };
 try {
   const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
+  Object.assign(totals, { passed: r.numPassedTests, failed: r.numFailedTests, skipped });
   console.log(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
 } catch {
   console.log('\njest: no results written');
+  totals.failed += 1;
 }
-process.exit(code);
+let exitCode = code;
+if (mode === 'all' && !jestArgs.length) {
+  exitCode = Math.max(exitCode, await webUnitTests(totals));
+  exitCode = Math.max(exitCode, await browserTests(totals));
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+}
+process.exit(exitCode);
+
+async function webUnitTests(t) {
+  const out = 'tmp/vitest-results.json';
+  const c = await runChild(['node_modules/vitest/vitest.mjs', 'run', '--root', 'apps/web', '--reporter=default', '--reporter=json', `--outputFile=${resolve(out)}`]);
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    t.passed += r.numPassedTests;
+    t.failed += r.numFailedTests;
+    console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  } catch {
+    t.failed += 1;
+  }
+  return c;
+}
+
+async function browserTests(t) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    if (process.env.CI) {
+      console.error(`browser tests: ${chromium} is missing (.ci/run installs Debian's chromium)`);
+      t.failed += 1;
+      return 1;
+    }
+    console.log(`browser tests: not run, ${chromium} is missing (apt-get install chromium)`);
+    return 0;
+  }
+  let output = '';
+  const c = await runChild(['apps/web-e2e/run.mjs'], (chunk) => (output += chunk));
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(output)?.[1] ?? 0);
+  t.passed += count('pass');
+  t.failed += count('fail') + (c !== 0 && count('fail') === 0 ? 1 : 0);
+  t.skipped += count('skipped');
+  console.log(`browser tests: ${count('pass')} passed, ${count('fail')} failed`);
+  return c;
+}
+
+function runChild(args, onStdout) {
+  return new Promise((resolveExit) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', onStdout ? 'pipe' : 'inherit', 'inherit'], env: process.env });
+    child.stdout?.on('data', (d) => {
+      process.stdout.write(d);
+      onStdout(String(d));
+    });
+    child.on('exit', (c, signal) => resolveExit(c ?? (signal ? 1 : 0)));
+  });
+}

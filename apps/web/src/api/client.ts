@@ -42,7 +42,10 @@ export const refresher = createRefresher({
 const PUBLIC = /\/api\/v1\/auth\/(login|refresh|register-tenant)$/;
 
 /** fetch with the bearer token; refreshes before expiry and retries once after a 401. */
-export async function authFetch(request: Request): Promise<Response> {
+export async function authFetch(input: Request): Promise<Response> {
+  // TanStack Query is the cache: the browser's HTTP cache would answer a conditional GET with a 304
+  // and a stale body (the summary's ETag is its version, which a submit or approve does not change).
+  const request = new Request(input, { cache: 'no-store' });
   const isPublic = PUBLIC.test(new URL(request.url, location.origin).pathname);
   const retry = isPublic ? null : request.clone();
   const send = async (req: Request, token?: string) => {

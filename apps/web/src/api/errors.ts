@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 // Every failure the API can give, as one error class the screens know how to show. The API's error
 // shape is { statusCode, error, message, details? } with field-level details for 400s.
 export interface FieldError {
@@ -12,7 +13,14 @@ export class ApiError extends Error {
   readonly retryAfterSeconds?: number;
   readonly body: unknown;
 
-  constructor(init: { status: number; error?: string; message?: string; fieldErrors?: FieldError[]; retryAfterSeconds?: number; body?: unknown }) {
+  constructor(init: {
+    status: number;
+    error?: string;
+    message?: string;
+    fieldErrors?: FieldError[];
+    retryAfterSeconds?: number;
+    body?: unknown;
+  }) {
     super(init.message ?? init.error ?? `HTTP ${init.status}`);
     this.name = 'ApiError';
     this.status = init.status;
@@ -33,7 +41,11 @@ export class NetworkError extends Error {
 }
 
 export function toApiError(status: number, body: unknown, headers?: Headers): ApiError {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; message?: unknown; details?: unknown };
+  const b = (typeof body === 'object' && body !== null ? body : {}) as {
+    error?: unknown;
+    message?: unknown;
+    details?: unknown;
+  };
   const fieldErrors = Array.isArray(b.details)
     ? b.details.filter((d): d is FieldError => typeof d?.field === 'string' && typeof d?.message === 'string')
     : [];
@@ -41,7 +53,8 @@ export function toApiError(status: number, body: unknown, headers?: Headers): Ap
   return new ApiError({
     status,
     error: typeof b.error === 'string' ? b.error : undefined,
-    message: typeof b.message === 'string' ? b.message : typeof body === 'string' && body ? body.slice(0, 300) : undefined,
+    message:
+      typeof b.message === 'string' ? b.message : typeof body === 'string' && body ? body.slice(0, 300) : undefined,
     fieldErrors,
     retryAfterSeconds: retry && /^\d+$/.test(retry) ? Number(retry) : undefined,
     body,
@@ -67,16 +80,30 @@ export function fieldPath(field: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
+type Translate = TFunction;
 
 /** Translates class-validator's English field messages into the interface language where we know the pattern. */
 export function translateFieldMessage(message: string, t: Translate): string {
   const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
     [/must be a valid e-?mail/i, () => t('fieldError.email')],
     [/(should not be empty|must not be empty|is required|must be a string)/i, () => t('fieldError.required')],
-    [/must be at least (\d+) characters|longer than or equal to (\d+) characters/i, (m) => t('fieldError.minLength', { n: m[1] ?? m[2] })],
-    [/shorter than or equal to (\d+) characters|at most (\d+) characters/i, (m) => t('fieldError.maxLength', { n: m[1] ?? m[2] })],
+    [
+      /must be at least (\d+) characters|longer than or equal to (\d+) characters/i,
+      (m) => t('fieldError.minLength', { n: m[1] ?? m[2] }),
+    ],
+    [
+      /shorter than or equal to (\d+) characters|at most (\d+) characters/i,
+      (m) => t('fieldError.maxLength', { n: m[1] ?? m[2] }),
+    ],
     [/must be one of/i, () => t('fieldError.oneOf')],
+    [
+      /(?:on or after|not before) (?:the campaign's |its )?(\w+)/i,
+      (m) => t('fieldError.notBefore', { other: t(`fieldName.${m[1]}`, { defaultValue: m[1] }) }),
+    ],
+    [
+      /(?:on or before|not after) (?:the campaign's |its )?(\w+)/i,
+      (m) => t('fieldError.notAfter', { other: t(`fieldName.${m[1]}`, { defaultValue: m[1] }) }),
+    ],
     [/must not be less than (\d+)|must be (?:at least|>=) (\d+)/i, (m) => t('fieldError.min', { n: m[1] ?? m[2] })],
     [/must not be greater than ([\d.]+)/i, (m) => t('fieldError.max', { n: m[1] })],
     [/must be a valid ISO 8601 date|YYYY-MM-DD|must be a (?:calendar )?date/i, () => t('fieldError.date')],

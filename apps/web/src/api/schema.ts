@@ -45,6 +45,270 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/campaign-templates": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["CampaignsController_templates"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["CampaignsController_list"];
+    put?: never;
+    post: operations["CampaignsController_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["CampaignsController_get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations["CampaignsController_update"];
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/close": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["CampaignsController_close"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/events": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["EventsController_list"];
+    put?: never;
+    post: operations["EventsController_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/events.xlsx": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["LedgerController_export"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/events/import": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["LedgerController_import"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/launch": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["CampaignsController_launch"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/leading-group": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["LeadingGroupsController_get"];
+    put: operations["LeadingGroupsController_put"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ReportsController_get"];
+    put?: never;
+    post: operations["ReportsController_generate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations["ReportsController_edit"];
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary.docx": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ReportsController_docx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary.md": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ReportsController_md"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary.pdf": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ReportsController_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary/approve": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["ReportsController_approve"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary/return": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["ReportsController_return"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/summary/submit": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["ReportsController_submit"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/participants": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ParticipantsController_list"];
+    put?: never;
+    post: operations["ParticipantsController_add"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/participants/{orgId}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations["ParticipantsController_remove"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/progress": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["CampaignsController_progress"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/stats": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["CampaignsController_stats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/summaries.zip": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ReportsController_zip"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/tasks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["TasksController_list"];
+    put?: never;
+    post: operations["TasksController_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/events/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["EventsController_get"];
+    put?: never;
+    post?: never;
+    delete: operations["EventsController_remove"];
+    options?: never;
+    head?: never;
+    patch: operations["EventsController_update"];
+    trace?: never;
+  };
+  "/api/v1/events/{id}/photos": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["PhotosController_upload"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/health": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["HealthController_check"];
@@ -100,6 +364,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/photos/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["PhotosController_get"];
+    put?: never;
+    post?: never;
+    delete: operations["PhotosController_remove"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tasks/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations["TasksController_update"];
+    trace?: never;
+  };
   "/api/v1/users": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["UsersController_list"];
@@ -126,11 +412,71 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    "AddParticipantsDto": {
+      /** Units to add (inside the organizer subtree and your scope) */
+      organizationIds?: string[];
+      /** Add every unit of this subtree (its root too, unless it is the organizer) */
+      subtreeOf?: string;
+      /** With subtreeOf: only these kinds */
+      kinds?: ("GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER")[];
+    };
+    "CreateCampaignDto": {
+      directiveTitle?: string | null;
+      directiveNumber?: string | null;
+      /** Why the month is held, one clause (opens the summary) */
+      purpose?: string | null;
+      goals?: string | null;
+      suggestedEventTypes?: ("FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER")[];
+      metrics?: components["schemas"]["MetricDefinitionDto"][];
+      /** A key from GET /campaign-templates */
+      templateKey?: string;
+      /** Required without a template */
+      title?: string;
+      /** Defaults to your only organization where you may write campaigns */
+      organizerOrgId?: string;
+      startsOn: string;
+      endsOn: string;
+      /** On or after endsOn */
+      reportDueOn: string;
+      /** Participants added in the same transaction */
+      participants?: (components["schemas"]["AddParticipantsDto"]);
+    };
+    "CreateEventDto": {
+      /** The unit that ran the event: a participant of the campaign inside your scope */
+      organizationId: string;
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title: string;
+      /** Day of the event (YYYY-MM-DD), inside the campaign period */
+      occurredOn: string;
+      location?: string;
+      description?: string;
+      /** A task of this unit in this campaign that the event fulfils */
+      taskId?: string;
+      /** Values for the campaign's metric definitions, by key; keys not defined for the campaign answer 400 naming metrics.<key>. Non-negative, at most 1000000000000; COUNT metrics take whole numbers, MONEY metrics at most two decimals. Send numbers or decimal strings; responses always give decimal strings ("3000", "80000.50") so money stays exact. */
+      metrics?: {
+        [key: string]: (string | number);
+      };
+    };
     "CreateOrganizationDto": {
       /** The parent organization (inside your scope) */
       parentId: string;
       name: string;
       kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+    };
+    "CreateTaskDto": {
+      /** The unit the task is for (a participant or the organizer); with cascade, the unit handing it down */
+      organizationId: string;
+      /** A suggested task of the campaign's template */
+      templateTaskKey?: string;
+      /** Required without templateTaskKey */
+      title?: string;
+      description?: string;
+      /** On or before the campaign's reportDueOn */
+      dueOn?: string;
+      /** A member of the unit's leading group */
+      responsibleMemberId?: string;
+      /** One child task per participating child unit, or per participant below the unit */
+      cascade?: "CHILDREN" | "PARTICIPANTS";
     };
     "CreateUserDto": {
       email: string;
@@ -138,6 +484,26 @@ export interface components {
       /** Initial password */
       password: string;
       memberships: components["schemas"]["MembershipInputDto"][];
+    };
+    "EditSummaryDto": {
+      scope?: "UNIT" | "ROLLUP";
+      /** Narrative paragraphs by key (e.g. "shortcomings", "opening.extra"): only paragraphs marked editable. An empty string clears one. Computed figures are regenerated, never typed over. */
+      narrative: unknown;
+    };
+    "GenerateSummaryDto": {
+      /** UNIT: the unit itself; ROLLUP: the unit and its subtree */
+      scope?: "UNIT" | "ROLLUP";
+    };
+    "LeadingGroupMemberDto": {
+      /** An existing member to keep (tasks assigned to it stay assigned) */
+      id?: string;
+      name: string;
+      title?: string | null;
+      /** LEADER 组长 (exactly one), DEPUTY 副组长, MEMBER 成员 */
+      role: "LEADER" | "DEPUTY" | "MEMBER";
+      department?: string | null;
+      duty?: string | null;
+      phone?: string | null;
     };
     "LoginDto": {
       email: string;
@@ -150,6 +516,12 @@ export interface components {
       organizationId: string;
       role: "ADMIN" | "ORGANIZER" | "REPORTER" | "VIEWER";
     };
+    "MetricDefinitionDto": {
+      key: string;
+      label: string;
+      unit: string;
+      kind: "COUNT" | "MONEY";
+    };
     "NewAdminDto": {
       name: string;
       email: string;
@@ -159,6 +531,10 @@ export interface components {
       name: string;
       kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
     };
+    "PutLeadingGroupDto": {
+      /** The whole roster, in order */
+      members: components["schemas"]["LeadingGroupMemberDto"][];
+    };
     "RefreshDto": {
       refreshToken: string;
     };
@@ -167,11 +543,58 @@ export interface components {
       organization: components["schemas"]["NewOrganizationDto"];
       admin: components["schemas"]["NewAdminDto"];
     };
+    "ReturnWithScopeDto": {
+      comment: string;
+      scope?: "UNIT" | "ROLLUP";
+    };
+    "TransitionDto": {
+      scope?: "UNIT" | "ROLLUP";
+    };
+    "UpdateCampaignDto": {
+      directiveTitle?: string | null;
+      directiveNumber?: string | null;
+      /** Why the month is held, one clause (opens the summary) */
+      purpose?: string | null;
+      goals?: string | null;
+      suggestedEventTypes?: ("FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER")[];
+      metrics?: components["schemas"]["MetricDefinitionDto"][];
+      title?: string;
+      startsOn?: string;
+      endsOn?: string;
+      reportDueOn?: string;
+    };
+    "UpdateEventDto": {
+      type?: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title?: string;
+      occurredOn?: string;
+      /** null clears it */
+      location?: string | null;
+      /** null clears it */
+      description?: string | null;
+      /** null detaches the event from its task */
+      taskId?: string | null;
+      /** Values for the campaign's metric definitions, by key; keys not defined for the campaign answer 400 naming metrics.<key>. Non-negative, at most 1000000000000; COUNT metrics take whole numbers, MONEY metrics at most two decimals. Send numbers or decimal strings; responses always give decimal strings ("3000", "80000.50") so money stays exact. When sent, replaces all of the event's values. */
+      metrics?: {
+        [key: string]: (string | number);
+      };
+    };
     "UpdateOrganizationDto": {
       /** Move the organization (and its subtree) under another parent */
       parentId?: string;
       name?: string;
       kind?: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+    };
+    "UpdateTaskDto": {
+      /** Organizers only */
+      title?: string;
+      /** Organizers only; null clears it */
+      description?: string | null;
+      /** Organizers only; null clears it */
+      dueOn?: string | null;
+      /** CANCELLED (and leaving it) is for organizers */
+      status?: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      /** A member of the unit's leading group; null unassigns */
+      responsibleMemberId?: string | null;
     };
     "UpdateUserDto": {
       name?: string;
@@ -459,6 +882,804 @@ export interface operations {
       query?: {
         /** Levels below the organization to include */
         depth?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_templates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: "DRAFT" | "ACTIVE" | "CLOSED";
+        /** Part of the title */
+        q?: string;
+        /** Only campaigns organized by this unit */
+        organizerOrgId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateCampaignDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateCampaignDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_launch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_progress": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        light?: "GREEN" | "YELLOW" | "RED";
+        /** Only units in this subtree (inside your scope) */
+        organizationId?: string;
+        /** Part of the unit name */
+        q?: string;
+        /** tree: by depth and name; light: red first */
+        sort?: "tree" | "light";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "CampaignsController_stats": {
+    parameters: {
+      query?: {
+        /** Only this subtree (inside your scope); default: your whole scope */
+        organizationId?: string;
+        /** How many units byUnit lists (most events first) */
+        unitLimit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ParticipantsController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** Part of the unit name */
+        q?: string;
+        kind?: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ParticipantsController_add": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AddParticipantsDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ParticipantsController_remove": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "LeadingGroupsController_get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "LeadingGroupsController_put": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PutLeadingGroupDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "TasksController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** Only this unit's tasks */
+        organizationId?: string;
+        status?: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+        /** true: only open tasks past their due day; false: none of those */
+        overdue?: boolean;
+        /** Only the tasks cascaded from this one */
+        parentTaskId?: string;
+        /** true: only top-level tasks (not cascaded from another) */
+        topLevel?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "TasksController_create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateTaskDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "TasksController_update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateTaskDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "LedgerController_export": {
+    parameters: {
+      query?: {
+        /** Events of this unit only */
+        organizationId?: string;
+        /** Events of this unit and every unit below it */
+        subtreeOf?: string;
+        type?: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+        /** First day (inclusive) */
+        from?: string;
+        /** Last day (inclusive) */
+        to?: string;
+        taskId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "LedgerController_import": {
+    parameters: {
+      query?: {
+        /** Validate every row and report what would be created, writing nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** A ledger workbook (.xlsx) in the layout of GET /campaigns/{id}/events.xlsx */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "EventsController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** Events of this unit only */
+        organizationId?: string;
+        /** Events of this unit and every unit below it */
+        subtreeOf?: string;
+        type?: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+        /** First day (inclusive) */
+        from?: string;
+        /** Last day (inclusive) */
+        to?: string;
+        taskId?: string;
+        sort?: "occurredOn" | "createdAt";
+        order?: "asc" | "desc";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "EventsController_create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** Makes the request safe to retry for 24 hours: the same key with the same body answers the original response (header Idempotent-Replayed: true) without doing the work again; the same key with a different body answers 409. A retry that arrives while the first request is still running waits for it. 1–200 visible ASCII characters, e.g. a UUID. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateEventDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "EventsController_get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "EventsController_remove": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "EventsController_update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateEventDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "PhotosController_upload": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** A JPEG, PNG or WebP photo */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "PhotosController_get": {
+    parameters: {
+      query?: {
+        /** thumb: a small WebP for lists */
+        size?: "original" | "thumb";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "PhotosController_remove": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_get": {
+    parameters: {
+      query?: {
+        scope?: "UNIT" | "ROLLUP";
+        /** A specific version (default: the latest) */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_generate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GenerateSummaryDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_edit": {
+    parameters: {
+      query?: never;
+      header: {
+        /** The version being edited; a stale one answers 409 */
+        "If-Match": string;
+      };
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EditSummaryDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_submit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TransitionDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TransitionDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReturnWithScopeDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_docx": {
+    parameters: {
+      query?: {
+        scope?: "UNIT" | "ROLLUP";
+        /** A specific version (default: the latest) */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_pdf": {
+    parameters: {
+      query?: {
+        scope?: "UNIT" | "ROLLUP";
+        /** A specific version (default: the latest) */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_md": {
+    parameters: {
+      query?: {
+        scope?: "UNIT" | "ROLLUP";
+        /** A specific version (default: the latest) */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content?: never;
+      };
+    };
+  };
+  "ReportsController_zip": {
+    parameters: {
+      query?: {
+        format?: "docx" | "pdf" | "md";
       };
       header?: never;
       path: {

@@ -11,7 +11,14 @@ import type {
   TaskStatus,
 } from '@campaign-month/contracts';
 
-export type { MeView, OrganizationTreeNode, OrganizationView, Page, TokenPair, UserView } from '@campaign-month/contracts';
+export type {
+  MeView,
+  OrganizationTreeNode,
+  OrganizationView,
+  Page,
+  TokenPair,
+  UserView,
+} from '@campaign-month/contracts';
 
 export interface MetricDefinitionView {
   id?: string;
@@ -23,7 +30,10 @@ export interface MetricDefinitionView {
 }
 
 export interface TemplateTaskView {
+  /** Usable as templateTaskKey when creating the task. */
+  key?: string;
   title: string;
+  cascade?: 'CHILDREN' | 'PARTICIPANTS' | null;
   description?: string | null;
   /** Days after the start of the month the task is due, when the template says. */
   dueOffsetDays?: number | null;
@@ -38,6 +48,12 @@ export interface CampaignTemplateView {
   metrics: MetricDefinitionView[];
   suggestedEventTypes: EventType[];
   suggestedTasks: TemplateTaskView[];
+  leadingGroupShape: {
+    role: LeadingGroupRole;
+    title?: string | null;
+    department?: string | null;
+    duty?: string | null;
+  }[];
   durationDays?: number | null;
 }
 
@@ -58,6 +74,8 @@ export interface CampaignView {
   suggestedEventTypes?: EventType[];
   metrics?: MetricDefinitionView[];
   participantCount?: number;
+  /** The caller may edit, launch and close it. */
+  canManage?: boolean;
 }
 
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
@@ -75,6 +93,8 @@ export interface ProgressRow {
   tasksOverdue: number;
   tasksDueSoon?: number;
   nextDueOn?: string | null;
+  leaderName?: string | null;
+  lastEventOn?: string | null;
   eventCount: number;
   summaryStatus: ReportStatus | null;
   light: TrafficLight;
@@ -140,13 +160,14 @@ export interface EventView {
   description?: string | null;
   metrics: Record<string, string>;
   photos: PhotoView[];
+  photoCount: number;
   createdAt?: string;
 }
 
 export interface ImportResult {
-  applied?: boolean;
   dryRun?: boolean;
-  created?: number;
+  /** Events created (in a dry run: that would be created). */
+  count?: number;
   errors?: { row: number; field?: string; message: string }[];
 }
 

@@ -48,6 +48,11 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
     }),
   );
   app.use(jsonBody());
+  // API answers are per user and change with every write: no browser or proxy may reuse them.
+  app.use('/api/', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.enableCors({
     origin: config.corsOrigins,
     credentials: false,

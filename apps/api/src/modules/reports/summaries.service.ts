@@ -141,7 +141,9 @@ export class SummariesService {
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
   async edit(actor: Actor, t: Target, ifMatch: string | undefined, narrative: Record<string, string>): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    if (!this.holds(actor, org.path, 'report:write')) throw new Forbidden('Your role may not edit this summary');
+    // A unit's summary is written by its reporters; a roll-up also by the organizers above it.
+    const mayEdit = this.holds(actor, org.path, 'report:write') || (t.scope === 'ROLLUP' && this.holds(actor, org.path, 'report:review'));
+    if (!mayEdit) throw new Forbidden('Your role may not edit this summary');
     const expected = parseIfMatch(ifMatch);
     const current = await this.latest(actor, t);
     if (!current) throw new NotFound('Summary');

@@ -89,28 +89,32 @@ export class AddParticipantsDto implements AddParticipantsRequest {
 }
 
 class CampaignTextFields {
-  @ApiPropertyOptional({ example: '关于开展2026年“全民反诈在行动”集中宣传月活动的通知' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '关于开展2026年“全民反诈在行动”集中宣传月活动的通知' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(300)
   directiveTitle?: string | null;
 
-  @ApiPropertyOptional({ example: '江公通〔2026〕18号' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '江公通〔2026〕18号' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   directiveNumber?: string | null;
 
-  @ApiPropertyOptional({ description: 'Why the month is held, one clause (opens the summary)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why the month is held, one clause (opens the summary)',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(1000)
   purpose?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -36,7 +36,7 @@ export class LeadingGroupMemberDto implements LeadingGroupMemberInput {
   @MaxLength(50)
   name: string;
 
-  @ApiPropertyOptional({ example: '校长' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '校长' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -47,21 +47,21 @@ export class LeadingGroupMemberDto implements LeadingGroupMemberInput {
   @IsIn(LEADING_GROUP_ROLES, { message: `role must be one of ${LEADING_GROUP_ROLES.join(', ')}` })
   role: LeadingGroupRole;
 
-  @ApiPropertyOptional({ example: '政教处' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '政教处' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   department?: string | null;
 
-  @ApiPropertyOptional({ example: '负责国旗下宣讲和主题班会' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '负责国旗下宣讲和主题班会' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(500)
   duty?: string | null;
 
-  @ApiPropertyOptional({ example: '0571-88001234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0571-88001234' })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -4,7 +4,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export class GenerateSummaryDto {
-  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT', description: 'UNIT: the unit itself; ROLLUP: the unit and its subtree' })
+  @ApiPropertyOptional({
+    enum: REPORT_SCOPES,
+    default: 'UNIT',
+    description: 'UNIT: the unit itself; ROLLUP: the unit and its subtree',
+  })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;

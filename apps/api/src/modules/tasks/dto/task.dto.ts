@@ -71,14 +71,14 @@ export class UpdateTaskDto implements UpdateTaskRequest {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ description: 'Organizers only; null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Organizers only; null clears it' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
   description?: string | null;
 
-  @ApiPropertyOptional({ description: 'Organizers only; null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Organizers only; null clears it' })
   @IsOptional()
   @IsCalendarDay()
   dueOn?: string | null;
@@ -88,7 +88,11 @@ export class UpdateTaskDto implements UpdateTaskRequest {
   @IsIn(TASK_STATUSES, { message: `status must be one of ${TASK_STATUSES.join(', ')}` })
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ description: "A member of the unit's leading group; null unassigns" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "A member of the unit's leading group; null unassigns",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'responsibleMemberId must be a UUID' })
   responsibleMemberId?: string | null;

@@ -1,0 +1,519 @@
+// The flows of issue 7, in order; later steps use what earlier ones created (ctx.state).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { DESKTOP, list, PHONE, shot, shotsDir, signIn } from './lib/harness.mjs';
+
+const day = (offset) => {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+};
+
+async function photo(color, label) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="${color}"/><text x="40" y="260" font-size="64" fill="#fff">${label}</text></svg>`;
+  return {
+    name: `${label}.jpg`,
+    mimeType: 'image/jpeg',
+    buffer: await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer(),
+  };
+}
+
+/** The n-th count field of the event form (antd may put the test id on the input or around it). */
+function metricInput(page, n) {
+  return page.locator('input[data-testid^="metric-"], [data-testid^="metric-"] input').nth(n);
+}
+
+/** Types a day into an antd date picker; Enter confirms it (Tab where Enter would submit the form). */
+async function pickDate(input, value, key = 'Enter') {
+  await input.click();
+  await input.fill(value);
+  await input.press(key);
+}
+
+/** Events of the campaign with the given title, as the API sees them. */
+async function eventsTitled(ctx, title) {
+  const api = await ctx.api.as(ctx.emails.organizer);
+  const page = await api.get(`/campaigns/${ctx.state.campaignId}/events?pageSize=200`);
+  return list(page).filter((e) => e.title === title);
+}
+
+async function pollUntil(fn, { timeout = 30_000, interval = 500 } = {}) {
+  const until = Date.now() + timeout;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  return last;
+}
+
+export const scenarios = [
+  {
+    name: 'sign-in: wrong password gets a clear message, English is selectable',
+    async run(ctx) {
+      const context = await ctx.browser.newContext(DESKTOP);
+      const page = await context.newPage();
+      await page.goto(`${ctx.baseUrl}/`);
+      await page.waitForURL('**/login');
+      await page.getByLabel('邮箱').fill(ctx.emails.organizer);
+      await page.getByLabel('密码').fill('not-the-password');
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' }).waitFor();
+      await shot(page, '01-login-error');
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+      await context.close();
+    },
+  },
+  {
+    name: 'organizer creates a month from a template',
+    timeout: 180_000,
+    async run(ctx) {
+      const { context, page } = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.organizer);
+      ctx.state.organizer = { context, page };
+      await page.waitForURL('**/campaigns');
+      await shot(page, '02-campaigns-empty');
+      await page.getByTestId('new-campaign').first().click();
+      await page.waitForURL('**/campaigns/new');
+      const template = page.locator('[data-testid^="template-"]').first();
+      await template.waitFor({ timeout: 15_000 });
+      await shot(page, '03-wizard-template');
+      await template.click();
+      await page.getByTestId('wizard-next').click();
+      const title = `${day(0).slice(0, 4)}年防范电信网络诈骗集中宣传月（测试）`;
+      await page.getByLabel('活动名称').fill(title);
+      await pickDate(page.getByPlaceholder('开始日期'), day(-5));
+      await pickDate(page.getByPlaceholder('结束日期'), day(20));
+      await pickDate(page.getByLabel('总结报送截止日'), day(25));
+      await page.getByLabel('通知文件').fill('关于开展防范电信网络诈骗集中宣传月活动的通知');
+      await page.getByLabel('文号').fill('县教〔2026〕18号');
+      await shot(page, '04-wizard-basics');
+      await page.getByTestId('wizard-next').click();
+      await page.getByRole('tree').getByText('某县教育局').waitFor();
+      await page.getByTestId('pick-all').click();
+      await page.getByTestId('picked-count').filter({ hasText: '已选 3 个单位' }).waitFor();
+      await shot(page, '05-wizard-participants');
+      await page.getByTestId('wizard-next').click();
+      await shot(page, '06-wizard-confirm');
+      // A refusal with field details puts each message next to its field (here made up by the test,
+      // since the form itself checks what the API would refuse).
+      await page.route('**/api/v1/campaigns', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 400,
+              contentType: 'application/json',
+              body: JSON.stringify({
+                statusCode: 400,
+                error: 'Bad Request',
+                message: 'Invalid input: reportDueOn',
+                details: [{ field: 'reportDueOn', message: 'reportDueOn must be on or after endsOn' }],
+              }),
+            })
+          : route.continue(),
+      );
+      await page.getByTestId('wizard-create').click();
+      await page.getByText('请修改标红的项目后再提交').waitFor();
+      await page.locator('.ant-form-item-explain-error').getByText('不能早于活动结束日').waitFor();
+      await shot(page, '06b-wizard-field-error', { fullPage: false });
+      await page.unroute('**/api/v1/campaigns');
+      for (let i = 0; i < 2; i += 1) await page.getByTestId('wizard-next').click();
+      await page.getByTestId('wizard-create').click();
+      await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}/, { timeout: 30_000 });
+      ctx.state.campaignId = page.url().match(/campaigns\/([0-9a-f-]{36})/)[1];
+      ctx.state.campaignTitle = title;
+      await page.getByTestId('progress-board').waitFor();
+      const api = await ctx.api.as(ctx.emails.organizer);
+      const campaign = await api.get(`/campaigns/${ctx.state.campaignId}`);
+      assert.equal(campaign.title, title);
+      assert.equal(campaign.status, 'ACTIVE');
+      const participants = list(await api.get(`/campaigns/${ctx.state.campaignId}/participants`));
+      assert.ok(participants.length >= 3, `participants: ${participants.length}`);
+    },
+  },
+  {
+    name: 'organizer cascades a task to every participant',
+    needs: ['campaignId', 'organizer'],
+    async run(ctx) {
+      const { page } = ctx.state.organizer;
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=tasks`);
+      await page.getByTestId('tasks-panel').waitFor();
+      const taskTitle = '开展一次国旗下反诈宣讲';
+      await page.getByTestId('tasks-panel').getByLabel('任务', { exact: true }).fill(taskTitle);
+      await page.getByLabel('要求').fill('各校利用周一升旗仪式开展一次反诈宣讲，并上传现场照片。');
+      await pickDate(page.getByLabel('完成时限'), day(10), 'Tab');
+      await page.getByTestId('cascade-submit').click();
+      await page.locator('.ant-message').getByText('任务已下发').waitFor();
+      const api = await ctx.api.as(ctx.emails.organizer);
+      const tasks = list(await api.get(`/campaigns/${ctx.state.campaignId}/tasks?pageSize=200`)).filter(
+        (t) => t.title === taskTitle,
+      );
+      const units = new Set(tasks.map((t) => t.organization?.id ?? t.organizationId));
+      assert.ok(units.has(ctx.orgs.school1) && units.has(ctx.orgs.school2), `tasks reached ${[...units].join(', ')}`);
+      ctx.state.taskTitle = taskTitle;
+      // More of a month for the board and the charts: the hospital is late with a task, the second
+      // school has one due in two days and has logged events of its own.
+      await api.post(`/campaigns/${ctx.state.campaignId}/tasks`, {
+        organizationId: ctx.orgs.hospital,
+        title: '进科室进病房宣传',
+        dueOn: day(-1),
+      });
+      await api.post(`/campaigns/${ctx.state.campaignId}/tasks`, {
+        organizationId: ctx.orgs.school2,
+        title: '校讯通推送防骗提示',
+        dueOn: day(2),
+      });
+      const school2 = await ctx.api.as(ctx.emails.reporter2);
+      for (const [type, title, metrics, offset] of [
+        ['MESSAGE_PUSH', '校讯通推送反诈提示', { messages: 1200 }, -3],
+        ['POSTER', '校门口张贴反诈海报', { posters: 40 }, -2],
+        ['LECTURE', '反诈专题班会', { audience: 860 }, -1],
+      ]) {
+        await school2.post(`/campaigns/${ctx.state.campaignId}/events`, {
+          organizationId: ctx.orgs.school2,
+          type,
+          title,
+          occurredOn: day(offset),
+          metrics,
+        });
+      }
+      await page.getByRole('row').filter({ hasText: taskTitle }).first().waitFor();
+      await shot(page, '07-tasks-cascaded');
+    },
+  },
+  {
+    name: 'unit on a phone: home page, leading group, an event with a photo',
+    needs: ['campaignId'],
+    timeout: 180_000,
+    async run(ctx) {
+      const { context, page } = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.reporter, PHONE);
+      ctx.state.unit = { context, page };
+      await page.waitForURL(`**/unit/${ctx.state.campaignId}`);
+      await page.getByTestId('due-list').waitFor();
+      await shot(page, '10-phone-home');
+
+      await page.getByTestId('group-card').click();
+      // The roster starts from the template's seats (roles and duties); the unit fills in the names.
+      await page.getByTestId('member-0-name').waitFor();
+      const names = ['陈校长', '刘副校长', '孙老师', '吴老师', '郑老师', '王老师'];
+      const inputs = page.locator('input[data-testid$="-name"]');
+      const n = await inputs.count();
+      for (let i = 0; i < n; i += 1) await inputs.nth(i).fill(names[i % names.length]);
+      assert.match((await page.locator('.ant-card').first().textContent()) ?? '', /组长/);
+      await shot(page, '11-phone-leading-group');
+      await page.getByTestId('save-group').click();
+      await page.waitForURL(`**/unit/${ctx.state.campaignId}`);
+
+      await page.getByTestId('log-event').click();
+      await page.getByTestId('event-type').click();
+      await page.keyboard.type('国旗下');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('event-location').fill('学校操场');
+      await metricInput(page, 0).fill('1200');
+      await page.getByTestId('photo-input').setInputFiles([await photo('#c62828', 'flag')]);
+      await page.getByTestId('event-description').fill('周一升旗仪式后，由陈校长作防范电信网络诈骗专题讲话。');
+      await page.locator('img[alt="flag.jpg"]').waitFor();
+      await shot(page, '12-phone-event-form');
+      await page.getByTestId('event-submit').click();
+      await page.getByTestId('event-sent').waitFor({ timeout: 30_000 });
+      await shot(page, '13-phone-event-sent', { fullPage: false });
+      const api = await ctx.api.as(ctx.emails.organizer);
+      const events = list(await api.get(`/campaigns/${ctx.state.campaignId}/events?pageSize=200`)).filter(
+        (e) => e.location === '学校操场',
+      );
+      assert.equal(events.length, 1, 'one event at 学校操场');
+      ctx.state.onlineEvent = events[0];
+    },
+  },
+  {
+    name: 'unit logs an event offline; it arrives exactly once when the network returns',
+    needs: ['unit'],
+    timeout: 120_000,
+    async run(ctx) {
+      const { context, page } = ctx.state.unit;
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/events/new`);
+      await page.getByTestId('event-location').waitFor();
+      await context.setOffline(true);
+      await page.getByTestId('offline-hint').waitFor();
+      const title = '集市日发放反诈宣传单';
+      await page.getByTestId('event-title').fill(title);
+      await page.getByTestId('event-location').fill('镇中心集市');
+      await metricInput(page, 1).fill('3000');
+      await page.getByTestId('photo-input').setInputFiles([await photo('#1565c0', 'market')]);
+      await page.getByTestId('event-submit').click();
+      await page.getByTestId('event-queued').waitFor();
+      await page.getByTestId('queued-tag').waitFor();
+      await shot(page, '14-phone-event-offline-queued', { fullPage: false });
+      assert.equal((await eventsTitled(ctx, title)).length, 0, 'nothing reached the API while offline');
+
+      // Still offline, the phone reopens the app: the service worker serves the shell, the campaign
+      // comes from the device, the queued event is still there, and another one can be logged.
+      await page.reload();
+      await page.getByTestId('event-location').waitFor({ timeout: 20_000 });
+      await page.getByTestId('queued-tag').waitFor();
+      const title2 = '离线重新打开后记录的班会';
+      await page.getByTestId('event-title').fill(title2);
+      await page.getByTestId('event-location').fill('初二（3）班教室');
+      await page.getByTestId('event-submit').click();
+      await page.getByTestId('event-queued').waitFor();
+      await page.getByTestId('queued-tag').filter({ hasText: '2' }).waitFor();
+      await shot(page, '14b-phone-offline-reopened', { fullPage: false });
+
+      // The first answer is lost on the way back (the API has the event, the phone does not know):
+      // the retry carries the same Idempotency-Key, so the API must not make a second event.
+      let dropped = 0;
+      const keys = [];
+      await page.route('**/api/v1/campaigns/*/events', async (route) => {
+        const req = route.request();
+        if (req.method() !== 'POST') return route.continue();
+        keys.push(req.headers()['idempotency-key']);
+        if (dropped === 0) {
+          dropped += 1;
+          await route.fetch();
+          return route.abort('connectionreset');
+        }
+        return route.continue();
+      });
+      await context.setOffline(false);
+      const arrived = await pollUntil(
+        async () => {
+          const tags = await page.getByTestId('queued-tag').count();
+          return tags === 0 ? true : null;
+        },
+        { timeout: 60_000 },
+      );
+      assert.ok(arrived, 'the queue emptied after the network returned');
+      const events = await eventsTitled(ctx, title);
+      assert.equal(
+        events.length,
+        1,
+        `exactly one "${title}" event (sent ${keys.length} times with keys ${keys.join(', ')})`,
+      );
+      assert.equal((await eventsTitled(ctx, title2)).length, 1, `exactly one "${title2}" event`);
+      assert.equal(
+        keys.filter((k) => k === keys[0]).length,
+        2,
+        `the lost answer was retried with its key: ${keys.join(', ')}`,
+      );
+      assert.equal(new Set(keys).size, 2, `one key per event: ${keys.join(', ')}`);
+      assert.equal(events[0].photoCount ?? 1, 1, 'the photo was uploaded once');
+      await page.unroute('**/api/v1/campaigns/*/events');
+      ctx.state.offlineEvent = events[0];
+    },
+  },
+  {
+    name: 'unit ledger lists the events and exports Excel',
+    needs: ['unit', 'offlineEvent'],
+    async run(ctx) {
+      const { page } = ctx.state.unit;
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/ledger`);
+      await page.getByTestId('ledger-row').first().waitFor();
+      assert.ok((await page.getByTestId('ledger-row').count()) >= 2);
+      await shot(page, '15-phone-ledger');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+      const path = join(shotsDir, '..', 'ledger.xlsx');
+      await download.saveAs(path);
+      assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
+      // The exported ledger goes back in: a dry run checks every row and writes nothing.
+      const before = list(
+        await (await ctx.api.as(ctx.emails.organizer)).get(`/campaigns/${ctx.state.campaignId}/events?pageSize=200`),
+      ).length;
+      await page.getByTestId('import-input').setInputFiles(path);
+      await page
+        .locator('.ant-modal')
+        .getByText(/检查通过|第 \d+ 行/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await shot(page, '15b-phone-ledger-import-check', { fullPage: false });
+      await page.locator('.ant-modal-close').click();
+      const after = list(
+        await (await ctx.api.as(ctx.emails.organizer)).get(`/campaigns/${ctx.state.campaignId}/events?pageSize=200`),
+      ).length;
+      assert.equal(after, before, 'a dry run writes nothing');
+    },
+  },
+  {
+    name: 'silent token refresh keeps the unit signed in',
+    needs: ['unit'],
+    async run(ctx) {
+      const { page } = ctx.state.unit;
+      const before = await page.evaluate(() => JSON.parse(localStorage.getItem('cm.session')));
+      await page.evaluate(() => {
+        const s = JSON.parse(localStorage.getItem('cm.session'));
+        localStorage.setItem('cm.session', JSON.stringify({ ...s, accessToken: 'expired', expiresAt: 0 }));
+      });
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}`);
+      await page.getByTestId('due-list').waitFor();
+      await page.waitForFunction(
+        (old) => JSON.parse(localStorage.getItem('cm.session') ?? '{}').refreshToken !== old,
+        before.refreshToken,
+        { timeout: 15_000 },
+      );
+      const after = await page.evaluate(() => JSON.parse(localStorage.getItem('cm.session')));
+      assert.ok(after.expiresAt > Date.now(), 'a fresh access token');
+      assert.notEqual(after.refreshToken, before.refreshToken, 'the refresh token was rotated');
+      assert.ok(!page.url().includes('/login'));
+    },
+  },
+  {
+    name: 'unit generates, edits and submits its summary',
+    needs: ['unit', 'onlineEvent'],
+    timeout: 120_000,
+    async run(ctx) {
+      const { page } = ctx.state.unit;
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/summary`);
+      await page.getByTestId('generate-summary').click();
+      await page.getByTestId('summary-document').waitFor({ timeout: 30_000 });
+      await shot(page, '16-phone-summary-preview');
+      const figure = page.locator('.cm-figure').first();
+      if (await figure.count()) {
+        await figure.click();
+        await page.locator('.ant-popover').getByText('的来源').first().waitFor();
+        await shot(page, '17-phone-summary-figure-source', { fullPage: false });
+        await page.keyboard.press('Escape');
+      }
+      await page.getByTestId('edit-summary').click();
+      await page
+        .locator('[data-narrative="shortcomings"]')
+        .fill('一是宣传覆盖面仍需扩大；二是形式还不够丰富。下一步将持续开展常态化宣传。');
+      await page.getByTestId('save-summary').click();
+      await page.locator('.ant-message').getByText('已保存').waitFor();
+      await page.getByTestId('submit-summary').click();
+      await page.locator('#confirm-submit').click();
+      await page.locator('.ant-tag').getByText('已提交').first().waitFor({ timeout: 20_000 });
+      await shot(page, '18-phone-summary-submitted');
+      const api = await ctx.api.as(ctx.emails.reporter);
+      const s = await api.get(`/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school1}/summary`);
+      assert.equal(s.status, 'SUBMITTED');
+      ctx.state.submitted = true;
+    },
+  },
+  {
+    name: 'organizer sees progress and charts, approves the summary and downloads the .docx',
+    needs: ['organizer', 'submitted'],
+    timeout: 120_000,
+    async run(ctx) {
+      const { page } = ctx.state.organizer;
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=progress`);
+      await page.getByTestId('progress-board').getByText('某县第一中学').first().waitFor();
+      await shot(page, 'progress-board');
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=stats`);
+      await page.getByTestId('stats').locator('canvas').first().waitFor();
+      await page.waitForTimeout(800);
+      await shot(page, '20-stats-charts');
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);
+      await page.getByTestId(`review-${ctx.orgs.school1}`).click();
+      await page.getByTestId('summary-document').waitFor();
+      await shot(page, '21-review-summary');
+      await page.getByTestId('approve-summary').click();
+      await page.locator('.ant-tag').getByText('已审核通过').first().waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('download-docx').click(),
+      ]);
+      const path = join(shotsDir, '..', 'summary.docx');
+      await download.saveAs(path);
+      assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'a .docx (zip) file');
+      assert.match(download.suggestedFilename(), /\.docx$/);
+      await shot(page, '22-review-approved');
+      const api = await ctx.api.as(ctx.emails.organizer);
+      const s = await api.get(`/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school1}/summary`);
+      assert.equal(s.status, 'APPROVED');
+    },
+  },
+  {
+    name: 'organizer returns a summary with a comment; the unit sees it',
+    needs: ['organizer', 'campaignId'],
+    timeout: 120_000,
+    async run(ctx) {
+      const school2 = await ctx.api.as(ctx.emails.reporter2);
+      const base = `/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school2}/summary`;
+      await school2.post(base, { scope: 'UNIT' });
+      await school2.post(`${base}/submit`, { scope: 'UNIT' });
+      const { page } = ctx.state.organizer;
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}/review/${ctx.orgs.school2}`);
+      await page.getByTestId('summary-document').waitFor();
+      await page.getByTestId('return-summary').click();
+      const comment = '请补充典型案例和下一步打算。';
+      await page.getByTestId('return-comment').fill(comment);
+      await shot(page, '23-review-return', { fullPage: false });
+      await page.locator('.ant-modal-footer .ant-btn-dangerous').click();
+      await page.locator('.ant-tag').getByText('已退回修改').first().waitFor();
+      const back = await school2.get(base);
+      assert.equal(back.status, 'RETURNED');
+      assert.equal(back.reviewerComment, comment);
+      const unit = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.reporter2, PHONE);
+      await unit.page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/summary`);
+      await unit.page.getByTestId('returned-comment').getByText(comment).waitFor();
+      await shot(unit.page, '19-phone-summary-returned', { fullPage: false });
+      await unit.context.close();
+    },
+  },
+  {
+    name: 'superior: roll-up of the subtree, and the zip of every summary',
+    needs: ['organizer', 'submitted'],
+    timeout: 120_000,
+    async run(ctx) {
+      const { page } = ctx.state.organizer;
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);
+      await page.getByTestId('open-rollup').click();
+      await page.getByTestId('generate-summary').click();
+      await page.getByTestId('summary-document').waitFor({ timeout: 30_000 });
+      // The API lets those who may write summaries (report:write) edit a roll-up's narrative.
+      if (await page.getByTestId('edit-summary').count()) {
+        await page.getByTestId('edit-summary').click();
+        await page.locator('[data-narrative="shortcomings"]').fill('个别单位活动开展不平衡，下一步将加强督导。');
+        await page.getByTestId('save-summary').click();
+        await page.locator('.ant-message').getByText('已保存').waitFor();
+      }
+      await shot(page, '24-rollup');
+      assert.equal(await page.getByTestId('submit-summary').count(), 0, 'a roll-up is not submitted by its organizer');
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('download-zip').click(),
+      ]);
+      const path = join(shotsDir, '..', 'summaries.zip');
+      await download.saveAs(path);
+      assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'a zip file');
+    },
+  },
+  {
+    name: 'viewer reads the board and the charts, and may not create campaigns',
+    needs: ['campaignId'],
+    async run(ctx) {
+      const { context, page } = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.viewer);
+      await page.waitForURL('**/campaigns');
+      await page.getByText(ctx.state.campaignTitle).first().click();
+      await page.getByTestId('progress-board').getByText('某县第一中学').first().waitFor();
+      assert.equal(await page.getByTestId('new-campaign').count(), 0);
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=tasks`);
+      await page.getByTestId('tasks-panel').waitFor();
+      assert.equal(await page.getByTestId('cascade-submit').count(), 0, 'no task form for a viewer');
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=stats`);
+      await page.getByTestId('stats').locator('canvas').first().waitFor();
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('tab', { name: 'Statistics' }).waitFor();
+      await page.waitForTimeout(600);
+      await shot(page, '25-viewer-stats-english');
+      await page.getByTestId('language-switch').click();
+      await page.getByTestId('user-menu').click();
+      await page.getByText('退出登录').click();
+      await page.waitForURL('**/login');
+      assert.equal(
+        await page.evaluate(() => localStorage.getItem('cm.session')),
+        null,
+        'tokens are gone after sign-out',
+      );
+      await context.close();
+    },
+  },
+];

@@ -1,0 +1,307 @@
+// Server state through TanStack Query: one hook per read, one function per write.
+import type { ReportScope, TaskStatus } from '@campaign-month/contracts';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { recall, remember } from '../lib/remember.js';
+import { api, apiFetch, unwrap } from './client.js';
+import {
+  asList,
+  normalizeCampaign,
+  normalizeEvent,
+  normalizeLeadingGroup,
+  normalizeProgress,
+  normalizeStats,
+  normalizeSummary,
+  normalizeTask,
+  normalizeTemplate,
+} from './normalize.js';
+import type {
+  CampaignView,
+  ImportResult,
+  LeadingGroupMemberView,
+  MeView,
+  OrganizationTreeNode,
+  Page,
+} from './types.js';
+
+const p = (id: string) => ({ path: { id } });
+const po = (id: string, orgId: string) => ({ path: { id, orgId } });
+
+export const keys = {
+  me: ['me'] as const,
+  campaigns: ['campaigns'] as const,
+  campaign: (id: string) => ['campaigns', id] as const,
+  templates: ['campaign-templates'] as const,
+  tree: (orgId: string) => ['org-tree', orgId] as const,
+  progress: (id: string) => ['campaigns', id, 'progress'] as const,
+  stats: (id: string, orgId?: string) => ['campaigns', id, 'stats', orgId ?? ''] as const,
+  tasks: (id: string, orgId?: string) => ['campaigns', id, 'tasks', orgId ?? ''] as const,
+  group: (id: string, orgId: string) => ['campaigns', id, 'group', orgId] as const,
+  events: (id: string, orgId?: string) => ['campaigns', id, 'events', orgId ?? ''] as const,
+  summary: (id: string, orgId: string, scope: ReportScope) => ['campaigns', id, 'summary', orgId, scope] as const,
+};
+
+/** Query options whose last answer is kept on the device, so the phone opens without a connection. */
+function kept<T>(queryKey: readonly unknown[], queryFn: () => Promise<T>) {
+  return {
+    queryKey,
+    queryFn: async () => {
+      const data = await queryFn();
+      remember(queryKey, data);
+      return data;
+    },
+    initialData: () => recall<T>(queryKey),
+    initialDataUpdatedAt: 0,
+  };
+}
+
+export function useMe(enabled = true) {
+  return useQuery({ ...kept(keys.me, () => unwrap<MeView>(api.GET('/api/v1/me'))), enabled });
+}
+
+export function useTemplates() {
+  return useQuery({
+    queryKey: keys.templates,
+    queryFn: async () => asList(await unwrap(api.GET('/api/v1/campaign-templates'))).map(normalizeTemplate),
+  });
+}
+
+export function useOrgTree(orgId: string | undefined) {
+  return useQuery({
+    queryKey: keys.tree(orgId ?? ''),
+    enabled: !!orgId,
+    queryFn: () => unwrap<OrganizationTreeNode>(api.GET('/api/v1/organizations/{id}/tree', { params: p(orgId!) })),
+  });
+}
+
+export function useCampaigns() {
+  return useQuery(
+    kept(keys.campaigns, async () => {
+      const page = await unwrap<Page<unknown>>(api.GET('/api/v1/campaigns', { params: { query: { pageSize: 200 } } }));
+      return asList(page).map(normalizeCampaign);
+    }),
+  );
+}
+
+export function useCampaign(id: string | undefined) {
+  return useQuery({
+    ...kept(keys.campaign(id ?? ''), async () =>
+      normalizeCampaign(await unwrap(api.GET('/api/v1/campaigns/{id}', { params: p(id!) }))),
+    ),
+    enabled: !!id,
+  });
+}
+
+export function useProgress(campaign: CampaignView | undefined, today: string) {
+  return useQuery({
+    queryKey: keys.progress(campaign?.id ?? ''),
+    enabled: !!campaign,
+    queryFn: async () => {
+      // Every unit in scope, 200 a page (a county may have more units than one page holds).
+      const rows: unknown[] = [];
+      for (let page = 1; page <= 50; page += 1) {
+        const res = await unwrap<Page<unknown>>(
+          api.GET('/api/v1/campaigns/{id}/progress', {
+            params: { path: { id: campaign!.id }, query: { page, pageSize: 200 } },
+          }),
+        );
+        const items = asList(res);
+        rows.push(...items);
+        if (items.length < 200 || rows.length >= (res.total ?? 0)) break;
+      }
+      return normalizeProgress(rows, today, campaign!.reportDueOn);
+    },
+  });
+}
+
+export function useStats(id: string | undefined, orgId?: string) {
+  return useQuery({
+    queryKey: keys.stats(id ?? '', orgId),
+    enabled: !!id,
+    queryFn: async () =>
+      normalizeStats(
+        await unwrap(
+          api.GET('/api/v1/campaigns/{id}/stats', {
+            params: { path: { id: id! }, query: orgId ? { organizationId: orgId } : {} },
+          }),
+        ),
+      ),
+  });
+}
+
+export function useTasks(id: string | undefined, orgId?: string) {
+  return useQuery({
+    ...kept(keys.tasks(id ?? '', orgId), async () =>
+      asList(
+        await unwrap(
+          api.GET('/api/v1/campaigns/{id}/tasks', {
+            params: { path: { id: id! }, query: { pageSize: 200, ...(orgId ? { organizationId: orgId } : {}) } },
+          }),
+        ),
+      ).map(normalizeTask),
+    ),
+    enabled: !!id,
+  });
+}
+
+export function useLeadingGroup(id: string | undefined, orgId: string | undefined) {
+  return useQuery({
+    queryKey: keys.group(id ?? '', orgId ?? ''),
+    enabled: !!id && !!orgId,
+    retry: (n, err) => (err as { status?: number }).status !== 404 && n < 2,
+    queryFn: async () => {
+      try {
+        return normalizeLeadingGroup(
+          await unwrap(
+            api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/leading-group', { params: po(id!, orgId!) }),
+          ),
+        );
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return { members: [], updatedAt: null };
+        throw err;
+      }
+    },
+  });
+}
+
+export function useEvents(id: string | undefined, orgId?: string) {
+  return useQuery({
+    queryKey: keys.events(id ?? '', orgId),
+    enabled: !!id,
+    queryFn: async () => {
+      const page = await unwrap<Page<unknown>>(
+        api.GET('/api/v1/campaigns/{id}/events', {
+          params: { path: { id: id! }, query: { pageSize: 200, ...(orgId ? { organizationId: orgId } : {}) } },
+        }),
+      );
+      return {
+        items: asList(page).map(normalizeEvent),
+        total: (page as Partial<Page<unknown>>)?.total ?? asList(page).length,
+      };
+    },
+  });
+}
+
+export function useSummary(id: string | undefined, orgId: string | undefined, scope: ReportScope = 'UNIT') {
+  return useQuery({
+    queryKey: keys.summary(id ?? '', orgId ?? '', scope),
+    enabled: !!id && !!orgId,
+    retry: (n, err) => (err as { status?: number }).status !== 404 && n < 2,
+    queryFn: async () => {
+      try {
+        return normalizeSummary(
+          await unwrap(
+            api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
+              params: { ...po(id!, orgId!), query: { scope } },
+            }),
+          ),
+        );
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return null;
+        throw err;
+      }
+    },
+  });
+}
+
+// Writes ---------------------------------------------------------------------------------------------
+
+export interface CreateCampaignInput {
+  templateKey?: string;
+  title: string;
+  organizerOrgId?: string;
+  startsOn: string;
+  endsOn: string;
+  reportDueOn: string;
+  directiveTitle?: string;
+  directiveNumber?: string;
+  purpose?: string;
+  goals?: string;
+  participants?: { organizationIds?: string[]; subtreeOf?: string };
+}
+
+export const mutations = {
+  createCampaign: async (input: CreateCampaignInput) =>
+    normalizeCampaign(await unwrap(api.POST('/api/v1/campaigns', { body: input }))),
+  addParticipants: (id: string, organizationIds: string[]) =>
+    unwrap(api.POST('/api/v1/campaigns/{id}/participants', { params: p(id), body: { organizationIds } })),
+  launch: (id: string) => unwrap(api.POST('/api/v1/campaigns/{id}/launch', { params: p(id) })),
+  close: (id: string) => unwrap(api.POST('/api/v1/campaigns/{id}/close', { params: p(id) })),
+  createTask: async (
+    id: string,
+    body: {
+      organizationId: string;
+      title?: string;
+      templateTaskKey?: string;
+      description?: string;
+      dueOn?: string;
+      cascade?: 'CHILDREN' | 'PARTICIPANTS';
+    },
+  ) => unwrap(api.POST('/api/v1/campaigns/{id}/tasks', { params: p(id), body })),
+  updateTask: async (taskId: string, body: { status?: TaskStatus; responsibleMemberId?: string | null }) =>
+    normalizeTask(await unwrap(api.PATCH('/api/v1/tasks/{id}', { params: p(taskId), body }))),
+  saveLeadingGroup: async (id: string, orgId: string, members: LeadingGroupMemberView[]) =>
+    normalizeLeadingGroup(
+      await unwrap(
+        api.PUT('/api/v1/campaigns/{id}/organizations/{orgId}/leading-group', {
+          params: po(id, orgId),
+          body: { members },
+        }),
+      ),
+    ),
+  deleteEvent: (eventId: string) => unwrap(api.DELETE('/api/v1/events/{id}', { params: p(eventId) })),
+  generateSummary: async (id: string, orgId: string, scope: ReportScope) =>
+    normalizeSummary(
+      await unwrap(
+        api.POST('/api/v1/campaigns/{id}/organizations/{orgId}/summary', { params: po(id, orgId), body: { scope } }),
+      ),
+    ),
+  saveNarrative: async (
+    id: string,
+    orgId: string,
+    version: number,
+    narrative: Record<string, string>,
+    scope: ReportScope,
+  ) =>
+    normalizeSummary(
+      await unwrap(
+        api.PATCH('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
+          params: { ...po(id, orgId), header: { 'If-Match': String(version) } },
+          body: { narrative, scope },
+        }),
+      ),
+    ),
+  submitSummary: (id: string, orgId: string, scope: ReportScope) =>
+    unwrap(
+      api.POST('/api/v1/campaigns/{id}/organizations/{orgId}/summary/submit', {
+        params: po(id, orgId),
+        body: { scope },
+      }),
+    ),
+  approveSummary: (id: string, orgId: string, scope: ReportScope) =>
+    unwrap(
+      api.POST('/api/v1/campaigns/{id}/organizations/{orgId}/summary/approve', {
+        params: po(id, orgId),
+        body: { scope },
+      }),
+    ),
+  returnSummary: (id: string, orgId: string, comment: string, scope: ReportScope) =>
+    unwrap(
+      api.POST('/api/v1/campaigns/{id}/organizations/{orgId}/summary/return', {
+        params: po(id, orgId),
+        body: { comment, scope },
+      }),
+    ),
+  importLedger: async (id: string, file: File, dryRun: boolean): Promise<ImportResult> => {
+    const form = new FormData();
+    form.append('file', file);
+    const res = await apiFetch(
+      `/api/v1/campaigns/${encodeURIComponent(id)}/events/import${dryRun ? '?dryRun=true' : ''}`,
+      { method: 'POST', body: form },
+    );
+    return (await res.json().catch(() => ({}))) as ImportResult;
+  },
+};
+
+export function invalidateCampaign(qc: QueryClient, id: string) {
+  return qc.invalidateQueries({ queryKey: keys.campaign(id) });
+}

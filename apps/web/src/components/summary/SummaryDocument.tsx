@@ -1,0 +1,143 @@
+// A summary as it will print, with every computed figure marked: click one to see where it comes from.
+import { Input, Popover, Table, Typography } from 'antd';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FigureView, ParagraphView, SummaryDocumentView } from '../../api/types.js';
+import { describeFigureSource, splitByFigures } from './figure-source.js';
+
+type LedgerLink = (f: FigureView) => string | undefined;
+
+function Figure({ figure, ledgerLink }: { figure: FigureView; ledgerLink?: LedgerLink }) {
+  const { t } = useTranslation();
+  const link = ledgerLink?.(figure);
+  return (
+    <Popover
+      trigger={['click', 'hover']}
+      title={t('figure.title', { text: figure.text })}
+      content={
+        <div style={{ maxWidth: 300 }}>
+          <div>{describeFigureSource(figure, t)}</div>
+          <div style={{ color: '#8c8c8c', marginTop: 4 }}>{t('figure.exact', { value: figure.value })}</div>
+          {link && (
+            <Link to={link} style={{ display: 'inline-block', marginTop: 6 }}>
+              {t('figure.openLedger')}
+            </Link>
+          )}
+        </div>
+      }
+    >
+      <button type="button" className="cm-figure" data-figure={figure.id}>
+        {figure.text}
+      </button>
+    </Popover>
+  );
+}
+
+function ParagraphText({ p, ledgerLink }: { p: ParagraphView; ledgerLink?: LedgerLink }) {
+  return (
+    <>
+      {splitByFigures(p.text, p.figures ?? []).map((run) =>
+        'figure' in run ? (
+          <Figure key={`f${run.start}`} figure={run.figure} ledgerLink={ledgerLink} />
+        ) : (
+          <Fragment key={`t${run.start}`}>{run.text}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+export interface SummaryDocumentProps {
+  doc: SummaryDocumentView;
+  /** When set with onNarrativeChange, editable paragraphs become text areas bound to this narrative. */
+  narrative?: Record<string, string>;
+  onNarrativeChange?: (key: string, text: string) => void;
+  ledgerLink?: LedgerLink;
+}
+
+export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink }: SummaryDocumentProps) {
+  const { t } = useTranslation();
+  const editing = !!onNarrativeChange;
+  const renderParagraph = (p: ParagraphView) => {
+    if (p.editable && editing) {
+      return (
+        <div key={p.key} style={{ margin: '8px 0 12px' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {t(`narrative.${p.key}`, { defaultValue: t('narrative.generic') })}
+          </Typography.Text>
+          <Input.TextArea
+            value={narrative?.[p.key] ?? (p.needsInput ? '' : p.text)}
+            placeholder={p.needsInput ? p.text : t('narrative.placeholder')}
+            autoSize={{ minRows: p.key === 'shortcomings' ? 4 : 2, maxRows: 12 }}
+            maxLength={4000}
+            onChange={(e) => onNarrativeChange?.(p.key, e.target.value)}
+            data-narrative={p.key}
+          />
+        </div>
+      );
+    }
+    if (p.needsInput) {
+      return (
+        <p key={p.key} className="cm-needs-input">
+          {p.text}
+        </p>
+      );
+    }
+    if (p.style === 'heading2') {
+      return (
+        <h3 key={p.key} style={{ fontSize: 16, margin: '12px 0 4px', textIndent: '2em' }}>
+          <ParagraphText p={p} ledgerLink={ledgerLink} />
+        </h3>
+      );
+    }
+    const lines = p.text.split('\n');
+    if (lines.length === 1) {
+      return (
+        <p key={p.key}>
+          <ParagraphText p={p} ledgerLink={ledgerLink} />
+        </p>
+      );
+    }
+    let at = 0;
+    return lines.map((line) => {
+      const key = `${p.key}@${at}`;
+      at += line.length + 1;
+      return <p key={key}>{line}</p>;
+    });
+  };
+  return (
+    <article className="cm-summary" data-testid="summary-document">
+      <h1>{doc.title}</h1>
+      {renderParagraph(doc.opening)}
+      {doc.openingExtra && renderParagraph(doc.openingExtra)}
+      {doc.sections.map((s) => (
+        <section key={s.key}>
+          <h2>{s.heading}</h2>
+          {s.paragraphs.map(renderParagraph)}
+          {s.table && (
+            <Table
+              size="small"
+              pagination={false}
+              scroll={{ x: true }}
+              style={{ margin: '8px 0 16px' }}
+              rowKey={(row) => row.map((c) => c.text).join('|')}
+              columns={s.table.columns.map((c, i) => ({
+                title: c,
+                key: String(i),
+                render: (_: unknown, row: { text: string; figure?: FigureView }[]) =>
+                  row[i]?.figure ? <Figure figure={row[i].figure!} ledgerLink={ledgerLink} /> : row[i]?.text,
+              }))}
+              dataSource={s.table.rows}
+            />
+          )}
+        </section>
+      ))}
+      <p className="cm-signature">
+        {doc.signature.unit}
+        <br />
+        {doc.signature.date}
+      </p>
+    </article>
+  );
+}

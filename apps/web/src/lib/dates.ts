@@ -1,0 +1,61 @@
+// Calendar days as the API speaks them: 'YYYY-MM-DD' in the tenant's time zone (Asia/Shanghai by default).
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export function todayIn(timeZone = DEFAULT_TIME_ZONE, at: Date = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+}
+
+const toUtc = (day: string) => {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(toUtc(day) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every day from `from` to `to`, both included. */
+export function eachDay(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; daysBetween(d, to) >= 0 && out.length < 400; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** 11月6日 in Chinese, Nov 6 in English. */
+export function formatDay(day: string | null | undefined, lang: string): string {
+  if (!day) return '';
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return day;
+  if (lang.startsWith('zh')) return `${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** 2026年11月1日 / Nov 1, 2026. */
+export function formatFullDay(day: string | null | undefined, lang: string): string {
+  if (!day) return '';
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  if (lang.startsWith('zh')) return `${y}年${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function formatPeriod(from: string, to: string, lang: string): string {
+  return `${formatFullDay(from, lang)} – ${from.slice(0, 4) === to.slice(0, 4) ? formatDay(to, lang) : formatFullDay(to, lang)}`;
+}

@@ -1,0 +1,142 @@
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Input, Modal, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { describeError } from '../../api/errors.js';
+import { keys, mutations, useCampaign, useSummary } from '../../api/queries.js';
+import { useAuth } from '../../auth/auth.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { ReportStatusTag } from '../../components/StatusBadges.js';
+import { SummaryDocument } from '../../components/summary/SummaryDocument.js';
+import { SummaryDownloads } from '../../components/summary/SummaryDownloads.js';
+import { SummaryWorkspace } from '../../components/summary/SummaryWorkspace.js';
+
+export function ReviewPage() {
+  const { id = '', orgId = '' } = useParams();
+  const [params] = useSearchParams();
+  const scope = params.get('scope') === 'ROLLUP' ? 'ROLLUP' : 'UNIT';
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const campaign = useCampaign(id);
+  const summary = useSummary(id, orgId, scope);
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const canReview = me?.permissions.includes('report:review') ?? false;
+  const canGenerate = canReview || (me?.permissions.includes('report:write') ?? false);
+  const s = summary.data;
+  if (scope === 'ROLLUP') {
+    return (
+      <SummaryWorkspace
+        campaignId={id}
+        orgId={orgId}
+        scope="ROLLUP"
+        allowSubmit={false}
+        canGenerate={canGenerate}
+        canEdit={me?.permissions.includes('report:write') ?? false}
+        title={t('review.rollupTitle')}
+        back={<Link to={`/campaigns/${id}?tab=review`}>← {campaign.data?.title ?? t('common.back')}</Link>}
+      />
+    );
+  }
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      message.success(done);
+      setReturning(false);
+      await qc.invalidateQueries({ queryKey: keys.summary(id, orgId, scope) });
+      await qc.invalidateQueries({ queryKey: keys.progress(id) });
+    } catch (err) {
+      setError(err);
+      message.error(describeError(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={s?.title || t('review.title')}
+        sub={
+          <Space wrap>
+            <Link to={`/campaigns/${id}?tab=review`}>← {campaign.data?.title ?? t('common.back')}</Link>
+            {s && <ReportStatusTag status={s.status} />}
+            {s && <span>{t('summary.version', { version: s.version })}</span>}
+          </Space>
+        }
+        extra={
+          s && (
+            <>
+              <SummaryDownloads campaignId={id} orgId={orgId} title={s.title} scope={scope} />
+              {canReview && s.status === 'SUBMITTED' && (
+                <>
+                  <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-summary">
+                    {t('review.return')}
+                  </Button>
+                  <Button
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    loading={busy}
+                    onClick={() => act(() => mutations.approveSummary(id, orgId, scope), t('review.approved'))}
+                    data-testid="approve-summary"
+                  >
+                    {t('review.approve')}
+                  </Button>
+                </>
+              )}
+            </>
+          )
+        }
+      />
+      <ErrorAlert error={error ?? summary.error} />
+      {s?.reviewerComment && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('summary.reviewerComment')}
+          description={s.reviewerComment}
+        />
+      )}
+      {summary.isLoading ? (
+        <Skeleton active />
+      ) : !s ? (
+        <Card>
+          <Empty description={t('review.noSummary')} />
+        </Card>
+      ) : s.document ? (
+        <SummaryDocument doc={s.document} />
+      ) : (
+        <Typography.Paragraph>{t('summary.noDocument')}</Typography.Paragraph>
+      )}
+      <Modal
+        open={returning}
+        title={t('review.returnTitle')}
+        onCancel={() => setReturning(false)}
+        okText={t('review.return')}
+        okButtonProps={{ disabled: !comment.trim(), loading: busy, danger: true }}
+        onOk={() => act(() => mutations.returnSummary(id, orgId, comment.trim(), scope), t('review.returned'))}
+      >
+        <Typography.Paragraph type="secondary">{t('review.returnHint')}</Typography.Paragraph>
+        <Input.TextArea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={2000}
+          showCount
+          data-testid="return-comment"
+        />
+      </Modal>
+    </>
+  );
+}

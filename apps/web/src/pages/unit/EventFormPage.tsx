@@ -1,0 +1,282 @@
+import { CheckCircleOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import type { EventType } from '@campaign-month/contracts';
+import { EVENT_TYPES } from '@campaign-month/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/errors.js';
+import { useCampaign, useTasks } from '../../api/queries.js';
+import { useRoles } from '../../auth/auth.js';
+import { useUnit } from '../../auth/unit.js';
+import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { todayIn } from '../../lib/dates.js';
+import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
+import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
+import { PhotoPicker } from './PhotoPicker.js';
+import { UnitNav } from './UnitNav.js';
+
+interface FormValues {
+  type: EventType;
+  title?: string;
+  occurredOn: Dayjs;
+  location?: string;
+  description?: string;
+  taskId?: string;
+  metrics?: Record<string, number | null>;
+}
+
+type Outcome = { kind: 'sent' | 'queued'; title: string; warnings?: string[] } | null;
+
+export function EventFormPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const unit = useUnit();
+  const roles = useRoles();
+  const online = useOnline();
+  const qc = useQueryClient();
+  const campaign = useCampaign(id);
+  const tasks = useTasks(id, unit?.id);
+  const [form] = Form.useForm<FormValues>();
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [moreCounts, setMoreCounts] = useState(false);
+  const type = Form.useWatch('type', form);
+  const c = campaign.data;
+  const today = todayIn(roles.timeZone);
+
+  const types = useMemo(() => {
+    const suggested = c?.suggestedEventTypes ?? [];
+    return [...suggested, ...EVENT_TYPES.filter((x) => !suggested.includes(x))];
+  }, [c]);
+  const metrics = c?.metrics?.length ? c.metrics : DEFAULT_METRICS;
+  const split = splitMetrics(metrics, type);
+  const openTasks = (tasks.data ?? []).filter(
+    (x) => x.status !== 'DONE' && x.status !== 'CANCELLED' && (!unit || x.organizationId === unit.id),
+  );
+
+  if (campaign.isLoading) return <Skeleton active />;
+  if (!c || !unit) return <ErrorAlert error={campaign.error} />;
+
+  const defaultDay = [c.startsOn, today, c.endsOn].sort()[1]; // today, kept inside the month
+
+  const submit = async (v: FormValues) => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    const typeLabel = t(`eventType.${v.type}`);
+    const body = eventBody(
+      { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), metrics: v.metrics ?? {} },
+      unit.id,
+      typeLabel,
+    );
+    try {
+      const item = await queue.enqueue(
+        id,
+        body,
+        photos.map((f) => ({ name: f.name, type: f.type || 'image/jpeg', blob: f })),
+      );
+      const result = navigator.onLine ? await flushQueue(true) : { sent: [], failed: [], waiting: [item] };
+      const sent = result.sent.find((x) => x.key === item.key);
+      const failed = result.failed.find((x) => x.key === item.key);
+      if (failed) {
+        await queue.discard(item.key);
+        const err = new ApiError({
+          status: failed.lastStatus ?? 400,
+          message: failed.lastError,
+          fieldErrors: failed.lastFieldErrors,
+        });
+        applyFieldErrors(form, err, t, (f) => (f.startsWith('metrics.') ? ['metrics', f.slice(8)] : f.split('.')));
+        if (err.fieldErrors.some((f) => f.field.startsWith('metrics.'))) setMoreCounts(true);
+        setError(err);
+        return;
+      }
+      setOutcome({ kind: sent ? 'sent' : 'queued', title: String(body.title), warnings: sent?.photoWarnings });
+      form.resetFields();
+      form.setFieldsValue({ type: v.type, occurredOn: v.occurredOn });
+      setPhotos([]);
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      if (sent) await qc.invalidateQueries({ queryKey: ['campaigns', id] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <UnitNav campaignId={id} />
+      <PageTitle title={t('event.title')} sub={c.title} />
+      {!online && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<CloudUploadOutlined />}
+          style={{ marginBottom: 12 }}
+          title={t('event.offlineHint')}
+          data-testid="offline-hint"
+        />
+      )}
+      {outcome && (
+        <Alert
+          type={outcome.kind === 'sent' ? 'success' : 'warning'}
+          showIcon
+          icon={outcome.kind === 'sent' ? <CheckCircleOutlined /> : <CloudUploadOutlined />}
+          style={{ marginBottom: 12 }}
+          title={
+            outcome.kind === 'sent'
+              ? t('event.sent', { title: outcome.title })
+              : t('event.queued', { title: outcome.title })
+          }
+          description={
+            <>
+              {outcome.warnings?.map((w) => (
+                <div key={w}>{t('event.photoRefused', { detail: w })}</div>
+              ))}
+              <Link to={`/unit/${id}/ledger`}>{t('event.openLedger')}</Link>
+            </>
+          }
+          data-testid={outcome.kind === 'sent' ? 'event-sent' : 'event-queued'}
+        />
+      )}
+      <ErrorAlert error={error} fieldsShown={false} />
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        requiredMark={false}
+        initialValues={{ type: types[0], occurredOn: dayjs(defaultDay) }}
+        scrollToFirstError
+        onFinishFailed={() => setMoreCounts(true)}
+      >
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="type"
+              label={t('event.field.type')}
+              rules={[{ required: true, message: t('fieldError.required') }]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                size="large"
+                data-testid="event-type"
+                options={types.map((x) => ({ value: x, label: t(`eventType.${x}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="occurredOn"
+              label={t('event.field.occurredOn')}
+              rules={[{ required: true, message: t('fieldError.required') }]}
+            >
+              <DatePicker
+                size="large"
+                style={{ width: '100%' }}
+                inputReadOnly
+                disabledDate={(d) =>
+                  d.isBefore(dayjs(c.startsOn), 'day') ||
+                  d.isAfter(dayjs(c.endsOn), 'day') ||
+                  d.isAfter(dayjs(today), 'day')
+                }
+                data-testid="event-day"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="location" label={t('event.field.location')} rules={[{ max: 200 }]}>
+              <Input size="large" placeholder={t('event.field.locationPlaceholder')} data-testid="event-location" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="title"
+              label={t('event.field.title')}
+              rules={[{ max: 200 }]}
+              extra={t('event.field.titleHint')}
+            >
+              <Input size="large" data-testid="event-title" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Text strong>{t('event.counts')}</Typography.Text>
+        <Row gutter={12} style={{ marginTop: 8 }}>
+          {[...split.main, ...split.more].map((m, i) => (
+            <Col
+              xs={12}
+              md={6}
+              key={m.key}
+              style={i >= split.main.length && !moreCounts ? { display: 'none' } : undefined}
+            >
+              <Form.Item
+                name={['metrics', m.key]}
+                label={m.label || t(`metric.${m.key}`, { defaultValue: m.key })}
+                rules={[{ type: 'number', min: 0, message: t('fieldError.min', { n: 0 }) }]}
+              >
+                <InputNumber
+                  size="large"
+                  min={0}
+                  max={m.kind === 'MONEY' ? 1e12 : 1e9}
+                  precision={m.kind === 'MONEY' ? 2 : 0}
+                  inputMode={m.kind === 'MONEY' ? 'decimal' : 'numeric'}
+                  suffix={m.unit || t(`metricUnit.${m.key}`, { defaultValue: '' })}
+                  style={{ width: '100%' }}
+                  data-testid={`metric-${m.key}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        {split.more.length > 0 && (
+          <Button
+            type="link"
+            style={{ padding: 0, marginBottom: 16 }}
+            onClick={() => setMoreCounts(!moreCounts)}
+            data-testid="more-counts"
+          >
+            {moreCounts ? t('event.fewerCounts') : t('event.moreCounts', { count: split.more.length })}
+          </Button>
+        )}
+        <Form.Item label={t('event.field.photos')}>
+          <PhotoPicker value={photos} onChange={setPhotos} />
+        </Form.Item>
+        {openTasks.length > 0 && (
+          <Form.Item name="taskId" label={t('event.field.task')}>
+            <Select
+              allowClear
+              size="large"
+              options={openTasks.map((x) => ({ value: x.id, label: x.title }))}
+              placeholder={t('event.field.taskPlaceholder')}
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="description"
+          label={t('event.field.description')}
+          rules={[{ max: 4000 }]}
+          extra={t('event.field.descriptionHint')}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} data-testid="event-description" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={busy}
+          style={{ height: 52 }}
+          data-testid="event-submit"
+        >
+          {online ? t('event.submit') : t('event.submitOffline')}
+        </Button>
+      </Form>
+    </>
+  );
+}

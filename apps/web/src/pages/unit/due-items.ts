@@ -1,0 +1,73 @@
+// What a unit has to do next, most urgent first: the home page's list.
+import type { ReportStatus } from '@campaign-month/contracts';
+import type { CampaignView, TaskView, TrafficLight } from '../../api/types.js';
+import { daysBetween } from '../../lib/dates.js';
+import { DUE_SOON_DAYS, handedIn } from '../../lib/traffic-light.js';
+
+export interface DueItem {
+  kind: 'group' | 'task' | 'summary' | 'returned';
+  key: string;
+  title: string;
+  dueOn?: string | null;
+  /** Days left (negative: overdue). */
+  daysLeft?: number;
+  light: TrafficLight;
+  link: string;
+}
+
+function lightFor(daysLeft: number | undefined): TrafficLight {
+  if (daysLeft === undefined) return 'GREEN';
+  if (daysLeft < 0) return 'RED';
+  if (daysLeft <= DUE_SOON_DAYS) return 'YELLOW';
+  return 'GREEN';
+}
+
+export function dueItems(input: {
+  campaign: CampaignView;
+  tasks: TaskView[];
+  groupSet: boolean;
+  summaryStatus: ReportStatus | null;
+  today: string;
+}): DueItem[] {
+  const { campaign, tasks, groupSet, summaryStatus, today } = input;
+  const base = `/unit/${campaign.id}`;
+  const items: DueItem[] = [];
+  if (!groupSet) items.push({ kind: 'group', key: 'group', title: 'group', light: 'YELLOW', link: `${base}/group` });
+  for (const task of tasks) {
+    if (task.status === 'DONE' || task.status === 'CANCELLED') continue;
+    const daysLeft = task.dueOn ? daysBetween(today, task.dueOn) : undefined;
+    items.push({
+      kind: 'task',
+      key: task.id,
+      title: task.title,
+      dueOn: task.dueOn,
+      daysLeft,
+      light: lightFor(daysLeft),
+      link: `${base}/tasks`,
+    });
+  }
+  if (summaryStatus === 'RETURNED') {
+    items.push({
+      kind: 'returned',
+      key: 'returned',
+      title: 'returned',
+      dueOn: campaign.reportDueOn,
+      daysLeft: daysBetween(today, campaign.reportDueOn),
+      light: 'RED',
+      link: `${base}/summary`,
+    });
+  } else if (!handedIn(summaryStatus) && campaign.reportDueOn) {
+    const daysLeft = daysBetween(today, campaign.reportDueOn);
+    items.push({
+      kind: 'summary',
+      key: 'summary',
+      title: 'summary',
+      dueOn: campaign.reportDueOn,
+      daysLeft,
+      light: lightFor(daysLeft),
+      link: `${base}/summary`,
+    });
+  }
+  const rank: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
+  return items.sort((a, b) => rank[a.light] - rank[b.light] || (a.daysLeft ?? 999) - (b.daysLeft ?? 999));
+}

@@ -1,0 +1,334 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Steps,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { fieldPath } from '../../api/errors.js';
+import { keys, mutations, useTemplates } from '../../api/queries.js';
+import type { CampaignView } from '../../api/types.js';
+import { useAuth } from '../../auth/auth.js';
+import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { OrgTreePicker } from '../../components/OrgTreePicker.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { addDays, formatFullDay, formatPeriod } from '../../lib/dates.js';
+import { TemplateStep } from './TemplateStep.js';
+
+interface BasicsForm {
+  organizerOrgId: string;
+  title: string;
+  period: [Dayjs, Dayjs];
+  reportDueOn: Dayjs;
+  directiveTitle?: string;
+  directiveNumber?: string;
+  purpose?: string;
+  goals?: string;
+}
+
+const DAY = 'YYYY-MM-DD';
+const STEP_FIELDS = [
+  'title',
+  'startsOn',
+  'endsOn',
+  'reportDueOn',
+  'directiveTitle',
+  'directiveNumber',
+  'purpose',
+  'goals',
+  'organizerOrgId',
+];
+
+/** API field -> wizard form field (the period is one range picker). */
+function mapField(field: string): (string | number)[] {
+  if (field === 'startsOn') return ['period'];
+  if (field === 'endsOn') return ['period'];
+  return fieldPath(field);
+}
+
+export function CampaignWizardPage() {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const templates = useTemplates();
+  const [step, setStep] = useState(0);
+  const [templateKey, setTemplateKey] = useState<string | null>(null);
+  const [participants, setParticipants] = useState<string[]>([]);
+  const [suggested, setSuggested] = useState<string[]>([]);
+  const [launchNow, setLaunchNow] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldsPlaced, setFieldsPlaced] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CampaignView | null>(null);
+  const [form] = Form.useForm<BasicsForm>();
+  const organizerOrgs = (me?.memberships ?? []).filter((m) => m.role === 'ORGANIZER' || m.role === 'ADMIN');
+  const template = useMemo(() => templates.data?.find((x) => x.key === templateKey), [templates.data, templateKey]);
+  const organizerOrgId = Form.useWatch('organizerOrgId', form) ?? organizerOrgs[0]?.organizationId;
+
+  const chooseTemplate = (key: string | null) => {
+    setTemplateKey(key);
+    const tpl = templates.data?.find((x) => x.key === key);
+    const start = dayjs().add(1, 'month').startOf('month');
+    const end = tpl?.durationDays ? start.add(tpl.durationDays - 1, 'day') : start.endOf('month');
+    form.setFieldsValue({
+      title: tpl ? `${start.year()}年${tpl.title.replace(/^\d{4}年/, '')}` : '',
+      period: [start, end],
+      reportDueOn: end.add(5, 'day'),
+      directiveTitle: tpl?.directiveTitle ?? undefined,
+      purpose: tpl?.purpose ?? undefined,
+      goals: tpl?.goals ?? undefined,
+    });
+    setSuggested([]);
+  };
+
+  const next = async () => {
+    setError(null);
+    if (step === 0) {
+      if (!form.getFieldValue('period')) chooseTemplate(templateKey);
+      setStep(1);
+    } else if (step === 1) {
+      await form.validateFields();
+      setStep(2);
+    } else if (step === 2) {
+      setStep(3);
+    }
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    setFieldsPlaced(false);
+    const v = form.getFieldsValue(true) as BasicsForm;
+    try {
+      let campaign = created;
+      const fresh = !campaign;
+      if (!campaign) {
+        campaign = await mutations.createCampaign({
+          templateKey: templateKey ?? undefined,
+          title: v.title.trim(),
+          organizerOrgId: v.organizerOrgId ?? organizerOrgs[0]?.organizationId,
+          startsOn: v.period[0].format(DAY),
+          endsOn: v.period[1].format(DAY),
+          reportDueOn: v.reportDueOn.format(DAY),
+          directiveTitle: v.directiveTitle?.trim() || undefined,
+          directiveNumber: v.directiveNumber?.trim() || undefined,
+          purpose: v.purpose?.trim() || undefined,
+          goals: v.goals?.trim() || undefined,
+          participants: participants.length ? { organizationIds: participants } : undefined,
+        });
+        setCreated(campaign);
+      }
+      if (!fresh && participants.length) await mutations.addParticipants(campaign.id, participants);
+      if (launchNow && campaign.status === 'DRAFT') {
+        await mutations.launch(campaign.id);
+        campaign = { ...campaign, status: 'ACTIVE' };
+        setCreated(campaign);
+      }
+      const start = v.period[0].format(DAY);
+      for (const title of suggested) {
+        const task = template?.suggestedTasks.find((x) => x.title === title);
+        const organizationId = campaign.organizerOrgId || v.organizerOrgId || organizerOrgs[0]?.organizationId;
+        const cascade = task?.cascade ?? 'PARTICIPANTS';
+        if (task?.key) await mutations.createTask(campaign.id, { organizationId, templateTaskKey: task.key, cascade });
+        else {
+          const due = task?.dueOffsetDays != null ? addDays(start, task.dueOffsetDays) : v.period[1].format(DAY);
+          await mutations.createTask(campaign.id, {
+            organizationId,
+            title,
+            description: task?.description ?? undefined,
+            dueOn: due,
+            cascade,
+          });
+        }
+        setSuggested((xs) => xs.filter((x) => x !== title));
+      }
+      await qc.invalidateQueries({ queryKey: keys.campaigns });
+      navigate(`/campaigns/${campaign.id}`);
+    } catch (err) {
+      setError(err);
+      const fields = (err as { fieldErrors?: { field: string }[] }).fieldErrors ?? [];
+      if (!created && fields.some((f) => STEP_FIELDS.includes(f.field))) {
+        setStep(1);
+        setTimeout(() => setFieldsPlaced(applyFieldErrors(form, err, t, mapField)), 0);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const v = form.getFieldsValue(true) as Partial<BasicsForm>;
+
+  return (
+    <>
+      <PageTitle title={t('wizard.title')} sub={t('wizard.subtitle')} />
+      <Card>
+        <Steps
+          current={step}
+          responsive
+          style={{ marginBottom: 24 }}
+          items={[
+            { title: t('wizard.step.template') },
+            { title: t('wizard.step.basics') },
+            { title: t('wizard.step.participants') },
+            { title: t('wizard.step.confirm') },
+          ]}
+        />
+        <ErrorAlert error={error} fieldsShown={fieldsPlaced} />
+        {created && error ? (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('wizard.createdPartially')} />
+        ) : null}
+
+        <div hidden={step !== 0}>
+          <TemplateStep
+            templates={templates.data}
+            loading={templates.isLoading}
+            value={templateKey}
+            onChange={chooseTemplate}
+          />
+          <ErrorAlert error={templates.error} style={{ marginTop: 16 }} />
+        </div>
+
+        <Form
+          form={form}
+          layout="vertical"
+          hidden={step !== 1}
+          initialValues={{ organizerOrgId: organizerOrgs[0]?.organizationId }}
+          disabled={!!created}
+        >
+          {organizerOrgs.length > 1 && (
+            <Form.Item
+              name="organizerOrgId"
+              label={t('wizard.organizer')}
+              rules={[{ required: true, message: t('fieldError.required') }]}
+            >
+              <Select options={organizerOrgs.map((m) => ({ value: m.organizationId, label: m.organizationName }))} />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="title"
+            label={t('wizard.field.title')}
+            rules={[{ required: true, message: t('fieldError.required') }, { max: 200 }]}
+          >
+            <Input placeholder={t('wizard.field.titlePlaceholder')} />
+          </Form.Item>
+          <Space size={16} wrap align="start">
+            <Form.Item
+              name="period"
+              label={t('wizard.field.period')}
+              rules={[{ required: true, message: t('fieldError.required') }]}
+            >
+              <DatePicker.RangePicker />
+            </Form.Item>
+            <Form.Item
+              name="reportDueOn"
+              label={t('wizard.field.reportDueOn')}
+              dependencies={['period']}
+              rules={[
+                { required: true, message: t('fieldError.required') },
+                ({ getFieldValue }) => ({
+                  validator: (_, value: Dayjs | undefined) => {
+                    const period = getFieldValue('period') as [Dayjs, Dayjs] | undefined;
+                    if (!value || !period?.[1] || !value.isBefore(period[1], 'day')) return Promise.resolve();
+                    return Promise.reject(new Error(t('wizard.reportBeforeEnd')));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker />
+            </Form.Item>
+          </Space>
+          <Row gutter={16}>
+            <Col xs={24} md={16}>
+              <Form.Item name="directiveTitle" label={t('wizard.field.directiveTitle')} rules={[{ max: 300 }]}>
+                <Input placeholder={t('wizard.field.directiveTitlePlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="directiveNumber" label={t('wizard.field.directiveNumber')} rules={[{ max: 100 }]}>
+                <Input placeholder={t('wizard.field.directiveNumberPlaceholder')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="purpose" label={t('wizard.field.purpose')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="goals" label={t('wizard.field.goals')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+          </Form.Item>
+        </Form>
+
+        <div hidden={step !== 2}>
+          <Typography.Paragraph type="secondary">{t('wizard.participantsHint')}</Typography.Paragraph>
+          <OrgTreePicker rootId={organizerOrgId} value={participants} onChange={setParticipants} />
+        </div>
+
+        {step === 3 && (
+          <div>
+            <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('wizard.step.template')}>
+                {template?.title ?? t('wizard.blank')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('wizard.field.title')}>{v.title}</Descriptions.Item>
+              <Descriptions.Item label={t('wizard.field.period')}>
+                {v.period ? formatPeriod(v.period[0].format(DAY), v.period[1].format(DAY), i18n.language) : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('wizard.field.reportDueOn')}>
+                {v.reportDueOn ? formatFullDay(v.reportDueOn.format(DAY), i18n.language) : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('wizard.field.directiveTitle')}>
+                {v.directiveTitle ? `《${v.directiveTitle}》${v.directiveNumber ?? ''}` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('wizard.step.participants')}>
+                {t('wizard.pickedCount', { count: participants.length })}
+              </Descriptions.Item>
+            </Descriptions>
+            {template && template.suggestedTasks.length > 0 && (
+              <Card size="small" title={t('wizard.suggestedTasks')} style={{ marginBottom: 16 }}>
+                <Typography.Paragraph type="secondary">{t('wizard.suggestedTasksHint')}</Typography.Paragraph>
+                <Checkbox.Group
+                  value={suggested}
+                  onChange={(x) => setSuggested(x as string[])}
+                  options={template.suggestedTasks.map((task) => ({ value: task.title, label: task.title }))}
+                  style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                />
+              </Card>
+            )}
+            <Checkbox checked={launchNow} onChange={(e) => setLaunchNow(e.target.checked)} data-testid="launch-now">
+              {t('wizard.launchNow')}
+            </Checkbox>
+          </div>
+        )}
+
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 24, gap: 8 }}>
+          <Button onClick={() => (step === 0 ? navigate('/campaigns') : setStep(step - 1))} disabled={busy}>
+            {step === 0 ? t('common.cancel') : t('common.back')}
+          </Button>
+          {step < 3 ? (
+            <Button type="primary" onClick={next} data-testid="wizard-next">
+              {t('common.next')}
+            </Button>
+          ) : (
+            <Button type="primary" onClick={submit} loading={busy} data-testid="wizard-create">
+              {launchNow ? t('wizard.createAndLaunch') : t('wizard.createDraft')}
+            </Button>
+          )}
+        </div>
+      </Card>
+    </>
+  );
+}

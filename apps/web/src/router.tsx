@@ -1,0 +1,65 @@
+import { Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth, useRoles } from './auth/auth.js';
+import { AppLayout } from './components/AppLayout.js';
+import { ErrorAlert } from './components/ErrorAlert.js';
+import { CampaignsPage } from './pages/CampaignsPage.js';
+import { CampaignPage } from './pages/campaign/CampaignPage.js';
+import { ReviewPage } from './pages/campaign/ReviewPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { EventFormPage } from './pages/unit/EventFormPage.js';
+import { LeadingGroupPage } from './pages/unit/LeadingGroupPage.js';
+import { LedgerPage } from './pages/unit/LedgerPage.js';
+import { UnitCampaignPage } from './pages/unit/UnitCampaignPage.js';
+import { UnitHomePage } from './pages/unit/UnitHomePage.js';
+import { UnitSummaryPage } from './pages/unit/UnitSummaryPage.js';
+import { UnitTasksPage } from './pages/unit/UnitTasksPage.js';
+import { CampaignWizardPage } from './pages/wizard/CampaignWizardPage.js';
+
+function RequireAuth() {
+  const { signedIn, me, meLoading, meError } = useAuth();
+  const location = useLocation();
+  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (meLoading || (!me && !meError)) return <Spin fullscreen />;
+  if (!me) return <ErrorAlert error={meError} style={{ margin: 24 }} />;
+  return <Outlet />;
+}
+
+function Home() {
+  const roles = useRoles();
+  if (roles.canReport && !roles.canOrganize) return <Navigate to="/unit" replace />;
+  return <Navigate to="/campaigns" replace />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t('error.pageNotFound')} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'campaigns', element: <CampaignsPage /> },
+          { path: 'campaigns/new', element: <CampaignWizardPage /> },
+          { path: 'campaigns/:id', element: <CampaignPage /> },
+          { path: 'campaigns/:id/review/:orgId', element: <ReviewPage /> },
+          { path: 'unit', element: <UnitHomePage /> },
+          { path: 'unit/:id', element: <UnitCampaignPage /> },
+          { path: 'unit/:id/group', element: <LeadingGroupPage /> },
+          { path: 'unit/:id/tasks', element: <UnitTasksPage /> },
+          { path: 'unit/:id/events/new', element: <EventFormPage /> },
+          { path: 'unit/:id/ledger', element: <LedgerPage /> },
+          { path: 'unit/:id/summary', element: <UnitSummaryPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

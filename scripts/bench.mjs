@@ -88,6 +88,22 @@ async function benchEventCreate(data, reporter) {
     const baseline = await load({ url: `${bare.url}/`, body, connections: 50, duration: loadSeconds });
     await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
     const product = await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
+    // The same product without row-level security, to state what RLS costs.
+    const plain = await startApi(dbUrl, { DB_ROW_LEVEL_SECURITY: 'false' });
+    let noRls;
+    try {
+      await load({ url: `${plain.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
+      noRls = await load({ url: `${plain.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
+    } finally {
+      await plain.stop();
+    }
+    const rlsCost = 1 - product.requestsPerSec / noRls.requestsPerSec;
+    record('rowLevelSecurity', 'event create with vs without row-level security (req/s)', { withRls: product, withoutRls: noRls, throughputCost: round(rlsCost, 3) }, [
+      `${product.requestsPerSec} req/s with RLS`,
+      `${noRls.requestsPerSec} req/s without`,
+      round(product.requestsPerSec / noRls.requestsPerSec, 2),
+      `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
+    ]);
     const ratio = product.requestsPerSec / baseline.requestsPerSec;
     record('eventCreate', 'event create, 50 connections (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [
       `${product.requestsPerSec} req/s, p50 ${product.p50} / p99 ${product.p99} ms`,
@@ -230,10 +246,10 @@ function record(key, label, figures, cells) {
   say(`${label}: ${JSON.stringify(figures).slice(0, 300)}`);
 }
 
-async function startApi(url) {
+async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);

@@ -25,6 +25,8 @@ export interface FactsTarget {
 }
 
 const EXAMPLE_LIMIT = 12;
+/** Events read per type when choosing examples: the fullest descriptions among them are quoted. */
+const EXAMPLE_CANDIDATES = 400;
 const TASK_ITEMS_LIMIT = 30;
 
 @Injectable()
@@ -47,12 +49,11 @@ export class SummaryFactsService {
     const orgFilter = rollup ? Prisma.sql`o.path LIKE ${`${unit.path}%`}` : Prisma.sql`o.id = ${organizationId}::uuid`;
     const base = { tenantId, campaignId, orgFilter, today };
 
-    const [byType, byTypeMetric, byTypeLocations, byDay, totals, examples, tasks, taskItems, group] = await Promise.all([
+    const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([
       this.byType(base),
-      this.byTypeMetric(base),
+      this.metricSums(base),
       this.byTypeLocations(base),
       this.byDay(base),
-      this.metricTotals(base),
       this.examples(base, rollup),
       this.taskCounts(base),
       this.taskItems(base),
@@ -60,8 +61,11 @@ export class SummaryFactsService {
         where: { tenantId, group: { campaignId, organizationId } },
         orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
       }),
+      rollup ? this.rollupUnits(base, unit.path, campaign.reportDueOn) : Promise.resolve([]),
     ]);
 
+    const byTypeMetric = sums.filter((m) => m.type !== null);
+    const totals = sums.filter((m) => m.type === null);
     const metrics: MetricFact[] = campaign.metrics.map((m) => ({ key: m.key, label: m.label, unit: m.unit, kind: m.kind }));
     const typeFacts: TypeFact[] = byType.map((t) => ({
       type: t.type as EventType,
@@ -101,7 +105,7 @@ export class SummaryFactsService {
       signatureDate: today < dateToDay(campaign.endsOn) ? dateToDay(campaign.endsOn) : today,
     };
     if (!rollup) return facts;
-    const units = await this.rollupUnits(base, unit.path, campaign.reportDueOn);
+    const units = rollupUnits;
     const participating = units.filter((u) => u.participating);
     const rollupFacts: RollupFacts = {
       ...facts,
@@ -114,24 +118,31 @@ export class SummaryFactsService {
     return rollupFacts;
   }
 
+  /** Events by type, with a sample of ids per type read through the (tenant, campaign, type) index. */
   private byType(b: Base) {
     return this.prisma.$queryRaw<{ type: string; count: number; event_ids: string[] }[]>`
-      SELECT e.type::text AS type, count(*)::int AS count,
-             (array_agg(e.id::text ORDER BY e.occurred_on, e.created_at))[1:20] AS event_ids
-        FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
-       GROUP BY e.type ORDER BY count(*) DESC, e.type`;
+      SELECT t.type, t.count,
+             ARRAY(SELECT e.id::text FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+                    WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
+                      AND e.type = t.type::"EventType" AND ${b.orgFilter}
+                    LIMIT 20) AS event_ids
+        FROM (SELECT e.type::text AS type, count(*)::int AS count
+                FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+               WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+               GROUP BY e.type) t
+       ORDER BY t.count DESC, t.type`;
   }
 
-  private byTypeMetric(b: Base) {
-    return this.prisma.$queryRaw<{ type: string; key: string; sum: string }[]>`
-      SELECT e.type::text AS type, m.key, sum(v.value)::text AS sum
+  /** Metric sums by type and in total: one pass over the metric values (GROUPING SETS). */
+  private metricSums(b: Base) {
+    return this.prisma.$queryRaw<{ type: string | null; key: string; sum: string }[]>`
+      SELECT CASE WHEN GROUPING(e.type) = 0 THEN e.type::text END AS type, m.key, sum(v.value)::text AS sum
         FROM event_metric_value v
         JOIN publicity_event e ON e.id = v.event_id
         JOIN organization o ON o.id = e.organization_id
         JOIN metric_definition m ON m.id = v.metric_definition_id
        WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
-       GROUP BY e.type, m.key`;
+       GROUP BY GROUPING SETS ((e.type, m.key), (m.key))`;
   }
 
   private byTypeLocations(b: Base) {
@@ -155,17 +166,6 @@ export class SummaryFactsService {
     return rows.map((r) => ({ day: dateToDay(r.day), count: r.count }));
   }
 
-  private metricTotals(b: Base) {
-    return this.prisma.$queryRaw<{ key: string; sum: string }[]>`
-      SELECT m.key, sum(v.value)::text AS sum
-        FROM event_metric_value v
-        JOIN publicity_event e ON e.id = v.event_id
-        JOIN organization o ON o.id = e.organization_id
-        JOIN metric_definition m ON m.id = v.metric_definition_id
-       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
-       GROUP BY m.key`;
-  }
-
   /** Candidate examples: per type, the events with the fullest descriptions. */
   private async examples(b: Base, rollup: boolean): Promise<ExampleFact[]> {
     const rows = await this.prisma.$queryRaw<
@@ -174,17 +174,22 @@ export class SummaryFactsService {
       SELECT x.*, (SELECT jsonb_object_agg(m.key, v.value::text)
                      FROM event_metric_value v JOIN metric_definition m ON m.id = v.metric_definition_id
                     WHERE v.event_id = x.id) AS values
-        FROM (SELECT e.id, e.type::text AS type, e.title, e.occurred_on, e.location, e.description, o.name AS unit_name,
-                     row_number() OVER (PARTITION BY e.type ORDER BY length(coalesce(e.description, '')) DESC, e.occurred_on, e.id) AS rank
-                FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-               WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
-                 AND e.description IS NOT NULL AND length(e.description) >= 8) x
+        FROM (SELECT c.*, row_number() OVER (PARTITION BY c.type ORDER BY length(c.description) DESC, c.occurred_on, c.id) AS rank
+                FROM (SELECT t.type::text AS type, cand.*
+                        FROM unnest(enum_range(NULL::"EventType")) AS t(type)
+                        CROSS JOIN LATERAL (
+                          SELECT e.id, e.title, e.occurred_on, e.location, e.description, o.name AS unit_name
+                            FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+                           WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
+                             AND e.type = t.type AND ${b.orgFilter}
+                             AND e.description IS NOT NULL AND length(e.description) >= 8
+                           LIMIT ${EXAMPLE_CANDIDATES}) cand) c) x
        WHERE x.rank <= 2
        ORDER BY x.rank, length(x.description) DESC, x.occurred_on, x.id
        LIMIT ${EXAMPLE_LIMIT}`;
     return rows.map((r) => ({
       id: r.id,
-      type: r.type as EventType,
+      type: String(r.type) as EventType,
       title: r.title,
       occurredOn: dateToDay(r.occurred_on),
       location: r.location,

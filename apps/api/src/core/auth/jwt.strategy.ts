@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { isUuid } from '../access/access.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { type Actor, requestContext } from '../context/request-context.js';
 import { Unauthorized } from '../errors/domain-errors.js';
@@ -30,9 +31,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<Actor> {
-    if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') {
+    if (payload?.typ !== 'access' || !isUuid(payload.sub) || !isUuid(payload.tid)) {
       throw new Unauthorized('Invalid access token');
     }
+    // The token is verified: its tenant scopes the actor's own lookup too (row-level security), so the
+    // request's connections keep one tenant from the first query to the last.
+    requestContext.setTenant(payload.tid);
     const actor = await this.actors.load(payload.sub, payload.tid);
     if (!actor) throw new Unauthorized('This account is not active');
     requestContext.setActor(actor);

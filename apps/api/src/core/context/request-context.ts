@@ -20,6 +20,8 @@ export interface Actor {
 export interface RequestContext {
   requestId: string;
   ip: string | null;
+  /** The tenant the request acts for: from the verified access token, before the actor is loaded. */
+  tenantId?: string;
   actor?: Actor;
 }
 
@@ -32,8 +34,20 @@ export const requestContext = {
   get(): RequestContext | undefined {
     return storage.getStore();
   },
+  setTenant(tenantId: string): void {
+    const ctx = storage.getStore();
+    if (ctx) ctx.tenantId = tenantId;
+  },
   setActor(actor: Actor): void {
     const ctx = storage.getStore();
-    if (ctx) ctx.actor = actor;
+    if (ctx) {
+      ctx.actor = actor;
+      ctx.tenantId = actor.tenantId;
+    }
+  },
+  /** The tenant whose rows this request may see (row-level security), if any. */
+  tenantId(): string | null {
+    const ctx = storage.getStore();
+    return ctx?.actor?.tenantId ?? ctx?.tenantId ?? null;
   },
 };

@@ -43,7 +43,7 @@ export class TenantScopedPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
-    const tenantId = requestContext.get()?.actor?.tenantId ?? null;
+    const tenantId = requestContext.tenantId();
     const scoped = super.connect().then(async (client: ScopedClient) => {
       const want = tenantId ?? '*';
       if (client[SCOPE] !== want) {

@@ -128,6 +128,7 @@ async function benchProgressStats(data, organizer) {
   for (const [name, path] of [
     ['progress', `/api/v1/campaigns/${data.campaignId}/progress?pageSize=200`],
     ['stats', `/api/v1/campaigns/${data.campaignId}/stats`],
+    ['tree', `/api/v1/organizations/${data.rootId}/tree`],
   ]) {
     const first = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${organizer}` } });
     if (first.status !== 200) {

@@ -48,18 +48,19 @@ export class AccessService {
    * with a participating unit inside its scope. Anything else is 404.
    */
   async findCampaign(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false) {
-    const orgs = this.organizationWhere(actor, permission);
-    const campaign = await this.prisma.campaign.findFirst({
-      where: {
-        id: campaignId,
-        tenantId: actor.tenantId,
-        OR: organizerOnly
-          ? [{ organizer: orgs }]
-          : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
-      },
-    });
+    const campaign = await this.prisma.campaign.findFirst({ where: this.campaignWhere(actor, campaignId, permission, organizerOnly) });
     if (!campaign) throw new NotFound('Campaign');
     return campaign;
+  }
+
+  /** The filter behind findCampaign, for callers that load the campaign with relations. */
+  campaignWhere(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false): Prisma.CampaignWhereInput {
+    const orgs = this.organizationWhere(actor, permission);
+    return {
+      id: campaignId,
+      tenantId: actor.tenantId,
+      OR: organizerOnly ? [{ organizer: orgs }] : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
+    };
   }
 
   /** The highest role the actor holds over an organization at `path` (via itself or an ancestor). */

@@ -32,15 +32,8 @@ export class CampaignAccessService {
    * with its organizer, metrics and participant count. One query; 404 otherwise.
    */
   async find(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false) {
-    const orgs = this.access.organizationWhere(actor, permission);
     const campaign = await this.prisma.campaign.findFirst({
-      where: {
-        id: campaignId,
-        tenantId: actor.tenantId,
-        OR: organizerOnly
-          ? [{ organizer: orgs }]
-          : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
-      },
+      where: this.access.campaignWhere(actor, campaignId, permission, organizerOnly),
       include: campaignInclude,
     });
     if (!campaign) throw new NotFound('Campaign');

@@ -2,9 +2,7 @@ import { ORGANIZATION_KINDS, type OrganizationKind, type RegisterTenantRequest }
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { trim, lower } from '../../http/dto/transforms.js';
 
 export const PASSWORD_MIN = 10;
 

@@ -31,8 +31,8 @@ import {
 } from 'class-validator';
 import { IsCalendarDay } from '../../../core/http/calendar-day.validator.js';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
+import { trim } from '../../../core/http/dto/transforms.js';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Optional, but when present it may not be null. */
 export const PresentNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined);
 

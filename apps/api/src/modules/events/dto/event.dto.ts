@@ -22,8 +22,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
+import { trim } from '../../../core/http/dto/transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TYPE_MESSAGE = `type must be one of ${EVENT_TYPES.join(', ')}`;
 const MAX_METRICS = 50;
 

@@ -18,8 +18,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../core/http/dto/transforms.js';
 
 export const MAX_MEMBERS = 100;
 

@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
+import { trim } from '../../../core/http/dto/transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KIND_MESSAGE = `kind must be one of ${ORGANIZATION_KINDS.join(', ')}`;
 
 export class CreateOrganizationDto {

@@ -10,8 +10,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDay } from '../../../core/http/calendar-day.validator.js';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
+import { trim } from '../../../core/http/dto/transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PresentNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined);
 export const CASCADES = ['CHILDREN', 'PARTICIPANTS'] as const satisfies readonly TaskCascade[];
 

@@ -17,9 +17,7 @@ import {
 } from 'class-validator';
 import { PASSWORD_MIN } from '../../../core/auth/dto/auth.dto.js';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { trim, lower } from '../../../core/http/dto/transforms.js';
 
 export class MembershipInputDto {
   @ApiProperty()

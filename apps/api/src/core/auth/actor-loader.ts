@@ -19,7 +19,7 @@ export class ActorLoader {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   async load(userId: string, tenantId: string): Promise<Actor | null> {
-    const rows = await this.prisma.$queryRaw<ActorRow[]>`
+    const rows = await this.prisma.direct.$queryRaw<ActorRow[]>`
       SELECT u.id, u.tenant_id, u.email,
              coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role, 'path', o.path))
                          FROM membership m JOIN organization o ON o.id = m.organization_id

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { TenantScopedPool } from './row-level-security.js';
 
 /**
@@ -22,6 +22,22 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
   }
+
+  /**
+   * The same tagged-template raw queries as $queryRaw/$executeRaw, run straight on the pg pool Prisma
+   * uses (same connections, same row-level security scoping) without Prisma's query interpreter: for
+   * hot paths that are plain SQL already (actor loading, event create).
+   */
+  readonly direct = {
+    $queryRaw: async <T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> => {
+      const q = Prisma.sql(strings, ...values);
+      return (await this.pool.query(q.text, q.values as unknown[])).rows as T;
+    },
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]): Promise<number> => {
+      const q = Prisma.sql(strings, ...values);
+      return (await this.pool.query(q.text, q.values as unknown[])).rowCount ?? 0;
+    },
+  };
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();

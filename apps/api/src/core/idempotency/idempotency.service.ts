@@ -29,7 +29,7 @@ export interface IdempotentResult<T> {
 }
 
 /** A client that can run raw SQL: the PrismaService itself, or the transaction the key was claimed in. */
-export type Db = Pick<PrismaService, '$queryRaw' | '$executeRaw'> | Prisma.TransactionClient;
+export type Db = Pick<PrismaService, '$queryRaw' | '$executeRaw'> | Prisma.TransactionClient | PrismaService['direct'];
 
 /** Keys are remembered this long; after that the same key starts a new request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -57,7 +57,8 @@ export class IdempotencyService {
     status: number,
     work: (db: Db) => Promise<T>,
   ): Promise<IdempotentResult<T>> {
-    if (!request) return { status, body: await work(this.prisma), replayed: false };
+    // Without a key the work runs straight on the pool (plain SQL, no transaction needed).
+    if (!request) return { status, body: await work(this.prisma.direct), replayed: false };
     let outcome: { stored: StoredRecord } | { body: T };
     try {
       outcome = await this.prisma.$transaction(

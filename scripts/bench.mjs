@@ -88,9 +88,10 @@ async function benchEventCreate(data, reporter) {
     const baseline = await load({ url: `${bare.url}/`, body, connections: 50, duration: loadSeconds });
     await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
     let product = await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
-    // The same product without row-level security, to state what RLS costs. The two are measured in turn
+    // The same product without row-level security, to state what RLS costs (BENCH_RLS_CONTROL=1: with it
+    // too, to show the measurement's own noise). The two are measured in turn
     // (with, without, with, without) so that the table growing under the load favours neither.
-    const plain = await startApi(dbUrl, { DB_ROW_LEVEL_SECURITY: 'false' });
+    const plain = await startApi(dbUrl, { DB_ROW_LEVEL_SECURITY: process.env.BENCH_RLS_CONTROL ? 'true' : 'false' });
     let noRls;
     try {
       const runPlain = () => load({ url: `${plain.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });

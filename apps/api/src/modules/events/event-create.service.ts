@@ -141,13 +141,15 @@ export class EventCreateService {
       metrics,
     });
     // Written here rather than through AuditService so that the event, its values and the audit entry are one statement.
-    await db.$executeRaw`
+    const written = await db.$executeRaw`
       WITH ev AS (
         INSERT INTO publicity_event (id, tenant_id, campaign_id, organization_id, task_id, type, title, occurred_on,
                                      location, description, author_id, created_at, updated_at)
-        VALUES (${id}::uuid, ${actor.tenantId}::uuid, ${campaignId}::uuid, ${view.organizationId}::uuid, ${view.taskId}::uuid,
-                ${view.type}::"EventType", ${view.title}, ${view.occurredOn}::date, ${view.location}, ${view.description},
-                ${actor.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
+        SELECT ${id}::uuid, ${actor.tenantId}::uuid, ${campaignId}::uuid, ${view.organizationId}::uuid, ${view.taskId}::uuid,
+               ${view.type}::"EventType", ${view.title}, ${view.occurredOn}::date, ${view.location}, ${view.description},
+               ${actor.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+         -- checked again in the writing statement: an approval that landed after the checks wins
+         WHERE coalesce(${latestSummaryStatusSql(Prisma.sql`${actor.tenantId}::uuid`, Prisma.sql`${campaignId}::uuid`, Prisma.sql`${view.organizationId}::uuid`)}, '') <> 'APPROVED'
         RETURNING id
       ), mv AS (
         INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
@@ -158,6 +160,7 @@ export class EventCreateService {
       SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text,
              ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, ${changes}::jsonb, ${now}::timestamptz
         FROM ev`;
+    if (written === 0) this.rules.assertOpen({ campaignStatus: 'ACTIVE', summaryStatus: 'APPROVED' });
     return view;
   }
 }

@@ -41,7 +41,7 @@ export async function buildDataset(url, { units = 5000, events = 500000, passwor
     const campaignId = randomUUID();
     await db.query(
       `INSERT INTO campaign (id, tenant_id, organizer_org_id, title, template_key, starts_on, ends_on, report_due_on, directive_title, directive_number, status)
-       VALUES ($1, $2, $3, '2026年全民反诈在行动集中宣传月', 'anti-fraud-month', '2026-11-01', '2026-11-30', '2026-12-05',
+       VALUES ($1, $2, $3, '2026年全民反诈在行动集中宣传月', 'anti-fraud', '2026-11-01', '2026-11-30', '2026-12-05',
                '关于开展2026年全民反诈在行动集中宣传月活动的通知', '基准通〔2026〕1号', 'ACTIVE')`,
       [campaignId, tenantId, root.id],
     );

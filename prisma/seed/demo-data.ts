@@ -86,7 +86,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     campaign: {
       title: '2026年全民反诈在行动集中宣传月',
-      templateKey: 'anti-fraud-month',
+      templateKey: 'anti-fraud',
       organizer: 'root',
       startsOn: '2026-11-01',
       endsOn: '2026-11-30',
@@ -193,7 +193,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     campaign: {
       title: '打击欺诈骗保维护基金安全集中宣传月',
-      templateKey: 'medical-insurance-fund-month',
+      templateKey: 'medical-insurance-fund',
       organizer: 'root',
       startsOn: '2026-11-01',
       endsOn: '2026-11-30',
@@ -276,7 +276,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     campaign: {
       title: '防范通讯网络新型违法犯罪宣传月',
-      templateKey: 'telecom-fraud-school-month',
+      templateKey: 'telecom-crime',
       organizer: 'root',
       startsOn: '2026-11-01',
       endsOn: '2026-11-30',

@@ -42,6 +42,13 @@ describe('demo data', () => {
     expect(Number(row!.yuan)).toBe(812300);
   });
 
+  it('each demo month comes from a template the product offers', async () => {
+    const login = await t.http.post('/api/v1/auth/login').send({ email: 'organizer@edu.demo', password: DEMO_PASSWORD }).expect(200);
+    const res = await t.http.get('/api/v1/campaign-templates').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const keys = res.body.items.map((x: { key: string }) => x.key);
+    for (const tenant of DEMO_TENANTS) expect(keys).toContain(tenant.campaign.templateKey);
+  });
+
   it('every demo log-in works', async () => {
     for (const tenant of DEMO_TENANTS) {
       for (const u of tenant.users) {

@@ -3,7 +3,7 @@
 // writes bench/results.json. Runs against the PostgreSQL at BENCH_DATABASE_URL's server (default:
 // TEST_DATABASE_URL or the local one) in a database it creates and drops.
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,21 @@ async function benchEventCreate(data, reporter) {
       `${noRls.requestsPerSec} req/s without`,
       round(product.requestsPerSec / noRls.requestsPerSec, 2),
       `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
+    ]);
+    // What the phones send: every create carries its own Idempotency-Key (claimed in the same transaction).
+    const keyed = await load({
+      url: `${api.url}${path}`,
+      body,
+      headers: { authorization: `Bearer ${reporter}` },
+      connections: 50,
+      duration: loadSeconds,
+      setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }),
+    });
+    record('eventCreateKeyed', 'event create with an Idempotency-Key each, 50 connections', { product: keyed }, [
+      `${keyed.requestsPerSec} req/s, p50 ${keyed.p50} / p99 ${keyed.p99} ms`,
+      '',
+      round(keyed.requestsPerSec / baseline.requestsPerSec, 2),
+      `failed: ${keyed.failed}`,
     ]);
     const ratio = product.requestsPerSec / baseline.requestsPerSec;
     record('eventCreate', 'event create, 50 connections (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [

@@ -28,19 +28,48 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * uses (same connections, same row-level security scoping) without Prisma's query interpreter: for
    * hot paths that are plain SQL already (actor loading, event create).
    */
-  readonly direct = {
-    $queryRaw: async <T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> => {
-      const q = Prisma.sql(strings, ...values);
-      return (await this.pool.query(q.text, q.values as unknown[])).rows as T;
-    },
-    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]): Promise<number> => {
-      const q = Prisma.sql(strings, ...values);
-      return (await this.pool.query(q.text, q.values as unknown[])).rowCount ?? 0;
-    },
-  };
+  readonly direct: DirectDb = directDb(() => this.pool);
+
+  /**
+   * A transaction straight on the pool (same connections and tenant scoping as Prisma's), for hot paths
+   * written in plain SQL. Waiting longer than `lockTimeoutMs` for a row lock fails with 55P03.
+   */
+  async directTransaction<T>(work: (db: DirectDb) => Promise<T>, lockTimeoutMs = 10_000): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
+      const result = await work(directDb(() => client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
     await this.pool.end().catch(() => {});
   }
+}
+
+/** Tagged-template raw SQL (like $queryRaw / $executeRaw) on a pg pool or client. */
+export interface DirectDb {
+  $queryRaw<T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}
+
+function directDb(target: () => pg.Pool | pg.PoolClient): DirectDb {
+  return {
+    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+      const q = Prisma.sql(strings, ...values);
+      return (await target().query(q.text, q.values as unknown[])).rows as T;
+    },
+    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
+      const q = Prisma.sql(strings, ...values);
+      return (await target().query(q.text, q.values as unknown[])).rowCount ?? 0;
+    },
+  };
 }

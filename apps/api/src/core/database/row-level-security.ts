@@ -23,7 +23,9 @@ export async function ensureAppRole(connectionString: string): Promise<boolean> 
     await client.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
       GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
-    const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') AS ok`);
+    const { rows } = await client.query<{ ok: boolean }>(
+      `SELECT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') AS ok`,
+    );
     return rows[0]?.ok === true;
   } finally {
     await client.end();
@@ -41,8 +43,12 @@ type ScopedClient = pg.PoolClient & { [SCOPE]?: string };
  */
 export class TenantScopedPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
-  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ) {
     const tenantId = requestContext.tenantId();
     const scoped = super.connect().then(async (client: ScopedClient) => {
       const want = tenantId ?? '*';

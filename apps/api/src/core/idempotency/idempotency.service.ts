@@ -9,7 +9,7 @@
 // a crash cannot strand a key, and the work and its record commit or vanish together.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { type DirectDb, PrismaService } from '../database/prisma.service.js';
 import { Conflict, DomainError } from '../errors/domain-errors.js';
 
 export interface IdempotencyRequest {
@@ -29,7 +29,7 @@ export interface IdempotentResult<T> {
 }
 
 /** A client that can run raw SQL: the PrismaService itself, or the transaction the key was claimed in. */
-export type Db = Pick<PrismaService, '$queryRaw' | '$executeRaw'> | Prisma.TransactionClient | PrismaService['direct'];
+export type Db = Pick<PrismaService, '$queryRaw' | '$executeRaw'> | Prisma.TransactionClient | DirectDb;
 
 /** Keys are remembered this long; after that the same key starts a new request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -61,9 +61,8 @@ export class IdempotencyService {
     if (!request) return { status, body: await work(this.prisma.direct), replayed: false };
     let outcome: { stored: StoredRecord } | { body: T };
     try {
-      outcome = await this.prisma.$transaction(
-        async (tx) => {
-          const claimed = await tx.$queryRaw<{ id: string }[]>`
+      outcome = await this.prisma.directTransaction(async (tx) => {
+        const claimed = await tx.$queryRaw<{ id: string }[]>`
             INSERT INTO idempotency_record (tenant_id, scope, key, request_hash, state, expires_at)
             VALUES (${request.tenantId}::uuid, ${request.scope}, ${request.key}, ${request.requestHash}, 'IN_PROGRESS',
                     now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}::int))
@@ -72,24 +71,23 @@ export class IdempotencyService {
                    response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
              WHERE idempotency_record.expires_at < now()
             RETURNING id`;
-          if (claimed.length === 0) {
-            const [stored] = await tx.$queryRaw<StoredRecord[]>`
+        if (claimed.length === 0) {
+          const [stored] = await tx.$queryRaw<StoredRecord[]>`
               SELECT request_hash, state::text AS state, response_status, response_body
                 FROM idempotency_record
                WHERE tenant_id = ${request.tenantId}::uuid AND scope = ${request.scope} AND key = ${request.key}`;
-            return { stored: stored! };
-          }
-          const body = await work(tx);
-          await tx.$executeRaw`
+          return { stored: stored! };
+        }
+        const body = await work(tx);
+        await tx.$executeRaw`
             UPDATE idempotency_record
                SET state = 'COMPLETED', response_status = ${status}::int, response_body = ${JSON.stringify(body)}::jsonb
              WHERE id = ${claimed[0]!.id}::uuid`;
-          return { body };
-        },
-        { maxWait: 10_000, timeout: 15_000 },
-      );
+        return { body };
+      });
     } catch (error) {
-      if ((error as { code?: string })?.code === 'P2028') {
+      // 55P03: waited too long for the row lock of a concurrent request with the same key
+      if ((error as { code?: string })?.code === '55P03') {
         throw new DomainError(
           503,
           'Service Unavailable',

@@ -43,8 +43,14 @@ describe('demo data', () => {
   });
 
   it('each demo month comes from a template the product offers', async () => {
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'organizer@edu.demo', password: DEMO_PASSWORD }).expect(200);
-    const res = await t.http.get('/api/v1/campaign-templates').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'organizer@edu.demo', password: DEMO_PASSWORD })
+      .expect(200);
+    const res = await t.http
+      .get('/api/v1/campaign-templates')
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
     const keys = res.body.items.map((x: { key: string }) => x.key);
     for (const tenant of DEMO_TENANTS) expect(keys).toContain(tenant.campaign.templateKey);
   });

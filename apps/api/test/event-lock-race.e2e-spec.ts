@@ -19,7 +19,14 @@ describe('event lock race', () => {
   it('the insert re-checks the approval the checks did not see', async () => {
     await addSummaryVersion(w.tenant.tenantId, w.campaign.id, w.org.A, 'APPROVED');
     const service = t.app.get(EventCreateService) as unknown as {
-      insert(db: unknown, actor: Actor, campaignId: string, dto: object, unitName: string, entries: unknown[]): Promise<unknown>;
+      insert(
+        db: unknown,
+        actor: Actor,
+        campaignId: string,
+        dto: object,
+        unitName: string,
+        entries: unknown[],
+      ): Promise<unknown>;
     };
     const prisma = t.app.get(PrismaService);
     const [row] = await sql<{ id: string }>(`SELECT id FROM app_user WHERE id = $1`, [w.reporterA.id]);
@@ -27,7 +34,9 @@ describe('event lock race', () => {
     const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06' };
     // the checks ran before the approval: only the writing statement stands between the event and the table
     await expect(
-      requestContext.run({ requestId: 'race', ip: null, actor }, () => service.insert(prisma.direct, actor, w.campaign.id, dto, '城关派出所', [])),
+      requestContext.run({ requestId: 'race', ip: null, actor }, () =>
+        service.insert(prisma.direct, actor, w.campaign.id, dto, '城关派出所', []),
+      ),
     ).rejects.toMatchObject({ statusCode: 422 });
     expect(await countEvents(w.campaign.id)).toBe(0);
   });

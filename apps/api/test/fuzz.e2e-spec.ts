@@ -38,7 +38,11 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'tenantId', 'role', 'status', 'id')), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom('__proto__', 'tenantId', 'role', 'status', 'id')),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
@@ -53,24 +57,36 @@ describe('fuzzing every route', () => {
     t = await startTestApp({ LOGIN_MAX_PER_ADDRESS: '100000', LOGIN_MAX_PER_EMAIL: '100000' });
     const tenant = await registerTenant(t.http);
     const unit = await createOrg(t.http, tenant.adminToken, tenant.rootId, '某学校', 'SCHOOL');
-    const organizer = await createUser(t.http, tenant.adminToken, [{ organizationId: tenant.rootId, role: 'ORGANIZER' }]);
+    const organizer = await createUser(t.http, tenant.adminToken, [
+      { organizationId: tenant.rootId, role: 'ORGANIZER' },
+    ]);
     const reporter = await createUser(t.http, tenant.adminToken, [{ organizationId: unit, role: 'REPORTER' }]);
     const [campaign] = await sql<{ id: string }>(
       `INSERT INTO campaign (tenant_id, organizer_org_id, title, starts_on, ends_on, report_due_on, status)
        VALUES ($1, $2, '模糊测试月', '2026-11-01', '2026-11-30', '2026-12-05', 'ACTIVE') RETURNING id`,
       [tenant.tenantId, tenant.rootId],
     );
-    await sql(`INSERT INTO participant (tenant_id, campaign_id, organization_id) VALUES ($1, $2, $3)`, [tenant.tenantId, campaign!.id, unit]);
+    await sql(`INSERT INTO participant (tenant_id, campaign_id, organization_id) VALUES ($1, $2, $3)`, [
+      tenant.tenantId,
+      campaign!.id,
+      unit,
+    ]);
     ids = { id: campaign!.id, orgId: unit, root: tenant.rootId, user: reporter.id };
     tokens = [tenant.adminToken, organizer.token, reporter.token];
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })),
+    );
   }, 60_000);
   afterAll(() => t.close());
 
   async function counts(): Promise<Record<string, number>> {
     const tables = await sql<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`);
-    const parts = tables.filter((x) => !MAY_CHANGE.has(x.t)).map((x) => `SELECT '${x.t}' AS t, count(*)::int AS n FROM "${x.t}"`);
+    const parts = tables
+      .filter((x) => !MAY_CHANGE.has(x.t))
+      .map((x) => `SELECT '${x.t}' AS t, count(*)::int AS n FROM "${x.t}"`);
     const rows = await sql<{ t: string; n: number }>(parts.join(' UNION ALL '));
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));
   }
@@ -85,11 +101,37 @@ describe('fuzzing every route', () => {
       await fc.assert(
         fc.asyncProperty(
           fc.record({
-            pathIds: fc.array(fc.oneof(fc.constantFrom(...Object.values(ids)), fc.uuid(), hostileString), { minLength: 4, maxLength: 4 }),
+            pathIds: fc.array(fc.oneof(fc.constantFrom(...Object.values(ids)), fc.uuid(), hostileString), {
+              minLength: 4,
+              maxLength: 4,
+            }),
             body: hostileValue,
-            query: fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'kind', 'parentId', 'type', 'from', 'to', 'scope', 'version', 'format', 'status', 'sort', 'dryRun'), hostileString, { maxKeys: 4 }),
+            query: fc.dictionary(
+              fc.constantFrom(
+                'page',
+                'pageSize',
+                'q',
+                'kind',
+                'parentId',
+                'type',
+                'from',
+                'to',
+                'scope',
+                'version',
+                'format',
+                'status',
+                'sort',
+                'dryRun',
+              ),
+              hostileString,
+              { maxKeys: 4 },
+            ),
             token: fc.constantFrom(...tokens, 'garbage'),
-            headers: fc.dictionary(fc.constantFrom('Idempotency-Key', 'If-Match', 'Content-Type', 'X-Request-Id'), hostileString.filter((s) => /^[\x20-\x7e]*$/.test(s)), { maxKeys: 3 }),
+            headers: fc.dictionary(
+              fc.constantFrom('Idempotency-Key', 'If-Match', 'Content-Type', 'X-Request-Id'),
+              hostileString.filter((s) => /^[\x20-\x7e]*$/.test(s)),
+              { maxKeys: 3 },
+            ),
           }),
           async ({ pathIds, body, query, token, headers }) => {
             let i = 0;
@@ -105,7 +147,8 @@ describe('fuzzing every route', () => {
             if (before && res.status >= 400) {
               const after = await counts();
               for (const [table, n] of Object.entries(after)) {
-                if (before[table] !== n) failures.push(`${route.method} ${path} → ${res.status} but ${table} went ${before[table]} → ${n}`);
+                if (before[table] !== n)
+                  failures.push(`${route.method} ${path} → ${res.status} but ${table} went ${before[table]} → ${n}`);
               }
             }
             return true;

@@ -1,9 +1,8 @@
 // Idempotency-Key on POST /campaigns/:id/events, including concurrent retries spread over two API
 // processes: this jest process's app and a second server started from the build (dist/) on the same database.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
+import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import {
   buildEventsWorld,
   countEvents,
@@ -12,51 +11,7 @@ import {
   setCampaignStatus,
 } from './support/events-fixtures.js';
 import { bearer } from './support/fixtures.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A second API process (the built product) on the e2e database. */
-async function startSecondProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: testDatabaseUrl(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      STORAGE_DIR: `tmp/e2e-storage-${process.pid}-second`,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += String(d);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`second API process exited ${child.exitCode}: ${stderr}`);
-    const ok = await fetch(`${url}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`second API process did not answer: ${stderr}`);
-}
+import { startApiProcess } from './support/api-process.js';
 
 describe('Idempotency-Key on POST /campaigns/:id/events', () => {
   let t: TestApp;
@@ -88,7 +43,7 @@ describe('Idempotency-Key on POST /campaigns/:id/events', () => {
     await truncateAll();
     t = await startTestApp({ LOGIN_MAX_PER_ADDRESS: '10000' });
     w = await buildEventsWorld(t.http);
-    second = await startSecondProcess();
+    second = await startApiProcess('second');
   }, 60_000);
   afterAll(async () => {
     second?.child.kill('SIGTERM');

@@ -2,28 +2,21 @@
 // embedded database keeping its data across a restart. Runs the built API (dist/, made by `npm test`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readMigrations } from '../src/core/database/migrator.js';
 import { migrationsDir } from '../src/core/database/paths.js';
 import { createDatabase, dropDatabase, readState } from './setup/test-database.js';
 import { PASSWORD, uniqueEmail } from './support/fixtures.js';
+import { freePort } from './support/net.js';
 
 const MAIN = 'dist/apps/api/src/main.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -87,7 +80,12 @@ describe('the API process', () => {
   it('on the embedded database: migrates, loads the demo data, and keeps what was entered across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cm-embedded-'));
     const port = await freePort();
-    const env = { PORT: String(port), EMBEDDED_DB_DIR: join(dir, 'pglite'), EMBEDDED_DB_PORT: String(await freePort()), STORAGE_DIR: join(dir, 'storage') };
+    const env = {
+      PORT: String(port),
+      EMBEDDED_DB_DIR: join(dir, 'pglite'),
+      EMBEDDED_DB_PORT: String(await freePort()),
+      STORAGE_DIR: join(dir, 'storage'),
+    };
     const email = uniqueEmail('restart');
     try {
       const first = run(env);
@@ -103,7 +101,11 @@ describe('the API process', () => {
       const reg = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register-tenant`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ tenantName: '重启测试', organization: { name: '重启测试', kind: 'OTHER' }, admin: { name: 'a', email, password: PASSWORD } }),
+        body: JSON.stringify({
+          tenantName: '重启测试',
+          organization: { name: '重启测试', kind: 'OTHER' },
+          admin: { name: 'a', email, password: PASSWORD },
+        }),
       });
       expect(reg.status).toBe(201);
       expect(await first.stop()).toBe(0);
@@ -123,4 +125,3 @@ describe('the API process', () => {
     }
   }, 120_000);
 });
-

@@ -1,40 +1,9 @@
 // Crash and retry safety, and two API processes behind a round-robin client on one database.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
+import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import { buildEventsWorld, type EventsWorld } from './support/events-fixtures.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', STORAGE_DIR: `tmp/e2e-resilience-${process.pid}` },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) return { url, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API process did not come up');
-}
-
-const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+import { startApiProcess, stopApiProcess as stop } from './support/api-process.js';
 
 describe('resilience', () => {
   let t: TestApp;
@@ -47,16 +16,27 @@ describe('resilience', () => {
   afterAll(() => t.close());
 
   const eventBody = (key: string) =>
-    JSON.stringify({ organizationId: w.org.A, type: 'LEAFLET', title: `崩溃测试 ${key}`, occurredOn: '2026-11-06', location: '集贸市场', metrics: { leaflets: 100 } });
+    JSON.stringify({
+      organizationId: w.org.A,
+      type: 'LEAFLET',
+      title: `崩溃测试 ${key}`,
+      occurredOn: '2026-11-06',
+      location: '集贸市场',
+      metrics: { leaflets: 100 },
+    });
 
   it('SIGKILL in the middle of a stream of creates: after a restart and retries with the same keys, every event exists exactly once', async () => {
-    const api = await startProcess();
+    const api = await startApiProcess('resilience');
     const keys = Array.from({ length: 120 }, () => randomUUID());
     const acknowledged = new Set<string>();
     const post = (url: string, key: string) =>
       fetch(`${url}/api/v1/campaigns/${w.campaign.id}/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}`, 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${w.reporterA.token}`,
+          'idempotency-key': key,
+        },
         body: eventBody(key),
       });
     // eight clients send the keys in turn; the process is killed while they are at it
@@ -82,7 +62,7 @@ describe('resilience', () => {
     expect(acknowledged.size).toBeGreaterThan(0);
     expect(acknowledged.size).toBeLessThan(keys.length);
 
-    const again = await startProcess();
+    const again = await startApiProcess('resilience');
     try {
       // re-send everything (acknowledged ones too, as a client that lost the answer would)
       const statuses = await Promise.all(keys.map((k) => post(again.url, k).then((r) => r.status)));
@@ -105,7 +85,7 @@ describe('resilience', () => {
   describe('two API processes behind a round-robin client', () => {
     let second: { url: string; child: ChildProcess };
     beforeAll(async () => {
-      second = await startProcess();
+      second = await startApiProcess('resilience');
     }, 60_000);
     afterAll(() => stop(second.child));
 
@@ -117,44 +97,67 @@ describe('resilience', () => {
         Array.from({ length: 20 }, (_, i) =>
           fetch(`${urls()[i % 2]}/api/v1/campaigns/${w.campaign.id}/events`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}`, 'idempotency-key': key },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${w.reporterA.token}`,
+              'idempotency-key': key,
+            },
             body: eventBody(key),
           }).then((r) => r.status),
         ),
       );
       expect(statuses.every((s) => s === 201)).toBe(true);
-      const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM publicity_event WHERE title = $1`, [`崩溃测试 ${key}`]);
+      const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM publicity_event WHERE title = $1`, [
+        `崩溃测试 ${key}`,
+      ]);
       expect(row!.n).toBe(1);
     });
 
     it('If-Match holds across processes: two edits of one version, one wins and one gets 409', async () => {
       const path = `/api/v1/campaigns/${w.campaign.id}/organizations/${w.org.A}/summary`;
-      const gen = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}` }, body: '{}' });
+      const gen = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}` },
+        body: '{}',
+      });
       expect(gen.status).toBe(201);
       const { version } = (await gen.json()) as { version: number };
       const statuses = await Promise.all(
         urls().map((u, i) =>
           fetch(`${u}${path}`, {
             method: 'PATCH',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}`, 'if-match': `"${version}"` },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${w.reporterA.token}`,
+              'if-match': `"${version}"`,
+            },
             body: JSON.stringify({ narrative: { shortcomings: `第${i + 1}个进程写的不足。` } }),
           }).then((r) => r.status),
         ),
       );
       expect(statuses.sort()).toEqual([200, 409]);
-      const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM summary_report WHERE organization_id = $1 AND version = $2`, [w.org.A, version + 1]);
+      const [row] = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM summary_report WHERE organization_id = $1 AND version = $2`,
+        [w.org.A, version + 1],
+      );
       expect(row!.n).toBe(1);
     });
 
     it('a token issued by one process works on the other, and deactivation on one locks out both', async () => {
-      for (const u of urls()) expect((await fetch(`${u}/api/v1/me`, { headers: { authorization: `Bearer ${w.viewerA.token}` } })).status).toBe(200);
+      for (const u of urls())
+        expect(
+          (await fetch(`${u}/api/v1/me`, { headers: { authorization: `Bearer ${w.viewerA.token}` } })).status,
+        ).toBe(200);
       const res = await fetch(`${second.url}/api/v1/users/${w.viewerA.id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${w.tenant.adminToken}` },
         body: JSON.stringify({ isActive: false }),
       });
       expect(res.status).toBe(200);
-      for (const u of urls()) expect((await fetch(`${u}/api/v1/me`, { headers: { authorization: `Bearer ${w.viewerA.token}` } })).status).toBe(401);
+      for (const u of urls())
+        expect(
+          (await fetch(`${u}/api/v1/me`, { headers: { authorization: `Bearer ${w.viewerA.token}` } })).status,
+        ).toBe(401);
     });
   });
 });

@@ -15,7 +15,11 @@ describe('row-level security', () => {
     w = await buildEventsWorld(t.http);
     await insertEvent({ tenantId: w.tenant.tenantId, campaignId: w.campaign.id, organizationId: w.org.A });
     await insertEvent({ tenantId: w.tenant.tenantId, campaignId: w.campaign.id, organizationId: w.org.B });
-    await insertEvent({ tenantId: w.other.tenant.tenantId, campaignId: w.other.campaign.id, organizationId: w.other.tenant.rootId });
+    await insertEvent({
+      tenantId: w.other.tenant.tenantId,
+      campaignId: w.other.campaign.id,
+      organizationId: w.other.tenant.rootId,
+    });
     prisma = t.app.get(PrismaService);
   }, 60_000);
   afterAll(() => t.close());
@@ -39,16 +43,26 @@ describe('row-level security', () => {
   });
 
   it('an unfiltered raw SQL count sees only the request’s tenant', async () => {
-    const rows = await as(w.other.tenant.tenantId, () => prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM publicity_event`);
+    const rows = await as(
+      w.other.tenant.tenantId,
+      () => prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM publicity_event`,
+    );
     expect(rows[0]!.n).toBe(1);
-    const users = await as(w.other.tenant.tenantId, () => prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM app_user`);
-    const [theirUsers] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE tenant_id = $1`, [w.other.tenant.tenantId]);
+    const users = await as(
+      w.other.tenant.tenantId,
+      () => prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM app_user`,
+    );
+    const [theirUsers] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE tenant_id = $1`, [
+      w.other.tenant.tenantId,
+    ]);
     expect(users[0]!.n).toBe(theirUsers!.n);
   });
 
   it('writes into another tenant are refused or touch nothing', async () => {
     await expect(
-      as(w.other.tenant.tenantId, () => prisma.auditEntry.create({ data: { tenantId: w.tenant.tenantId, action: 'probe', entityType: 'Probe' } })),
+      as(w.other.tenant.tenantId, () =>
+        prisma.auditEntry.create({ data: { tenantId: w.tenant.tenantId, action: 'probe', entityType: 'Probe' } }),
+      ),
     ).rejects.toThrow(/row-level security/i);
     const renamed = await as(w.other.tenant.tenantId, () =>
       prisma.organization.updateMany({ where: { tenantId: w.tenant.tenantId }, data: { name: '被改了' } }),

@@ -11,9 +11,15 @@ describe('hardening', () => {
   afterAll(() => t.close());
 
   it('answers CORS only for configured origins', async () => {
-    const ok = await t.http.options('/api/v1/me').set('Origin', 'https://campaign.example.gov.cn').set('Access-Control-Request-Method', 'GET');
+    const ok = await t.http
+      .options('/api/v1/me')
+      .set('Origin', 'https://campaign.example.gov.cn')
+      .set('Access-Control-Request-Method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe('https://campaign.example.gov.cn');
-    const evil = await t.http.options('/api/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const evil = await t.http
+      .options('/api/v1/me')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -36,8 +42,16 @@ describe('hardening', () => {
       .expect(400);
     expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'tenantId' })]));
     const unit = await createOrg(t.http, tenant.adminToken, tenant.rootId, '学校', 'SCHOOL');
-    await t.http.patch(`/api/v1/organizations/${unit}`).set(bearer(tenant.adminToken)).send({ id: other.rootId, path: '/' }).expect(400);
-    await t.http.patch(`/api/v1/users/${tenant.adminId}`).set(bearer(tenant.adminToken)).send({ role: 'ADMIN', tenantId: other.tenantId }).expect(400);
+    await t.http
+      .patch(`/api/v1/organizations/${unit}`)
+      .set(bearer(tenant.adminToken))
+      .send({ id: other.rootId, path: '/' })
+      .expect(400);
+    await t.http
+      .patch(`/api/v1/users/${tenant.adminId}`)
+      .set(bearer(tenant.adminToken))
+      .send({ role: 'ADMIN', tenantId: other.tenantId })
+      .expect(400);
     const after = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM organization`);
     expect(after[0]!.n).toBe(before[0]!.n + 1); // only the school
   });

@@ -1,7 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DEMO_PASSWORD, seedDemoData } from '../../../prisma/seed/demo-data.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
-import { binary, docxText, pdfText, zipEntries } from './support/documents.js';
+import { docxText, pdfText, zipEntries } from './support/documents.js';
+import { binaryBody } from './support/events-fixtures.js';
 import { bearer } from './support/fixtures.js';
 import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
 
@@ -12,7 +13,9 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const login = async (email: string) => {
-    tokens[email] ??= (await t.http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    tokens[email] ??= (
+      await t.http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)
+    ).body.accessToken;
     return tokens[email]!;
   };
 
@@ -22,7 +25,9 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 1 }) });
     await seedDemoData(prisma);
     await prisma.$disconnect();
-    const rows = await sql<{ name: string; id: string }>(`SELECT name, id FROM organization UNION ALL SELECT title, id FROM campaign`);
+    const rows = await sql<{ name: string; id: string }>(
+      `SELECT name, id FROM organization UNION ALL SELECT title, id FROM campaign`,
+    );
     for (const r of rows) ids[r.name] = r.id;
   }, 60_000);
   afterAll(() => t.close());
@@ -30,7 +35,11 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
   const school = () => S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区实验小学']!);
 
   it('writes the school’s summary from its rows: the 组长 and the flag-ceremony talk, no type it never ran', async () => {
-    const res = await t.http.post(school()).set(bearer(await login('school@edu.demo'))).send({}).expect(201);
+    const res = await t.http
+      .post(school())
+      .set(bearer(await login('school@edu.demo')))
+      .send({})
+      .expect(201);
     expect(res.body).toMatchObject({ version: 1, status: 'DRAFT', scope: 'UNIT' });
     const text = JSON.stringify(res.body.document);
     expect(res.body.document.title).toBe('临湖区实验小学防范通讯网络新型违法犯罪宣传月活动总结');
@@ -39,7 +48,9 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     expect(text).not.toContain('进科室进病房');
     expect(text).not.toContain('临柜');
     expect(res.body.needsInput).toContain('shortcomings');
-    const figures = res.body.document.sections.flatMap((s: { paragraphs: { figures: { text: string; source: unknown }[] }[] }) => s.paragraphs.flatMap((p) => p.figures));
+    const figures = res.body.document.sections.flatMap(
+      (s: { paragraphs: { figures: { text: string; source: unknown }[] }[] }) => s.paragraphs.flatMap((p) => p.figures),
+    );
     expect(figures.length).toBeGreaterThan(3);
     expect(figures.every((f: { source: unknown }) => f.source)).toBe(true);
   });
@@ -68,10 +79,24 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     expect(edited.body.version).toBe(2);
     expect(JSON.stringify(edited.body.document)).toContain('宣传形式还不够丰富');
     expect(edited.body.needsInput).not.toContain('shortcomings');
-    const stale = await t.http.patch(school()).set(bearer(token)).set('If-Match', '"1"').send({ narrative: { shortcomings: '覆盖' } }).expect(409);
+    const stale = await t.http
+      .patch(school())
+      .set(bearer(token))
+      .set('If-Match', '"1"')
+      .send({ narrative: { shortcomings: '覆盖' } })
+      .expect(409);
     expect(stale.body.details).toEqual({ currentVersion: 2 });
-    await t.http.patch(school()).set(bearer(token)).send({ narrative: { shortcomings: 'x' } }).expect(400);
-    const notEditable = await t.http.patch(school()).set(bearer(token)).set('If-Match', '2').send({ narrative: { 'publicity.types': '改数字' } }).expect(400);
+    await t.http
+      .patch(school())
+      .set(bearer(token))
+      .send({ narrative: { shortcomings: 'x' } })
+      .expect(400);
+    const notEditable = await t.http
+      .patch(school())
+      .set(bearer(token))
+      .set('If-Match', '2')
+      .send({ narrative: { 'publicity.types': '改数字' } })
+      .expect(400);
     expect(notEditable.body.details[0].field).toBe('narrative.publicity.types');
   });
 
@@ -81,11 +106,20 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     await t.http.post(`${school()}/approve`).set(bearer(organizer)).send({}).expect(422);
     await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(200);
     await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(422);
-    await t.http.patch(school()).set(bearer(unit)).set('If-Match', '2').send({ narrative: { shortcomings: 'y' } }).expect(422);
+    await t.http
+      .patch(school())
+      .set(bearer(unit))
+      .set('If-Match', '2')
+      .send({ narrative: { shortcomings: 'y' } })
+      .expect(422);
     await t.http.post(school()).set(bearer(unit)).send({}).expect(422);
     await t.http.post(`${school()}/approve`).set(bearer(unit)).send({}).expect(403);
     await t.http.post(`${school()}/return`).set(bearer(organizer)).send({}).expect(400);
-    const returned = await t.http.post(`${school()}/return`).set(bearer(organizer)).send({ comment: '请补充家长反馈情况。' }).expect(200);
+    const returned = await t.http
+      .post(`${school()}/return`)
+      .set(bearer(organizer))
+      .send({ comment: '请补充家长反馈情况。' })
+      .expect(200);
     expect(returned.body).toMatchObject({ status: 'RETURNED', reviewerComment: '请补充家长反馈情况。' });
     const regenerated = await t.http.post(school()).set(bearer(unit)).send({}).expect(201);
     expect(regenerated.body).toMatchObject({ version: 3, status: 'DRAFT' });
@@ -93,49 +127,79 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(200);
     const approved = await t.http.post(`${school()}/approve`).set(bearer(organizer)).send({}).expect(200);
     expect(approved.body.status).toBe('APPROVED');
-    const audit = await sql<{ action: string }>(`SELECT action FROM audit_entry WHERE entity_type = 'SummaryReport' ORDER BY id`);
+    const audit = await sql<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE entity_type = 'SummaryReport' ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['summary.generate', 'summary.edit', 'summary.submitted', 'summary.returned', 'summary.approved']),
+      expect.arrayContaining([
+        'summary.generate',
+        'summary.edit',
+        'summary.submitted',
+        'summary.returned',
+        'summary.approved',
+      ]),
     );
   });
 
   it('downloads a valid Word document and a valid PDF holding the sections and figures', async () => {
     const token = await login('organizer@edu.demo');
-    const docx = await t.http.get(`${school()}.docx`).set(bearer(token)).buffer(true).parse(binary).expect(200);
+    const docx = await t.http.get(`${school()}.docx`).set(bearer(token)).buffer(true).parse(binaryBody).expect(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('临湖区实验小学')}`);
     const word = await docxText(docx.body as Buffer);
-    for (const s of ['一、', '二、', '三、', '四、', '五、', '张志远', '国旗下宣讲', '1,200', '宣传形式还不够丰富', '临湖区实验小学']) expect(word).toContain(s);
-    const pdf = await t.http.get(`${school()}.pdf`).set(bearer(token)).buffer(true).parse(binary).expect(200);
+    for (const s of [
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+      '张志远',
+      '国旗下宣讲',
+      '1,200',
+      '宣传形式还不够丰富',
+      '临湖区实验小学',
+    ])
+      expect(word).toContain(s);
+    const pdf = await t.http.get(`${school()}.pdf`).set(bearer(token)).buffer(true).parse(binaryBody).expect(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, '');
     for (const s of ['领导重视', '张志远', '国旗下宣讲', '1,200']) expect(text).toContain(s);
     const md = await t.http.get(`${school()}.md`).set(bearer(token)).expect(200);
     expect(md.text).toMatch(/^# 临湖区实验小学/);
     // rendered once per version, served from storage afterwards
-    const again = await t.http.get(`${school()}.docx`).set(bearer(token)).buffer(true).parse(binary).expect(200);
+    const again = await t.http.get(`${school()}.docx`).set(bearer(token)).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(again.body as Buffer, docx.body as Buffer)).toBe(0);
   });
 
   it('the zip holds one file per unit with a summary in the caller’s scope', async () => {
     const other = await login('school2@edu.demo');
-    await t.http.post(S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区第二中学']!)).set(bearer(other)).send({}).expect(201);
+    await t.http
+      .post(S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区第二中学']!))
+      .set(bearer(other))
+      .send({})
+      .expect(201);
     const res = await t.http
       .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip`)
       .set(bearer(await login('organizer@edu.demo')))
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const names = await zipEntries(res.body as Buffer);
-    expect(names.sort()).toEqual(['临湖区实验小学防范通讯网络新型违法犯罪宣传月活动总结.docx', '临湖区第二中学防范通讯网络新型违法犯罪宣传月活动总结.docx']);
+    expect(names.sort()).toEqual([
+      '临湖区实验小学防范通讯网络新型违法犯罪宣传月活动总结.docx',
+      '临湖区第二中学防范通讯网络新型违法犯罪宣传月活动总结.docx',
+    ]);
     const mine = await t.http
       .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip?format=md`)
       .set(bearer(other))
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect(await zipEntries(mine.body as Buffer)).toEqual(['临湖区第二中学防范通讯网络新型违法犯罪宣传月活动总结.md']);
-    await t.http.get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip?format=exe`).set(bearer(other)).expect(400);
+    await t.http
+      .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip?format=exe`)
+      .set(bearer(other))
+      .expect(400);
   });
 
   it('a roll-up counts the subtree: units taking part, submitted, a table by unit', async () => {
@@ -151,9 +215,22 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
   });
 
   it('another unit and another tenant get 404; a malformed scope gets 400', async () => {
-    await t.http.get(school()).set(bearer(await login('school2@edu.demo'))).expect(404);
-    await t.http.get(`${school()}.docx`).set(bearer(await login('hospital@yibao.demo'))).expect(404);
-    await t.http.post(school()).set(bearer(await login('school@edu.demo'))).send({ scope: 'EVERYTHING' }).expect(400);
-    await t.http.get(S(ids['防范通讯网络新型违法犯罪宣传月']!, 'not-a-uuid')).set(bearer(await login('school@edu.demo'))).expect(404);
+    await t.http
+      .get(school())
+      .set(bearer(await login('school2@edu.demo')))
+      .expect(404);
+    await t.http
+      .get(`${school()}.docx`)
+      .set(bearer(await login('hospital@yibao.demo')))
+      .expect(404);
+    await t.http
+      .post(school())
+      .set(bearer(await login('school@edu.demo')))
+      .send({ scope: 'EVERYTHING' })
+      .expect(400);
+    await t.http
+      .get(S(ids['防范通讯网络新型违法犯罪宣传月']!, 'not-a-uuid'))
+      .set(bearer(await login('school@edu.demo')))
+      .expect(404);
   });
 });

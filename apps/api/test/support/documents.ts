@@ -24,12 +24,3 @@ export async function zipEntries(buffer: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);
   return Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
 }
-
-/** supertest parser that collects a binary body into a Buffer. */
-export function binary(response: unknown, cb: (err: Error | null, body: unknown) => void): void {
-  const res = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-  res.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
-}

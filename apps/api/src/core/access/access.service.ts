@@ -48,19 +48,38 @@ export class AccessService {
    * with a participating unit inside its scope. Anything else is 404.
    */
   async findCampaign(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false) {
-    const campaign = await this.prisma.campaign.findFirst({ where: this.campaignWhere(actor, campaignId, permission, organizerOnly) });
+    const campaign = await this.prisma.campaign.findFirst({
+      where: this.campaignWhere(actor, campaignId, permission, organizerOnly),
+    });
     if (!campaign) throw new NotFound('Campaign');
     return campaign;
   }
 
   /** The filter behind findCampaign, for callers that load the campaign with relations. */
-  campaignWhere(actor: Actor, campaignId: string, permission: Permission, organizerOnly = false): Prisma.CampaignWhereInput {
+  campaignWhere(
+    actor: Actor,
+    campaignId: string,
+    permission: Permission,
+    organizerOnly = false,
+  ): Prisma.CampaignWhereInput {
     const orgs = this.organizationWhere(actor, permission);
     return {
       id: campaignId,
       tenantId: actor.tenantId,
-      OR: organizerOnly ? [{ organizer: orgs }] : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
+      OR: organizerOnly
+        ? [{ organizer: orgs }]
+        : [{ organizer: orgs }, { participants: { some: { organization: orgs } } }],
     };
+  }
+
+  /**
+   * Does the actor hold `permission` over the organization at `path` (through it or an ancestor)?
+   * strictAncestor: only through an ancestor (reviews are done by a superior, not the unit itself).
+   */
+  covers(actor: Actor, permission: Permission, path: string, strictAncestor = false): boolean {
+    return actor.memberships.some(
+      (m) => roleGrants(m.role, permission) && path.startsWith(m.path) && (!strictAncestor || m.path !== path),
+    );
   }
 
   /** The highest role the actor holds over an organization at `path` (via itself or an ancestor). */

@@ -2,7 +2,7 @@
 // Visibility follows AccessService.findCampaign: the organizer unit inside the caller's scope, or a
 // participating unit inside it; anything else is 404.
 import { Inject, Injectable } from '@nestjs/common';
-import { type Permission, roleGrants } from '@campaign-month/contracts';
+import type { Permission } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
@@ -42,7 +42,7 @@ export class CampaignAccessService {
 
   /** Does the actor hold `permission` over the organization at `path` (through it or an ancestor)? */
   covers(actor: Actor, permission: Permission, path: string): boolean {
-    return actor.memberships.some((m) => roleGrants(m.role, permission) && path.startsWith(m.path));
+    return this.access.covers(actor, permission, path);
   }
 
   /** An organization inside the actor's scope for `permission`, or 404. */

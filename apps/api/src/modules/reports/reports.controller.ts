@@ -6,9 +6,21 @@ import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { InvalidInput } from '../../core/errors/domain-errors.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
-import { EditSummaryDto, GenerateSummaryDto, ReturnWithScopeDto, SummaryQueryDto, TransitionDto } from './dto/summary.dto.js';
+import {
+  EditSummaryDto,
+  GenerateSummaryDto,
+  ReturnWithScopeDto,
+  SummaryQueryDto,
+  TransitionDto,
+} from './dto/summary.dto.js';
 import { SummariesService } from './summaries.service.js';
-import { CONTENT_TYPES, contentDisposition, EXPORT_FORMATS, type ExportFormat, SummaryExportsService } from './summary-exports.service.js';
+import {
+  CONTENT_TYPES,
+  contentDisposition,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  SummaryExportsService,
+} from './summary-exports.service.js';
 
 const UNIT = 'campaigns/:id/organizations/:orgId/summary';
 
@@ -23,16 +35,35 @@ export class ReportsController {
 
   @Post(UNIT)
   @Requires('report:read')
-  @ApiOperation({ summary: 'Generate a new draft version from the logged facts (REPORTER for UNIT; REPORTER or ORGANIZER for ROLLUP)' })
-  generate(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: GenerateSummaryDto) {
+  @ApiOperation({
+    summary: 'Generate a new draft version from the logged facts (REPORTER for UNIT; REPORTER or ORGANIZER for ROLLUP)',
+  })
+  generate(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Body() dto: GenerateSummaryDto,
+  ) {
     return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
   }
 
   @Get(UNIT)
   @Requires('report:read')
-  @ApiOperation({ summary: 'The latest (or a given) version, with its sections, figures and their sources; ETag is the version' })
-  async get(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res({ passthrough: true }) res: Response) {
-    const view = await this.summaries.get(a, { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' }, q.version);
+  @ApiOperation({
+    summary: 'The latest (or a given) version, with its sections, figures and their sources; ETag is the version',
+  })
+  async get(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Query() q: SummaryQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.summaries.get(
+      a,
+      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
+      q.version,
+    );
     res.setHeader('ETag', `"${view.version}"`);
     return view;
   }
@@ -49,7 +80,12 @@ export class ReportsController {
     @Body() dto: EditSummaryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.summaries.edit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, ifMatch, dto.narrative);
+    const view = await this.summaries.edit(
+      a,
+      { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' },
+      ifMatch,
+      dto.narrative,
+    );
     res.setHeader('ETag', `"${view.version}"`);
     return view;
   }
@@ -58,7 +94,12 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:write')
   @ApiOperation({ summary: 'DRAFT or RETURNED → SUBMITTED (the unit’s REPORTER); 422 otherwise' })
-  submit(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: TransitionDto) {
+  submit(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Body() dto: TransitionDto,
+  ) {
     return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
   }
 
@@ -66,7 +107,12 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:review')
   @ApiOperation({ summary: 'SUBMITTED → APPROVED (ORGANIZER of a superior unit); locks the unit’s events' })
-  approve(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: TransitionDto) {
+  approve(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Body() dto: TransitionDto,
+  ) {
     return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
   }
 
@@ -74,7 +120,12 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:review')
   @ApiOperation({ summary: 'SUBMITTED or APPROVED → RETURNED with a comment (ORGANIZER of a superior unit)' })
-  return(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Body() dto: ReturnWithScopeDto) {
+  return(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Body() dto: ReturnWithScopeDto,
+  ) {
     return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, dto.comment);
   }
 
@@ -82,7 +133,13 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.docx)
   @ApiOperation({ summary: 'The summary as Word (GB/T 9704 layout)' })
-  docx(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+  docx(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Query() q: SummaryQueryDto,
+    @Res() res: Response,
+  ) {
     return this.download(a, id, orgId, q, 'docx', res);
   }
 
@@ -90,7 +147,13 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'The summary as PDF' })
-  pdf(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+  pdf(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Query() q: SummaryQueryDto,
+    @Res() res: Response,
+  ) {
     return this.download(a, id, orgId, q, 'pdf', res);
   }
 
@@ -98,7 +161,13 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces('text/markdown')
   @ApiOperation({ summary: 'The summary as Markdown' })
-  md(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string, @Query() q: SummaryQueryDto, @Res() res: Response) {
+  md(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Param('orgId', IdPipe) orgId: string,
+    @Query() q: SummaryQueryDto,
+    @Res() res: Response,
+  ) {
     return this.download(a, id, orgId, q, 'md', res);
   }
 
@@ -107,9 +176,15 @@ export class ReportsController {
   @ApiProduces('application/zip')
   @ApiQuery({ name: 'format', enum: EXPORT_FORMATS, required: false })
   @ApiOperation({ summary: 'The latest summary of every unit in your scope, streamed as a zip' })
-  async zip(@CurrentActor() a: Actor, @Param('id', IdPipe) id: string, @Query('format') format: string | undefined, @Res() res: Response) {
+  async zip(
+    @CurrentActor() a: Actor,
+    @Param('id', IdPipe) id: string,
+    @Query('format') format: string | undefined,
+    @Res() res: Response,
+  ) {
     const f = (format ?? 'docx') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(f)) throw InvalidInput.field('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!EXPORT_FORMATS.includes(f))
+      throw InvalidInput.field('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const campaign = await this.summaries.campaignTitle(a, id);
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', contentDisposition(`${campaign}-活动总结.zip`));
@@ -117,7 +192,11 @@ export class ReportsController {
   }
 
   private async download(a: Actor, id: string, orgId: string, q: SummaryQueryDto, format: ExportFormat, res: Response) {
-    const report = await this.summaries.getRow(a, { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' }, q.version);
+    const report = await this.summaries.getRow(
+      a,
+      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
+      q.version,
+    );
     const body = await this.exports.file(report, format);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));

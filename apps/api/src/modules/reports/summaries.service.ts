@@ -2,8 +2,14 @@
 // submit (REPORTER of the unit), approve or return (ORGANIZER of an ancestor). Each change writes a new
 // immutable version row, so renders can be cached per version.
 import { Inject, Injectable } from '@nestjs/common';
-import { type ReportScope, type ReportStatus, roleGrants } from '@campaign-month/contracts';
-import { allParagraphs, NARRATIVE_KEYS, type SummaryDocument, type SummaryFacts, writeSummary } from '@campaign-month/report-writer';
+import type { ReportScope, ReportStatus } from '@campaign-month/contracts';
+import {
+  allParagraphs,
+  NARRATIVE_KEYS,
+  type SummaryDocument,
+  type SummaryFacts,
+  writeSummary,
+} from '@campaign-month/report-writer';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -89,9 +95,11 @@ export class SummariesService {
     return org;
   }
 
-  private holds(actor: Actor, path: string, permission: 'report:write' | 'report:review', strictAncestor = false): boolean {
-    return actor.memberships.some(
-      (m) => roleGrants(m.role, permission) && path.startsWith(m.path) && (!strictAncestor || m.path !== path),
+  /** A unit's summary is written by its reporters; a roll-up also by the organizers above it. */
+  private mayWrite(actor: Actor, t: Target, path: string): boolean {
+    return (
+      this.access.covers(actor, 'report:write', path) ||
+      (t.scope === 'ROLLUP' && this.access.covers(actor, 'report:review', path))
     );
   }
 
@@ -106,7 +114,13 @@ export class SummariesService {
     await this.locate(actor, t);
     const row = version
       ? await this.prisma.summaryReport.findFirst({
-          where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId, scope: t.scope, version },
+          where: {
+            tenantId: actor.tenantId,
+            campaignId: t.campaignId,
+            organizationId: t.organizationId,
+            scope: t.scope,
+            version,
+          },
         })
       : await this.latest(actor, t);
     if (!row) throw new NotFound('Summary');
@@ -127,11 +141,12 @@ export class SummariesService {
   /** A new DRAFT version from the current facts; the unit's narrative carries over. */
   async generate(actor: Actor, t: Target): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    const allowed = t.scope === 'UNIT' ? this.holds(actor, org.path, 'report:write') : this.holds(actor, org.path, 'report:write') || this.holds(actor, org.path, 'report:review');
-    if (!allowed) throw new Forbidden('Your role may not generate this summary');
+    if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not generate this summary');
     const previous = await this.latest(actor, t);
     if (previous && (previous.status === 'SUBMITTED' || previous.status === 'APPROVED')) {
-      throw new TransitionNotAllowed(`The summary is ${previous.status}; it can be regenerated after it is returned`, { status: previous.status });
+      throw new TransitionNotAllowed(`The summary is ${previous.status}; it can be regenerated after it is returned`, {
+        status: previous.status,
+      });
     }
     const facts = await this.facts.compute({ tenantId: actor.tenantId, ...t });
     const narrative = (previous?.narrative as Record<string, string> | undefined) ?? {};
@@ -139,35 +154,62 @@ export class SummariesService {
   }
 
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
-  async edit(actor: Actor, t: Target, ifMatch: string | undefined, narrative: Record<string, string>): Promise<SummaryView> {
+  async edit(
+    actor: Actor,
+    t: Target,
+    ifMatch: string | undefined,
+    narrative: Record<string, string>,
+  ): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    // A unit's summary is written by its reporters; a roll-up also by the organizers above it.
-    const mayEdit = this.holds(actor, org.path, 'report:write') || (t.scope === 'ROLLUP' && this.holds(actor, org.path, 'report:review'));
-    if (!mayEdit) throw new Forbidden('Your role may not edit this summary');
+    if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not edit this summary');
     const expected = parseIfMatch(ifMatch);
     const current = await this.latest(actor, t);
     if (!current) throw new NotFound('Summary');
     if (current.version !== expected) {
-      throw new Conflict(`The summary has changed (version ${current.version}); reload it and edit again`, { currentVersion: current.version });
+      throw new Conflict(`The summary has changed (version ${current.version}); reload it and edit again`, {
+        currentVersion: current.version,
+      });
     }
     if (current.status === 'SUBMITTED' || current.status === 'APPROVED') {
-      throw new TransitionNotAllowed(`The summary is ${current.status} and cannot be edited`, { status: current.status });
+      throw new TransitionNotAllowed(`The summary is ${current.status} and cannot be edited`, {
+        status: current.status,
+      });
     }
     const document = current.sections as unknown as SummaryDocument;
     // The unit may write any narrative paragraph (even one the draft shows no prompt for); computed ones never.
-    const editable = new Set<string>([...NARRATIVE_KEYS, ...allParagraphs(document).filter((p) => p.editable).map((p) => p.key)]);
+    const editable = new Set<string>([
+      ...NARRATIVE_KEYS,
+      ...allParagraphs(document)
+        .filter((p) => p.editable)
+        .map((p) => p.key),
+    ]);
     const merged: Record<string, string> = { ...(current.narrative as Record<string, string>) };
     for (const [key, text] of Object.entries(narrative)) {
       if (!editable.has(key)) throw InvalidInput.field(`narrative.${key}`, `"${key}" is not an editable paragraph`);
       if (typeof text !== 'string') throw InvalidInput.field(`narrative.${key}`, 'must be text');
-      if (text.length > NARRATIVE_MAX) throw InvalidInput.field(`narrative.${key}`, `must be at most ${NARRATIVE_MAX} characters`);
+      if (text.length > NARRATIVE_MAX)
+        throw InvalidInput.field(`narrative.${key}`, `must be at most ${NARRATIVE_MAX} characters`);
       if (text.trim() === '') delete merged[key];
       else merged[key] = text.trim();
     }
-    return this.insertVersion(actor, t, current.version + 1, current.facts as unknown as SummaryFacts, merged, 'summary.edit');
+    return this.insertVersion(
+      actor,
+      t,
+      current.version + 1,
+      current.facts as unknown as SummaryFacts,
+      merged,
+      'summary.edit',
+    );
   }
 
-  private async insertVersion(actor: Actor, t: Target, version: number, facts: SummaryFacts, narrative: Record<string, string>, action: string) {
+  private async insertVersion(
+    actor: Actor,
+    t: Target,
+    version: number,
+    facts: SummaryFacts,
+    narrative: Record<string, string>,
+    action: string,
+  ) {
     const document = writeSummary(facts, narrative);
     try {
       return await this.prisma.$transaction(async (tx) => {
@@ -186,7 +228,10 @@ export class SummariesService {
             generatedById: actor.userId,
           },
         });
-        await this.audit.record({ action, entityType: 'SummaryReport', entityId: row.id, changes: { ...t, version } }, tx);
+        await this.audit.record(
+          { action, entityType: 'SummaryReport', entityId: row.id, changes: { ...t, version } },
+          tx,
+        );
         return toSummaryView(row);
       });
     } catch (error) {
@@ -197,32 +242,68 @@ export class SummariesService {
 
   async submit(actor: Actor, t: Target): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    if (!this.holds(actor, org.path, 'report:write')) throw new Forbidden('Only the unit’s reporter submits its summary');
-    return this.transition(actor, t, ['DRAFT', 'RETURNED'], 'SUBMITTED', { submittedById: actor.userId, submittedAt: new Date(), reviewerComment: null });
+    if (!this.access.covers(actor, 'report:write', org.path))
+      throw new Forbidden('Only the unit’s reporter submits its summary');
+    return this.transition(actor, t, ['DRAFT', 'RETURNED'], 'SUBMITTED', {
+      submittedById: actor.userId,
+      submittedAt: new Date(),
+      reviewerComment: null,
+    });
   }
 
   async approve(actor: Actor, t: Target): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    if (!this.holds(actor, org.path, 'report:review', true)) throw new Forbidden('Summaries are approved by an organizer of a superior unit');
+    if (!this.access.covers(actor, 'report:review', org.path, true))
+      throw new Forbidden('Summaries are approved by an organizer of a superior unit');
     return this.transition(actor, t, ['SUBMITTED'], 'APPROVED', { reviewedById: actor.userId, reviewedAt: new Date() });
   }
 
   async return(actor: Actor, t: Target, comment: string): Promise<SummaryView> {
     const org = await this.locate(actor, t);
-    if (!this.holds(actor, org.path, 'report:review', true)) throw new Forbidden('Summaries are returned by an organizer of a superior unit');
-    return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', { reviewedById: actor.userId, reviewedAt: new Date(), reviewerComment: comment });
+    if (!this.access.covers(actor, 'report:review', org.path, true))
+      throw new Forbidden('Summaries are returned by an organizer of a superior unit');
+    return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', {
+      reviewedById: actor.userId,
+      reviewedAt: new Date(),
+      reviewerComment: comment,
+    });
   }
 
-  private async transition(actor: Actor, t: Target, from: ReportStatus[], to: ReportStatus, data: Prisma.SummaryReportUpdateInput): Promise<SummaryView> {
+  private async transition(
+    actor: Actor,
+    t: Target,
+    from: ReportStatus[],
+    to: ReportStatus,
+    data: Prisma.SummaryReportUpdateInput,
+  ): Promise<SummaryView> {
     return this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
       if (!current) throw new NotFound('Summary');
       // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
-      const updated = await tx.summaryReport.updateMany({ where: { id: current.id, status: { in: from } }, data: { ...data, status: to } as Prisma.SummaryReportUpdateManyMutationInput });
+      const updated = await tx.summaryReport.updateMany({
+        where: { id: current.id, status: { in: from } },
+        data: { ...data, status: to } as Prisma.SummaryReportUpdateManyMutationInput,
+      });
       if (updated.count !== 1) {
-        throw new TransitionNotAllowed(`A ${current.status} summary cannot become ${to}`, { status: current.status, allowedFrom: from });
+        throw new TransitionNotAllowed(`A ${current.status} summary cannot become ${to}`, {
+          status: current.status,
+          allowedFrom: from,
+        });
       }
-      await this.audit.record({ action: `summary.${to.toLowerCase()}`, entityType: 'SummaryReport', entityId: current.id, changes: { from: current.status, to, version: current.version, ...(to === 'RETURNED' ? { comment: data.reviewerComment as string } : {}) } }, tx);
+      await this.audit.record(
+        {
+          action: `summary.${to.toLowerCase()}`,
+          entityType: 'SummaryReport',
+          entityId: current.id,
+          changes: {
+            from: current.status,
+            to,
+            version: current.version,
+            ...(to === 'RETURNED' ? { comment: data.reviewerComment as string } : {}),
+          },
+        },
+        tx,
+      );
       return toSummaryView(await tx.summaryReport.findUniqueOrThrow({ where: { id: current.id } }));
     });
   }

@@ -5,7 +5,15 @@ import type { Writable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ZipArchive } from 'archiver';
 import pLimit from 'p-limit';
-import { chartSvgs, renderCharts, renderDocx, renderMarkdown, renderPdf, type SummaryDocument, type SummaryFacts } from '@campaign-month/report-writer';
+import {
+  chartSvgs,
+  renderCharts,
+  renderDocx,
+  renderMarkdown,
+  renderPdf,
+  type SummaryDocument,
+  type SummaryFacts,
+} from '@campaign-month/report-writer';
 import { AccessService } from '../../core/access/access.service.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/config.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -62,7 +70,14 @@ export class SummaryExportsService {
         const started = Date.now();
         const body = await render(report, format);
         await this.storage.put(key, body, CONTENT_TYPES[format]);
-        this.logger.log({ msg: 'rendered summary', reportId: report.id, version: report.version, format, bytes: body.length, ms: Date.now() - started });
+        this.logger.log({
+          msg: 'rendered summary',
+          reportId: report.id,
+          version: report.version,
+          format,
+          bytes: body.length,
+          ms: Date.now() - started,
+        });
         return body;
       });
       this.inFlight.set(key, pending);

@@ -6,11 +6,22 @@ export const identityRoutes: RouteFile = {
     const res = await w.http
       .post('/api/v1/users')
       .set('Authorization', `Bearer ${w.tenant.adminToken}`)
-      .send({ email: uniqueEmail('target'), name: '目标', password: PASSWORD, memberships: [{ organizationId: w.org.A, role: 'VIEWER' }] });
+      .send({
+        email: uniqueEmail('target'),
+        name: '目标',
+        password: PASSWORD,
+        memberships: [{ organizationId: w.org.A, role: 'VIEWER' }],
+      });
     w.data.userAtA = res.body.id;
   },
   cases: [
-    { route: 'GET /api/v1/me', permission: null, target: 'list', success: 200, request: () => ({ method: 'GET', path: '/api/v1/me' }) },
+    {
+      route: 'GET /api/v1/me',
+      permission: null,
+      target: 'list',
+      success: 200,
+      request: () => ({ method: 'GET', path: '/api/v1/me' }),
+    },
     {
       route: 'POST /api/v1/auth/logout',
       permission: null,
@@ -18,7 +29,13 @@ export const identityRoutes: RouteFile = {
       success: 204,
       request: () => ({ method: 'POST', path: '/api/v1/auth/logout', body: {} }),
     },
-    { route: 'GET /api/v1/users', permission: 'user:read', target: 'list', success: 200, request: () => ({ method: 'GET', path: '/api/v1/users' }) },
+    {
+      route: 'GET /api/v1/users',
+      permission: 'user:read',
+      target: 'list',
+      success: 200,
+      request: () => ({ method: 'GET', path: '/api/v1/users' }),
+    },
     {
       route: 'POST /api/v1/users',
       permission: 'user:write',
@@ -27,7 +44,12 @@ export const identityRoutes: RouteFile = {
       request: (w) => ({
         method: 'POST',
         path: '/api/v1/users',
-        body: { email: uniqueEmail('cell'), name: '新用户', password: PASSWORD, memberships: [{ organizationId: w.org.A, role: 'VIEWER' }] },
+        body: {
+          email: uniqueEmail('cell'),
+          name: '新用户',
+          password: PASSWORD,
+          memberships: [{ organizationId: w.org.A, role: 'VIEWER' }],
+        },
       }),
     },
     {

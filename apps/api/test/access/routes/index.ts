@@ -10,4 +10,9 @@ import { reportRoutes } from './reports.routes.js';
 export const ROUTE_FILES: RouteFile[] = [identityRoutes, organizationRoutes, planningRoutes, reportRoutes, eventRoutes];
 
 /** Routes anyone may call without a token. */
-export const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/register-tenant', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh'];
+export const PUBLIC_ROUTES = [
+  'GET /api/v1/health',
+  'POST /api/v1/auth/register-tenant',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+];

@@ -15,7 +15,11 @@ export const organizationRoutes: RouteFile = {
       permission: 'organization:write',
       target: 'A',
       success: 201,
-      request: (w) => ({ method: 'POST', path: '/api/v1/organizations', body: { parentId: w.org.A, name: '新派出所', kind: 'POLICE' } }),
+      request: (w) => ({
+        method: 'POST',
+        path: '/api/v1/organizations',
+        body: { parentId: w.org.A, name: '新派出所', kind: 'POLICE' },
+      }),
     },
     {
       route: 'GET /api/v1/organizations/{id}',

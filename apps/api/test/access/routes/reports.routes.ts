@@ -10,7 +10,11 @@ async function prepare(w: World) {
   );
   w.data.reportsCampaign = c!.id;
   for (const org of [w.org.A, w.org.A1, w.org.B]) {
-    await sql(`INSERT INTO participant (tenant_id, campaign_id, organization_id) VALUES ($1, $2, $3)`, [w.tenant.tenantId, c!.id, org]);
+    await sql(`INSERT INTO participant (tenant_id, campaign_id, organization_id) VALUES ($1, $2, $3)`, [
+      w.tenant.tenantId,
+      c!.id,
+      org,
+    ]);
   }
   await sql(
     `INSERT INTO publicity_event (tenant_id, campaign_id, organization_id, type, title, occurred_on, description)
@@ -32,17 +36,18 @@ async function setStatus(w: World, status: string) {
 }
 
 async function latestVersion(w: World): Promise<number> {
-  const [r] = await sql<{ v: number }>(`SELECT max(version)::int AS v FROM summary_report WHERE tenant_id = $1 AND organization_id = $2`, [
-    w.tenant.tenantId,
-    w.org.A,
-  ]);
+  const [r] = await sql<{ v: number }>(
+    `SELECT max(version)::int AS v FROM summary_report WHERE tenant_id = $1 AND organization_id = $2`,
+    [w.tenant.tenantId, w.org.A],
+  );
   return r!.v;
 }
 
 const inScope = (p: string) => p === 'self' || p === 'parent';
 /** Visible, but the role may not do it: 403 once the row is found. */
-const forbiddenUnless = (allowed: (role: string, position: string) => boolean) => (a: { role: string; position: string }) =>
-  inScope(a.position) && !allowed(a.role, a.position) ? 403 : undefined;
+const forbiddenUnless =
+  (allowed: (role: string, position: string) => boolean) => (a: { role: string; position: string }) =>
+    inScope(a.position) && !allowed(a.role, a.position) ? 403 : undefined;
 
 const reporterOnly = forbiddenUnless((role) => role === 'REPORTER');
 /** Reviews need an ORGANIZER of a strict ancestor: the parent, not the unit itself. */
@@ -85,7 +90,12 @@ export const reportRoutes: RouteFile = {
       success: 200,
       request: async (w) => {
         await setStatus(w, 'DRAFT');
-        return { method: 'PATCH', path: path(w), headers: { 'If-Match': `"${await latestVersion(w)}"` }, body: { narrative: { shortcomings: '下一步打算。' } } };
+        return {
+          method: 'PATCH',
+          path: path(w),
+          headers: { 'If-Match': `"${await latestVersion(w)}"` },
+          body: { narrative: { shortcomings: '下一步打算。' } },
+        };
       },
     },
     {
@@ -134,4 +144,3 @@ export const reportRoutes: RouteFile = {
     },
   ],
 };
-

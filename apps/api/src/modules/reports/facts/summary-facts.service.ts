@@ -1,7 +1,13 @@
 // The facts a summary is written from, computed by SQL aggregation (GROUP BY in the database): never by
 // loading every event. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventType, LeadingGroupRole, OrganizationKind, ReportStatus, TaskStatus } from '@campaign-month/contracts';
+import type {
+  EventType,
+  LeadingGroupRole,
+  OrganizationKind,
+  ReportStatus,
+  TaskStatus,
+} from '@campaign-month/contracts';
 import type {
   DayFact,
   ExampleFact,
@@ -38,7 +44,10 @@ export class SummaryFactsService {
     const [campaign, unit, tenant] = await Promise.all([
       this.prisma.campaign.findFirstOrThrow({
         where: { id: campaignId, tenantId },
-        include: { organizer: { select: { name: true } }, metrics: { orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] } },
+        include: {
+          organizer: { select: { name: true } },
+          metrics: { orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] },
+        },
       }),
       this.prisma.organization.findFirstOrThrow({ where: { id: organizationId, tenantId } }),
       this.prisma.tenant.findFirstOrThrow({ where: { id: tenantId } }),
@@ -47,7 +56,9 @@ export class SummaryFactsService {
     const rollup = target.scope === 'ROLLUP';
     // Which organizations' rows count: the unit itself, or every organization under it.
     const orgFilter = rollup ? Prisma.sql`o.path LIKE ${`${unit.path}%`}` : Prisma.sql`o.id = ${organizationId}::uuid`;
-    const base = { tenantId, campaignId, orgFilter, today };
+    // The campaign's events (alias e, joined to organization o) that count: used by every event query.
+    const events = Prisma.sql`e.tenant_id = ${tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid AND ${orgFilter}`;
+    const base = { tenantId, campaignId, orgFilter, events, today };
 
     const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([
       this.byType(base),
@@ -66,7 +77,12 @@ export class SummaryFactsService {
 
     const byTypeMetric = sums.filter((m) => m.type !== null);
     const totals = sums.filter((m) => m.type === null);
-    const metrics: MetricFact[] = campaign.metrics.map((m) => ({ key: m.key, label: m.label, unit: m.unit, kind: m.kind }));
+    const metrics: MetricFact[] = campaign.metrics.map((m) => ({
+      key: m.key,
+      label: m.label,
+      unit: m.unit,
+      kind: m.kind,
+    }));
     const typeFacts: TypeFact[] = byType.map((t) => ({
       type: t.type as EventType,
       count: t.count,
@@ -95,7 +111,14 @@ export class SummaryFactsService {
           ? null
           : [...group]
               .sort((a, b) => roleOrder[a.role]! - roleOrder[b.role]! || a.sortOrder - b.sortOrder)
-              .map((m) => ({ id: m.id, name: m.name, title: m.title, role: m.role as LeadingGroupRole, department: m.department, duty: m.duty })),
+              .map((m) => ({
+                id: m.id,
+                name: m.name,
+                title: m.title,
+                role: m.role as LeadingGroupRole,
+                department: m.department,
+                duty: m.duty,
+              })),
       tasks: { ...tasks, items: taskItems },
       eventCount: byType.reduce((n, t) => n + t.count, 0),
       byType: typeFacts,
@@ -112,7 +135,8 @@ export class SummaryFactsService {
       kind: 'ROLLUP',
       units,
       participantCount: participating.length,
-      submittedCount: participating.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED').length,
+      submittedCount: participating.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED')
+        .length,
       approvedCount: participating.filter((u) => u.summaryStatus === 'APPROVED').length,
     };
     return rollupFacts;
@@ -123,12 +147,11 @@ export class SummaryFactsService {
     return this.prisma.$queryRaw<{ type: string; count: number; event_ids: string[] }[]>`
       SELECT t.type, t.count,
              ARRAY(SELECT e.id::text FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-                    WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
-                      AND e.type = t.type::"EventType" AND ${b.orgFilter}
+                    WHERE ${b.events} AND e.type = t.type::"EventType"
                     LIMIT 20) AS event_ids
         FROM (SELECT e.type::text AS type, count(*)::int AS count
                 FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-               WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+               WHERE ${b.events}
                GROUP BY e.type) t
        ORDER BY t.count DESC, t.type`;
   }
@@ -141,7 +164,7 @@ export class SummaryFactsService {
         JOIN publicity_event e ON e.id = v.event_id
         JOIN organization o ON o.id = e.organization_id
         JOIN metric_definition m ON m.id = v.metric_definition_id
-       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       WHERE ${b.events}
        GROUP BY GROUPING SETS ((e.type, m.key), (m.key))`;
   }
 
@@ -151,7 +174,7 @@ export class SummaryFactsService {
         SELECT e.type::text AS type, e.location, count(*) AS n,
                row_number() OVER (PARTITION BY e.type ORDER BY count(*) DESC, e.location) AS rank
           FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-         WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+         WHERE ${b.events}
            AND e.location IS NOT NULL AND e.location <> ''
          GROUP BY e.type, e.location) ranked
        WHERE rank <= 5 ORDER BY type, rank`;
@@ -161,7 +184,7 @@ export class SummaryFactsService {
     const rows = await this.prisma.$queryRaw<{ day: Date; count: number }[]>`
       SELECT e.occurred_on AS day, count(*)::int AS count
         FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-       WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       WHERE ${b.events}
        GROUP BY e.occurred_on ORDER BY e.occurred_on`;
     return rows.map((r) => ({ day: dateToDay(r.day), count: r.count }));
   }
@@ -169,7 +192,16 @@ export class SummaryFactsService {
   /** Candidate examples: per type, the events with the fullest descriptions. */
   private async examples(b: Base, rollup: boolean): Promise<ExampleFact[]> {
     const rows = await this.prisma.$queryRaw<
-      { id: string; type: string; title: string; occurred_on: Date; location: string | null; description: string | null; unit_name: string; values: Record<string, string> | null }[]
+      {
+        id: string;
+        type: string;
+        title: string;
+        occurred_on: Date;
+        location: string | null;
+        description: string | null;
+        unit_name: string;
+        values: Record<string, string> | null;
+      }[]
     >`
       SELECT x.*, (SELECT jsonb_object_agg(m.key, v.value::text)
                      FROM event_metric_value v JOIN metric_definition m ON m.id = v.metric_definition_id
@@ -180,8 +212,7 @@ export class SummaryFactsService {
                         CROSS JOIN LATERAL (
                           SELECT e.id, e.title, e.occurred_on, e.location, e.description, o.name AS unit_name
                             FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-                           WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
-                             AND e.type = t.type AND ${b.orgFilter}
+                           WHERE ${b.events} AND e.type = t.type
                              AND e.description IS NOT NULL AND length(e.description) >= 8
                            LIMIT ${EXAMPLE_CANDIDATES}) cand) c) x
        WHERE x.rank <= 2
@@ -200,7 +231,9 @@ export class SummaryFactsService {
   }
 
   private async taskCounts(b: Base): Promise<Omit<TaskFacts, 'items'>> {
-    const [row] = await this.prisma.$queryRaw<{ total: number; done: number; done_on_time: number; overdue: number; cancelled: number }[]>`
+    const [row] = await this.prisma.$queryRaw<
+      { total: number; done: number; done_on_time: number; overdue: number; cancelled: number }[]
+    >`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE t.status = 'DONE')::int AS done,
              count(*) FILTER (WHERE t.status = 'DONE' AND (t.due_on IS NULL OR t.completed_at IS NULL
@@ -209,12 +242,25 @@ export class SummaryFactsService {
              count(*) FILTER (WHERE t.status = 'CANCELLED')::int AS cancelled
         FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
        WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}`;
-    return { total: row!.total, done: row!.done, doneOnTime: row!.done_on_time, overdue: row!.overdue, cancelled: row!.cancelled };
+    return {
+      total: row!.total,
+      done: row!.done,
+      doneOnTime: row!.done_on_time,
+      overdue: row!.overdue,
+      cancelled: row!.cancelled,
+    };
   }
 
   private async taskItems(b: Base): Promise<TaskFacts['items']> {
     const rows = await this.prisma.$queryRaw<
-      { id: string; title: string; status: string; due_on: Date | null; completed_on: Date | null; responsible: string | null }[]
+      {
+        id: string;
+        title: string;
+        status: string;
+        due_on: Date | null;
+        completed_on: Date | null;
+        responsible: string | null;
+      }[]
     >`
       SELECT t.id, t.title, t.status::text AS status, t.due_on,
              (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible
@@ -313,5 +359,7 @@ interface Base {
   tenantId: string;
   campaignId: string;
   orgFilter: Prisma.Sql;
+  /** `e.tenant_id = … AND e.campaign_id = … AND <orgFilter>` */
+  events: Prisma.Sql;
   today: string;
 }

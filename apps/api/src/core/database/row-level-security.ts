@@ -4,6 +4,7 @@
 // from a query that forgets its tenant filter.
 import pg from 'pg';
 import { requestContext } from '../context/request-context.js';
+import { MIGRATION_LOCK_KEY } from './migrator.js';
 
 export const APP_ROLE = 'campaign_month_app';
 
@@ -14,6 +15,9 @@ export const APP_ROLE = 'campaign_month_app';
 export async function ensureAppRole(connectionString: string): Promise<boolean> {
   const client = new pg.Client({ connectionString });
   await client.connect();
+  // Under the migration lock: two processes starting together would otherwise GRANT on the same
+  // catalog rows at once ("tuple concurrently updated") and one would fail to start.
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
     await client.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
@@ -28,6 +32,7 @@ export async function ensureAppRole(connectionString: string): Promise<boolean> 
     );
     return rows[0]?.ok === true;
   } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }

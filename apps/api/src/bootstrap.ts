@@ -9,6 +9,7 @@ import { migrationsDir } from './core/database/paths.js';
 import { APP_ROLE, ensureAppRole } from './core/database/row-level-security.js';
 import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
 import { configureApp } from './core/http/configure-app.js';
+import { drainHttpServer } from './core/http/drain.js';
 import { serveWebApp } from './core/http/serve-web-app.js';
 import { PinoNestLogger } from './core/logging/logger.js';
 import { loadDemoDataIfEmpty } from './core/database/demo-data.js';
@@ -53,6 +54,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       url,
       database,
       async close() {
+        await drainHttpServer(app.getHttpServer(), 8_000);
         await app.close();
         await database.stop();
       },

@@ -82,6 +82,40 @@ describe('resilience', () => {
     expect(values[0]!.n).toBe(keys.length);
   }, 120_000);
 
+  it('SIGTERM while creates are in flight: the process answers them before it closes the database, never a 5xx', async () => {
+    const api = await startApiProcess('drain');
+    const statuses: number[] = [];
+    const acknowledged = new Set<string>();
+    let stopping: Promise<void> | null = null;
+    const client = async () => {
+      for (;;) {
+        const title = `停机测试 ${randomUUID()}`;
+        try {
+          const res = await fetch(`${api.url}/api/v1/campaigns/${w.campaign.id}/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}` },
+            body: JSON.stringify({ organizationId: w.org.A, type: 'POSTER', title, occurredOn: '2026-11-06', metrics: {} }),
+          });
+          statuses.push(res.status);
+          if (res.status === 201) acknowledged.add(title);
+        } catch {
+          if (stopping) return; // refused or cut once the process stopped taking connections
+        }
+        if (statuses.length === 60 && !stopping) stopping = stop(api.child, 'SIGTERM');
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, client));
+    await stopping;
+    expect(api.child.exitCode).toBe(0);
+    expect(statuses.length).toBeGreaterThanOrEqual(60);
+    expect(statuses.filter((s) => s !== 201)).toEqual([]);
+    const rows = await sql<{ title: string }>(
+      `SELECT title FROM publicity_event WHERE campaign_id = $1 AND title LIKE '停机测试 %'`,
+      [w.campaign.id],
+    );
+    expect(new Set(rows.map((r) => r.title))).toEqual(acknowledged);
+  }, 60_000);
+
   describe('two API processes behind a round-robin client', () => {
     let second: { url: string; child: ChildProcess };
     beforeAll(async () => {

@@ -1,23 +1,23 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
+import { JwtModule } from '@nestjs/jwt';
 import { AccessService } from './access/access.service.js';
 import { PermissionGuard } from './access/permission.guard.js';
 import { ActorLoader } from './auth/actor-loader.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
-import { JwtStrategy } from './auth/jwt.strategy.js';
+import { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import { AuditService } from './audit/audit.service.js';
 import { RateLimitService } from './rate-limit/rate-limit.service.js';
 
 /** Cross-cutting services every module may inject: access checks, audit, rate limits, authentication. */
 @Global()
 @Module({
-  imports: [PassportModule],
+  imports: [JwtModule.register({})],
   providers: [
     AccessService,
     AuditService,
     ActorLoader,
-    JwtStrategy,
+    AccessTokenVerifier,
     RateLimitService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },

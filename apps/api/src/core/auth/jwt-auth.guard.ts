@@ -1,25 +1,39 @@
-import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import { type Actor, requestContext } from '../context/request-context.js';
 import { Unauthorized } from '../errors/domain-errors.js';
+import { AccessTokenVerifier } from './access-token-verifier.js';
+import { ActorLoader } from './actor-loader.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
-/** Global: every route needs a valid access token unless it is marked @Public(). */
-@Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {
-    super();
-  }
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
-  override canActivate(context: ExecutionContext) {
+/**
+ * Global: every route needs a valid bearer access token unless it is marked @Public(). The user is
+ * re-read on every request (one query), so deactivation and membership changes take effect at once.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
+    @Inject(ActorLoader) private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    return super.canActivate(context);
-  }
-
-  override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
-    if (!user) throw new Unauthorized('A valid access token is required');
-    return user;
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: Actor }>();
+    const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const payload = token ? this.tokens.verify(token) : null;
+    if (!payload) throw new Unauthorized('A valid access token is required');
+    // The token is verified: its tenant scopes the actor's own lookup too (row-level security), so the
+    // request's connections keep one tenant from the first query to the last.
+    requestContext.setTenant(payload.tid);
+    const actor = await this.actors.load(payload.sub, payload.tid);
+    if (!actor) throw new Unauthorized('This account is not active');
+    requestContext.setActor(actor);
+    req.user = actor;
+    return true;
   }
 }

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { TokenPair } from '@campaign-month/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { AccessTokenPayload } from './jwt.strategy.js';
+import type { AccessTokenPayload } from './access-token-verifier.js';
 
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -64,12 +65,29 @@ export interface DirectDb {
 function directDb(target: () => pg.Pool | pg.PoolClient): DirectDb {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
-      const q = Prisma.sql(strings, ...values);
-      return (await target().query(q.text, q.values as unknown[])).rows as T;
+      return (await target().query(preparedStatement(Prisma.sql(strings, ...values)))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
-      const q = Prisma.sql(strings, ...values);
-      return (await target().query(q.text, q.values as unknown[])).rowCount ?? 0;
+      return (await target().query(preparedStatement(Prisma.sql(strings, ...values)))).rowCount ?? 0;
     },
   };
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Hot-path statements run as named prepared statements: each connection parses and plans one once and
+ * reuses the plan, where an unnamed statement is planned at every execution (for the event-create checks
+ * planning cost three times the execution, more with row-level security's policies on every table
+ * reference: docs/decisions/026-hot-path-costs.md). The name is derived from the SQL
+ * text, so one text always has one name; the set of texts is fixed by the code, so each connection keeps
+ * a bounded number of them.
+ */
+function preparedStatement(q: Prisma.Sql): pg.QueryConfig {
+  let name = statementNames.get(q.text);
+  if (!name) {
+    name = `cm_${createHash('sha1').update(q.text).digest('hex').slice(0, 20)}`;
+    statementNames.set(q.text, name);
+  }
+  return { name, text: q.text, values: q.values as unknown[] };
 }

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import cors, { type CorsOptions } from 'cors';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
@@ -28,10 +29,27 @@ function jsonBody() {
     });
 }
 
+/**
+ * CORS (the cors package) for browser requests from another origin; a request without an Origin header
+ * (same-origin navigation, phones' API clients, servers) only gets `Vary: Origin` and skips the rest.
+ */
+function crossOrigin(options: CorsOptions) {
+  const handle = cors(options);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers.origin === undefined) {
+      res.vary('Origin');
+      return next();
+    }
+    handle(req, res, next);
+  };
+}
+
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const expressApp = app as NestExpressApplication;
   if (config.trustProxy) expressApp.set('trust proxy', true);
   expressApp.disable('x-powered-by');
+  // API answers are no-store and versioned resources set their own ETag: no hashing of every body.
+  expressApp.set('etag', false);
   app.use(requestLogging(logger));
   app.use(
     helmet({
@@ -53,11 +71,13 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.enableCors({
-    origin: config.corsOrigins,
-    credentials: false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
-  });
+  app.use(
+    crossOrigin({
+      origin: config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
+    }),
+  );
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -28,13 +28,16 @@ const HEADERS = [
   '照片数',
 ];
 
+/** The export adds 编号 (the event's id) as its last column. */
+const EXPORT_HEADERS = [...HEADERS, '编号'];
+
 async function readWorkbook(buffer: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0]!;
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = HEADERS.map((_, i) => row.getCell(i + 1).value ?? null);
+    rows[n - 1] = EXPORT_HEADERS.map((_, i) => row.getCell(i + 1).value ?? null);
   });
   return rows;
 }
@@ -112,7 +115,7 @@ describe('ledger (台账): export and import', () => {
       );
       const rows = await readWorkbook(res.body as Buffer);
       expect(rows[0]![0]).toBe('2026年全民反诈在行动集中宣传月活动台账');
-      expect(rows[1]).toEqual(HEADERS);
+      expect(rows[1]).toEqual(EXPORT_HEADERS);
       expect(rows.slice(2).map((r) => [r[0], r[2], r[3]])).toEqual([
         ['城关派出所', '张贴海报标语', '张贴海报'],
         ['东城派出所', '临柜提醒', '临柜提醒'],
@@ -120,8 +123,15 @@ describe('ledger (台账): export and import', () => {
         ['合计', null, '共3次活动'],
       ]);
       expect(rows[2]![1]).toEqual(new Date(Date.UTC(2026, 10, 3)));
-      expect(rows[2]!.slice(6)).toEqual([null, null, 120, 0.1, 1]);
-      expect(rows[5]!.slice(6)).toEqual([0, 3000, 120, 800000.3, 1]);
+      expect(rows[2]!.slice(6, 11)).toEqual([null, null, 120, 0.1, 1]);
+      expect(rows[5]!.slice(6)).toEqual([0, 3000, 120, 800000.3, 1, null]);
+      const ids = await sql<{ id: string; title: string }>(
+        `SELECT id, title FROM publicity_event WHERE campaign_id = $1`,
+        [camp.id],
+      );
+      expect(rows.slice(2, 5).map((r) => [r[3], r[11]])).toEqual(
+        ['张贴海报', '临柜提醒', '集市发单'].map((title) => [title, ids.find((e) => e.title === title)!.id]),
+      );
     });
 
     it('limits the rows to the caller’s scope and the list filters; 404 for campaigns it cannot see, 400 for bad filters', async () => {
@@ -144,24 +154,91 @@ describe('ledger (台账): export and import', () => {
         .expect(404);
     });
 
-    it('round-trips: the exported workbook imports back (totals row skipped)', async () => {
+    it('round-trips: the exported workbook imports back without duplicating an event (rows with 编号 are skipped)', async () => {
       const exported = (await download(w.reporterR.token).expect(200)).body as Buffer;
+      const before = await countEvents(camp.id);
       const res = await t.http
-        .post(`/api/v1/campaigns/${camp.id}/events/import?dryRun=true`)
+        .post(`/api/v1/campaigns/${camp.id}/events/import`)
         .set(bearer(w.reporterR.token))
         .attach('file', exported, '台账.xlsx')
-        .expect(200);
-      expect(res.body.count).toBe(3);
+        .expect(201);
+      expect(res.body).toMatchObject({ dryRun: false, count: 0, skipped: 3 });
       expect(
-        res.body.rows.map((r: { row: number; type: string; metrics: Record<string, string> }) => [
+        res.body.rows.map((r: { row: number; existing: boolean; type: string; metrics: Record<string, string> }) => [
           r.row,
+          r.existing,
           r.type,
           r.metrics,
         ]),
       ).toEqual([
-        [3, 'POSTER', { posters: '120', lossesAvoided: '0.10' }],
-        [4, 'COUNTER_REMINDER', { lossesAvoided: '800000.00' }],
-        [5, 'LEAFLET', { leaflets: '3000', lossesAvoided: '0.20' }],
+        [3, true, 'POSTER', { posters: '120', lossesAvoided: '0.10' }],
+        [4, true, 'COUNTER_REMINDER', { lossesAvoided: '800000.00' }],
+        [5, true, 'LEAFLET', { leaflets: '3000', lossesAvoided: '0.20' }],
+      ]);
+      expect(await countEvents(camp.id)).toBe(before);
+
+      // the same rows with 编号 cleared are new events: the workbook's cells parse back to the same values
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      sheet.eachRow((row) => {
+        if (typeof row.getCell(12).value === 'string' && row.getCell(12).value !== '编号') row.getCell(12).value = null;
+      });
+      const cleared = Buffer.from(await wb.xlsx.writeBuffer());
+      const fresh = await t.http
+        .post(`/api/v1/campaigns/${camp.id}/events/import?dryRun=true`)
+        .set(bearer(w.reporterR.token))
+        .attach('file', cleared, '台账.xlsx')
+        .expect(200);
+      expect(fresh.body).toMatchObject({ count: 3, skipped: 0 });
+      expect(fresh.body.rows.map((r: { metrics: Record<string, string> }) => r.metrics)).toEqual(
+        res.body.rows.map((r: { metrics: Record<string, string> }) => r.metrics),
+      );
+    });
+
+    it('refuses a 编号 that names no event of the campaign in the caller’s scope, naming the row; nothing is written', async () => {
+      const exported = (await download(w.reporterR.token).expect(200)).body as Buffer;
+      const [outside] = await sql<{ id: string }>(
+        `SELECT e.id FROM publicity_event e WHERE e.campaign_id = $1 AND e.organization_id = $2`,
+        [camp.id, w.org.B],
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      sheet.getRow(3).getCell(12).value = '00000000-0000-4000-8000-000000000000';
+      sheet.getRow(4).getCell(12).value = 'not-a-number';
+      const tampered = Buffer.from(await wb.xlsx.writeBuffer());
+      const before = await countEvents(camp.id);
+      const res = await t.http
+        .post(`/api/v1/campaigns/${camp.id}/events/import`)
+        .set(bearer(w.reporterR.token))
+        .attach('file', tampered, '台账.xlsx')
+        .expect(400);
+      expect(
+        res.body.details.map((d: { row: number; column: string; field: string }) => [d.row, d.column, d.field]),
+      ).toEqual([
+        [3, 'L', 'id'],
+        [4, 'L', 'id'],
+      ]);
+      expect(await countEvents(camp.id)).toBe(before);
+
+      // an event of a unit outside the caller's scope answers like one that does not exist
+      const a = (await download(w.reporterA.token).expect(200)).body as Buffer;
+      const wbA = new ExcelJS.Workbook();
+      await wbA.xlsx.load(a as unknown as ArrayBuffer);
+      wbA.worksheets[0]!.getRow(3).getCell(12).value = outside!.id;
+      const foreign = await t.http
+        .post(`/api/v1/campaigns/${camp.id}/events/import?dryRun=true`)
+        .set(bearer(w.reporterA.token))
+        .attach('file', Buffer.from(await wbA.xlsx.writeBuffer()), '台账.xlsx')
+        .expect(400);
+      expect(foreign.body.details).toEqual([
+        expect.objectContaining({
+          row: 3,
+          column: 'L',
+          field: 'id',
+          message: expect.stringContaining('names no event'),
+        }),
       ]);
     });
   });
@@ -200,10 +277,11 @@ describe('ledger (台账): export and import', () => {
         .set(bearer(w.reporterA.token))
         .attach('file', await ledger(good()), '台账.xlsx')
         .expect(200);
-      expect(res.body).toMatchObject({ dryRun: true, count: 3 });
+      expect(res.body).toMatchObject({ dryRun: true, count: 3, skipped: 0 });
       expect(res.body.rows[1]).toEqual({
         row: 4,
         id: null,
+        existing: false,
         organizationId: w.org.A1,
         organizationName: '城关社区警务室',
         occurredOn: '2026-11-09',

@@ -108,7 +108,10 @@ export interface EventListQuery {
   order?: 'asc' | 'desc';
 }
 
-/** Column headers of the ledger (台账) workbook; metric columns sit between 内容 and 照片数 as "label(unit)". */
+/**
+ * Column headers of the ledger (台账) workbook; metric columns sit between 内容 and 照片数 as "label(unit)".
+ * 编号 (last) is the event's id: a row that carries one is an event already logged, which an import skips.
+ */
 export const LEDGER_HEADERS = {
   unit: '单位',
   day: '日期',
@@ -117,6 +120,7 @@ export const LEDGER_HEADERS = {
   location: '地点',
   description: '内容',
   photos: '照片数',
+  id: '编号',
 } as const;
 /** The first cell of the totals row; import skips that row. */
 export const LEDGER_TOTALS_LABEL = '合计';
@@ -133,8 +137,10 @@ export interface LedgerRowError {
 
 export interface LedgerImportRow {
   row: number;
-  /** The created event's id; null in a dry run. */
+  /** The created event's id (null in a dry run), or the id in 编号 of an event already logged. */
   id: string | null;
+  /** True when 编号 names an event already logged: the row is not imported again. */
+  existing: boolean;
   organizationId: string;
   organizationName: string;
   occurredOn: string;
@@ -147,5 +153,7 @@ export interface LedgerImportResult {
   dryRun: boolean;
   /** Events created (or, in a dry run, that would be created). */
   count: number;
+  /** Rows whose 编号 names an event already logged (an exported ledger imported back): not imported again. */
+  skipped: number;
   rows: LedgerImportRow[];
 }

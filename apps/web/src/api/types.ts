@@ -168,6 +168,8 @@ export interface ImportResult {
   dryRun?: boolean;
   /** Events created (in a dry run: that would be created). */
   count?: number;
+  /** Rows whose 编号 names an event already logged (an exported ledger imported back): not imported again. */
+  skipped?: number;
   errors?: { row: number; field?: string; message: string }[];
 }
 

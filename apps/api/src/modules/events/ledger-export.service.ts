@@ -111,6 +111,8 @@ export class LedgerExportService {
                 return e.description ?? '';
               case 'photos':
                 return e._count.photos;
+              case 'id':
+                return e.id;
               default: {
                 const stored = values.get(c.metric!.id);
                 if (stored === undefined) return null;

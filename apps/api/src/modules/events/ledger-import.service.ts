@@ -10,11 +10,12 @@ import {
   type LedgerImportResult,
   type LedgerImportRow,
   type LedgerRowError,
+  type MetricKind,
 } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { AccessService } from '../../core/access/access.service.js';
+import { AccessService, isUuid } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { requestContext } from '../../core/context/request-context.js';
@@ -35,7 +36,7 @@ import {
   parseEventType,
   parseLedgerDay,
 } from './ledger-layout.js';
-import { type MetricDef, parseMetricValue } from './metric-values.js';
+import { formatMetricValue, type MetricDef, parseMetricValue } from './metric-values.js';
 
 /** Rows one import may carry. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -51,6 +52,7 @@ const FIELD_NAMES: Record<TextField, string> = {
   title: 'title',
   location: 'location',
   description: 'description',
+  id: 'id',
 };
 const MAX_LENGTH: Partial<Record<TextField, number>> = { title: 200, location: 200, description: 4000 };
 
@@ -59,6 +61,9 @@ interface Layout {
   text: Partial<Record<TextField, number>>;
   metrics: { column: number; def: MetricDef }[];
 }
+
+/** An event named in 编号 that exists in this campaign inside the caller's scope. */
+type ExistingEvent = Omit<LedgerImportRow, 'row' | 'existing'>;
 
 interface ParsedRow extends LedgerImportRow {
   location: string | null;
@@ -95,6 +100,7 @@ export class LedgerImportService {
     const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
     const layout = findLayout(sheet, defs);
     const units = await this.unitsByName(actor, campaign.id);
+    const existing = await this.existingEvents(actor, campaign.id, sheet, layout);
     const period = {
       startsOn: campaign.startsOn.toISOString().slice(0, 10),
       endsOn: campaign.endsOn.toISOString().slice(0, 10),
@@ -102,6 +108,7 @@ export class LedgerImportService {
 
     const errors: LedgerRowError[] = [];
     const rows: ParsedRow[] = [];
+    const skipped: LedgerImportRow[] = [];
     let lockErrors = 0;
     let dataRows = 0;
     for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
@@ -125,6 +132,21 @@ export class LedgerImportService {
           field: FIELD_NAMES[field as TextField] ?? field,
           message,
         });
+      // 编号: an event already logged (an exported ledger coming back) is skipped, not created again.
+      if (texts.id) {
+        const known = isUuid(texts.id) ? existing.get(texts.id.toLowerCase()) : undefined;
+        if (known) {
+          skipped.push({ row: r, existing: true, ...known });
+          continue;
+        }
+        fail(
+          'id',
+          layout.text.id!,
+          `${LEDGER_HEADERS.id} ${texts.id} names no event of this campaign in your scope; clear it to log the row as a new event`,
+        );
+        errors.push(...rowErrors);
+        continue;
+      }
 
       for (const f of REQUIRED) if (!texts[f]) fail(f, layout.text[f]!, `${LEDGER_HEADERS[f]} is required`);
       for (const [f, max] of Object.entries(MAX_LENGTH) as [TextField, number][]) {
@@ -197,6 +219,7 @@ export class LedgerImportService {
       rows.push({
         row: r,
         id: null,
+        existing: false,
         organizationId: unit!.id,
         organizationName: unit!.name,
         occurredOn: day!,
@@ -220,13 +243,58 @@ export class LedgerImportService {
         errors.slice(0, MAX_REPORTED_ERRORS),
       );
     }
-    if (rows.length === 0) throw InvalidInput.field('file', 'The ledger has no event rows below its header row');
-    if (!dryRun) await this.write(actor, campaign.id, rows, file.originalname);
+    if (rows.length === 0 && skipped.length === 0)
+      throw InvalidInput.field('file', 'The ledger has no event rows below its header row');
+    if (!dryRun && rows.length) await this.write(actor, campaign.id, rows, file.originalname);
     return {
       dryRun,
       count: rows.length,
-      rows: rows.map(({ location: _l, description: _d, metricIds: _i, metricValues: _v, ...view }) => view),
+      skipped: skipped.length,
+      rows: [
+        ...rows.map(({ location: _l, description: _d, metricIds: _i, metricValues: _v, ...view }) => view),
+        ...skipped,
+      ].sort((a, b) => a.row - b.row),
     };
+  }
+
+  /** The events named in the 编号 column that exist in this campaign inside the caller's event:write scope. */
+  private async existingEvents(
+    actor: Actor,
+    campaignId: string,
+    sheet: ExcelJS.Worksheet,
+    layout: Layout,
+  ): Promise<Map<string, ExistingEvent>> {
+    const column = layout.text.id;
+    if (!column) return new Map();
+    const ids = new Set<string>();
+    for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+      const text = cellText(sheet.getRow(r).getCell(column).value);
+      if (isUuid(text)) ids.add(text.toLowerCase());
+    }
+    if (ids.size === 0) return new Map();
+    const found = await this.prisma.$queryRaw<(ExistingEvent & { kinds: Record<string, string> })[]>`
+      SELECT e.id, e.organization_id AS "organizationId", u.name AS "organizationName", e.occurred_on::text AS "occurredOn",
+             e.type::text AS type, e.title,
+             coalesce((SELECT json_object_agg(m.key, v.value::text) FROM event_metric_value v
+                         JOIN metric_definition m ON m.tenant_id = v.tenant_id AND m.id = v.metric_definition_id
+                        WHERE v.tenant_id = e.tenant_id AND v.event_id = e.id), '{}'::json) AS metrics,
+             coalesce((SELECT json_object_agg(m.key, m.kind) FROM metric_definition m
+                        WHERE m.tenant_id = e.tenant_id AND m.campaign_id = e.campaign_id), '{}'::json) AS kinds
+        FROM publicity_event e
+        JOIN organization u ON u.tenant_id = e.tenant_id AND u.id = e.organization_id
+       WHERE e.tenant_id = ${actor.tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid
+         AND e.id = ANY(${[...ids]}::uuid[]) AND u.path LIKE ANY(${this.rules.scopePatterns(actor, 'event:write')}::text[])`;
+    return new Map(
+      found.map(({ kinds, metrics, ...e }) => [
+        e.id!,
+        {
+          ...e,
+          metrics: Object.fromEntries(
+            Object.entries(metrics).map(([k, v]) => [k, formatMetricValue(v, kinds[k] as MetricKind)]),
+          ),
+        },
+      ]),
+    );
   }
 
   /** Participating units inside the actor's event:write scope, by name, with whether their summary is approved. */

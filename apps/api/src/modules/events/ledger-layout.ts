@@ -7,7 +7,7 @@ import type { MetricDef } from './metric-values.js';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const LEDGER_SHEET_NAME = '活动台账';
 
-export type LedgerField = 'unit' | 'day' | 'type' | 'title' | 'location' | 'description' | 'photos';
+export type LedgerField = 'unit' | 'day' | 'type' | 'title' | 'location' | 'description' | 'photos' | 'id';
 
 export interface LedgerColumn {
   field: LedgerField | 'metric';
@@ -35,6 +35,7 @@ export function ledgerColumns(defs: readonly MetricDef[]): LedgerColumn[] {
       metric,
     })),
     { field: 'photos', header: LEDGER_HEADERS.photos, width: 8 },
+    { field: 'id', header: LEDGER_HEADERS.id, width: 38 },
   ];
 }
 

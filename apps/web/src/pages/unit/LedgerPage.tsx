@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useEvents } from '../../api/queries.js';
+import type { TFunction } from 'i18next';
 import type { EventView, ImportResult } from '../../api/types.js';
 import { useUnit } from '../../auth/unit.js';
 import { DownloadButton } from '../../components/DownloadButton.js';
@@ -90,7 +91,7 @@ export function LedgerPage() {
       const result = await mutations.importLedger(id, file, dryRun);
       setImportState({ file, result: { ...result, dryRun }, busy: false });
       if (!dryRun) {
-        message.success(t('ledger.imported', { count: result.count ?? 0 }));
+        message.success(importOutcome(t, result, false));
         await qc.invalidateQueries({ queryKey: ['campaigns', id] });
       }
     } catch (err) {
@@ -343,17 +344,19 @@ export function LedgerPage() {
               )}
             />
           ) : (
-            <Alert
-              type="success"
-              showIcon
-              title={
-                importState.result.dryRun
-                  ? t('ledger.importChecked', { count: importState.result.count ?? 0 })
-                  : t('ledger.imported', { count: importState.result.count ?? 0 })
-              }
-            />
+            <Alert type="success" showIcon title={importOutcome(t, importState.result, !!importState.result.dryRun)} />
           ))}
       </Modal>
     </>
   );
+}
+
+/** "已导入 3 条" plus, when an exported ledger came back, how many rows were already logged and skipped. */
+function importOutcome(
+  t: TFunction,
+  result: ImportResult,
+  dryRun: boolean,
+) {
+  const main = t(dryRun ? 'ledger.importChecked' : 'ledger.imported', { count: result.count ?? 0 });
+  return result.skipped ? `${main}${t('ledger.importSkipped', { count: result.skipped })}` : main;
 }

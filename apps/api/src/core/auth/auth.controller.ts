@@ -1,10 +1,19 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../context/request-context.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import { LoginDto, RefreshDto, RegisterTenantDto } from './dto/auth.dto.js';
+import { MeResponse, RegisterTenantResponse, TokenPairResponse } from './dto/auth.response.js';
 import { LogoutDto } from './dto/logout.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { Public } from './public.decorator.js';
@@ -17,6 +26,10 @@ export class AuthController {
   @Public()
   @Post('auth/register-tenant')
   @ApiOperation({ summary: 'Create a tenant, its root organization and its first ADMIN; returns tokens' })
+  @ApiCreatedResponse({
+    type: RegisterTenantResponse,
+    description: 'The tenant, its root organization, its ADMIN and a token pair',
+  })
   register(@Body() dto: RegisterTenantDto) {
     return this.auth.registerTenant(dto);
   }
@@ -29,6 +42,7 @@ export class AuthController {
   })
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A token pair' })
   login(@Req() req: Request & { user: { id: string; tenantId: string } }) {
     return this.auth.startSession(req.user);
   }
@@ -37,6 +51,7 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; a reused token revokes its whole family' })
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A new token pair; the old refresh token stops working' })
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -45,6 +60,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the given refresh token family' })
+  @ApiNoContentResponse()
   async logout(@CurrentActor() actor: Actor, @Body() dto: LogoutDto) {
     await this.auth.logout(actor, dto.refreshToken);
   }
@@ -52,6 +68,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The current user, tenant, memberships and permissions' })
+  @ApiOkResponse({ type: MeResponse, description: 'MeView' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }

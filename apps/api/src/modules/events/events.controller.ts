@@ -19,6 +19,7 @@ import {
   IdempotencyKey,
 } from '../../core/idempotency/idempotency-key.js';
 import { CreateEventDto, ListEventsQueryDto, UpdateEventDto } from './dto/event.dto.js';
+import { EventDetailResponse, EventPageResponse, EventResponse } from './dto/event.response.js';
 import { EventCreateService } from './event-create.service.js';
 import { EventsService } from './events.service.js';
 
@@ -37,7 +38,10 @@ export class EventsController {
     summary:
       "A campaign's events in your scope: filter by unit, subtree, type, days and task; sort by occurredOn or createdAt",
   })
-  @ApiOkResponse({ description: '{ items: EventView[], total, page, pageSize }; metric values are decimal strings' })
+  @ApiOkResponse({
+    type: EventPageResponse,
+    description: '{ items: EventView[], total, page, pageSize }; metric values are decimal strings',
+  })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
@@ -57,6 +61,7 @@ export class EventsController {
       '409: Idempotency-Key reused with a different body.',
   })
   @ApiCreatedResponse({
+    type: EventResponse,
     description: 'EventView; the same answer (Idempotent-Replayed: true) for a retry with the same Idempotency-Key',
   })
   async create(
@@ -72,7 +77,7 @@ export class EventsController {
   @Get('events/:id')
   @Requires('event:read')
   @ApiOperation({ summary: 'An event with its metric values and photos' })
-  @ApiOkResponse({ description: 'EventDetailView' })
+  @ApiOkResponse({ type: EventDetailResponse, description: 'EventDetailView' })
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<EventDetailView> {
     return this.events.get(actor, id);
   }
@@ -80,7 +85,7 @@ export class EventsController {
   @Patch('events/:id')
   @Requires('event:write')
   @ApiOperation({ summary: 'Edit an event; metrics, when sent, replace all its values (one transaction)' })
-  @ApiOkResponse({ description: 'EventDetailView' })
+  @ApiOkResponse({ type: EventDetailResponse, description: 'EventDetailView' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,

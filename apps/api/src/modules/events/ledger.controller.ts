@@ -14,9 +14,11 @@ import type { Response } from 'express';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
+import { binaryContent } from '../../core/http/dto/binary.response.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { SingleFileUpload, type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import { EventFilterQueryDto } from './dto/event.dto.js';
+import { LedgerImportResultResponse } from './dto/event.response.js';
 import { ImportQueryDto } from './dto/ledger.dto.js';
 import { FILE_UPLOAD_BODY } from './dto/photo.dto.js';
 import { LedgerExportService } from './ledger-export.service.js';
@@ -41,7 +43,7 @@ export class LedgerController {
       'Columns 单位, 日期, 活动类型, 标题, 地点, 内容, one per metric ("label(unit)"), 照片数; a 合计 totals row. ' +
       'Takes the list filters. Streamed; the file name (Content-Disposition filename*) is the campaign title + 活动台账.xlsx.',
   })
-  @ApiOkResponse({ description: 'The workbook' })
+  @ApiOkResponse({ description: 'The workbook', content: binaryContent(XLSX_CONTENT_TYPE) })
   async export(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
@@ -63,7 +65,8 @@ export class LedgerController {
       'Any problem: 400 (422 when the only problems are approved summaries) with details [{ row, column, field, message }], nothing written. ' +
       'Not an .xlsx workbook: 415. dryRun=true checks only and answers 200 with what would be created.',
   })
-  @ApiCreatedResponse({ description: 'LedgerImportResult (200 for a dry run)' })
+  @ApiCreatedResponse({ type: LedgerImportResultResponse, description: 'LedgerImportResult (200 for a dry run)' })
+  @ApiOkResponse({ type: LedgerImportResultResponse, description: 'LedgerImportResult of a dry run: nothing written' })
   async import(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,

@@ -30,6 +30,8 @@ import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { SingleFileUpload, type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
+import { binaryContent } from '../../core/http/dto/binary.response.js';
+import { PhotoResponse } from './dto/event.response.js';
 import { FILE_UPLOAD_BODY, PhotoQueryDto } from './dto/photo.dto.js';
 import { PhotosService } from './photos.service.js';
 
@@ -51,7 +53,8 @@ export class PhotosController {
       'A thumbnail is made; the EXIF capture time is kept and capturedOutsideEventDay flags a photo taken on another day (a hint). ' +
       'The same bytes uploaded again to the same event answer 200 with the photo already stored.',
   })
-  @ApiCreatedResponse({ description: 'PhotoView (200 when the same photo was already there)' })
+  @ApiCreatedResponse({ type: PhotoResponse, description: 'PhotoView (200 when the same photo was already there)' })
+  @ApiOkResponse({ type: PhotoResponse, description: 'PhotoView: the same bytes were already stored for this event' })
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
@@ -67,7 +70,7 @@ export class PhotosController {
   @Requires('event:read')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ summary: 'The photo (size=thumb: its WebP thumbnail), for readers of its event' })
-  @ApiOkResponse({ description: 'The image bytes' })
+  @ApiOkResponse({ description: 'The image bytes', content: binaryContent('image/jpeg', 'image/png', 'image/webp') })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,

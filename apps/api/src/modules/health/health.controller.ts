@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../core/auth/public.decorator.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
+import { HealthResponse } from './dto/health.response.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +13,7 @@ export class HealthController {
   @Get()
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness and database check' })
-  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
+  @ApiOkResponse({ type: HealthResponse, description: '{ status: "ok", database: "up" }' })
   async check(): Promise<{ status: 'ok'; database: 'up'; time: string }> {
     try {
       await this.prisma.$queryRaw`SELECT 1`;

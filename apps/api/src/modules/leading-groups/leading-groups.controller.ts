@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { PutLeadingGroupDto } from './dto/leading-group.dto.js';
+import { LeadingGroupResponse } from './dto/leading-group.response.js';
 import { LeadingGroupsService } from './leading-groups.service.js';
 
 @ApiTags('leading-groups')
@@ -16,6 +17,7 @@ export class LeadingGroupsController {
   @Get()
   @Requires('group:read')
   @ApiOperation({ summary: "A unit's leading group for the campaign (set: false while none is recorded)" })
+  @ApiOkResponse({ type: LeadingGroupResponse, description: 'LeadingGroupView' })
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Param('orgId', IdPipe) orgId: string) {
     return this.groups.get(actor, id, orgId);
   }
@@ -23,6 +25,7 @@ export class LeadingGroupsController {
   @Put()
   @Requires('group:write')
   @ApiOperation({ summary: 'Replace the whole roster in one transaction: exactly one LEADER (组长)' })
+  @ApiOkResponse({ type: LeadingGroupResponse, description: 'LeadingGroupView as stored' })
   put(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,

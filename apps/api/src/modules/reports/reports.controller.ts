@@ -1,10 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { InvalidInput } from '../../core/errors/domain-errors.js';
+import { binaryContent } from '../../core/http/dto/binary.response.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import {
   EditSummaryDto,
@@ -13,6 +24,7 @@ import {
   SummaryQueryDto,
   TransitionDto,
 } from './dto/summary.dto.js';
+import { SummaryResponse, TableCellResponse } from './dto/summary.response.js';
 import { SummariesService } from './summaries.service.js';
 import {
   CONTENT_TYPES,
@@ -26,6 +38,7 @@ const UNIT = 'campaigns/:id/organizations/:orgId/summary';
 
 @ApiTags('summaries')
 @ApiBearerAuth()
+@ApiExtraModels(TableCellResponse)
 @Controller()
 export class ReportsController {
   constructor(
@@ -38,6 +51,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Generate a new draft version from the logged facts (REPORTER for UNIT; REPORTER or ORGANIZER for ROLLUP)',
   })
+  @ApiCreatedResponse({ type: SummaryResponse, description: 'SummaryView of the new DRAFT version' })
   generate(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -52,6 +66,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The latest (or a given) version, with its sections, figures and their sources; ETag is the version',
   })
+  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView' })
   async get(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -72,6 +87,7 @@ export class ReportsController {
   @Requires('report:write')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version being edited; a stale one answers 409' })
   @ApiOperation({ summary: 'Edit the narrative paragraphs (a new version); figures are regenerated, never typed over' })
+  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView of the new version (its ETag)' })
   async edit(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -94,6 +110,7 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:write')
   @ApiOperation({ summary: 'DRAFT or RETURNED → SUBMITTED (the unit’s REPORTER); 422 otherwise' })
+  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView, now SUBMITTED' })
   submit(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -107,6 +124,7 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:review')
   @ApiOperation({ summary: 'SUBMITTED → APPROVED (ORGANIZER of a superior unit); locks the unit’s events' })
+  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView, now APPROVED' })
   approve(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -120,6 +138,7 @@ export class ReportsController {
   @HttpCode(200)
   @Requires('report:review')
   @ApiOperation({ summary: 'SUBMITTED or APPROVED → RETURNED with a comment (ORGANIZER of a superior unit)' })
+  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView, now RETURNED' })
   return(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -133,6 +152,7 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.docx)
   @ApiOperation({ summary: 'The summary as Word (GB/T 9704 layout)' })
+  @ApiOkResponse({ description: 'The .docx file', content: binaryContent(CONTENT_TYPES.docx) })
   docx(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -147,6 +167,7 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'The summary as PDF' })
+  @ApiOkResponse({ description: 'The .pdf file', content: binaryContent(CONTENT_TYPES.pdf) })
   pdf(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -161,6 +182,7 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces('text/markdown')
   @ApiOperation({ summary: 'The summary as Markdown' })
+  @ApiOkResponse({ description: 'The .md file', content: binaryContent(CONTENT_TYPES.md) })
   md(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -176,6 +198,7 @@ export class ReportsController {
   @ApiProduces('application/zip')
   @ApiQuery({ name: 'format', enum: EXPORT_FORMATS, required: false })
   @ApiOperation({ summary: 'The latest summary of every unit in your scope, streamed as a zip' })
+  @ApiOkResponse({ description: 'A zip of one file per unit', content: binaryContent('application/zip') })
   async zip(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,

@@ -1,0 +1,193 @@
+// Response bodies of the progress board and the stats, as the OpenAPI document describes them.
+import {
+  type CampaignStats,
+  type DayStat,
+  EVENT_TYPES,
+  type EventType,
+  METRIC_KINDS,
+  type MetricKind,
+  type MetricTotal,
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+  type ProgressPage,
+  REPORT_STATUSES,
+  type ReportStatus,
+  type TrafficLight,
+  type TypeStat,
+  type UnitProgress,
+  type UnitStat,
+} from '@campaign-month/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaResponse } from '../../../core/http/dto/page.response.js';
+
+const TRAFFIC_LIGHTS: readonly TrafficLight[] = ['GREEN', 'YELLOW', 'RED'];
+const DECIMAL_SUMS = {
+  type: 'object',
+  additionalProperties: { type: 'string', example: '812300.00' },
+  description: 'Metric key → decimal sum',
+} as const;
+
+export class UnitTaskCountsResponse {
+  @ApiProperty({ minimum: 0, description: 'Tasks of the unit, cancelled ones excluded' })
+  total: number;
+
+  @ApiProperty({ minimum: 0 })
+  done: number;
+
+  @ApiProperty({ minimum: 0, description: 'Open and past dueOn' })
+  overdue: number;
+
+  @ApiProperty({ minimum: 0, description: 'Open and due within 3 days' })
+  dueSoon: number;
+}
+
+export class UnitProgressResponse implements UnitProgress {
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  kind: OrganizationKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ApiProperty({ minimum: 0 })
+  depth: number;
+
+  @ApiProperty()
+  leadingGroupSet: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  leaderName: string | null;
+
+  @ApiProperty({ type: () => UnitTaskCountsResponse })
+  tasks: UnitTaskCountsResponse;
+
+  @ApiProperty({ minimum: 0 })
+  eventCount: number;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-06' })
+  lastEventOn: string | null;
+
+  @ApiProperty({
+    enum: REPORT_STATUSES,
+    nullable: true,
+    description: 'Status of the unit’s latest UNIT summary; null when none was generated',
+  })
+  summaryStatus: ReportStatus | null;
+
+  @ApiProperty({
+    enum: TRAFFIC_LIGHTS,
+    description: 'RED: a task overdue or the summary late; YELLOW: something due within 3 days; GREEN otherwise',
+  })
+  light: TrafficLight;
+}
+
+export class LightCountsResponse {
+  @ApiProperty({ minimum: 0 })
+  GREEN: number;
+
+  @ApiProperty({ minimum: 0 })
+  YELLOW: number;
+
+  @ApiProperty({ minimum: 0 })
+  RED: number;
+}
+
+export class ProgressPageResponse extends PageMetaResponse implements ProgressPage {
+  @ApiProperty({ type: () => UnitProgressResponse, isArray: true })
+  items: UnitProgressResponse[];
+
+  @ApiProperty({ example: '2026-11-20', description: 'The day "overdue" and "due soon" were measured from' })
+  today: string;
+
+  @ApiProperty({
+    type: () => LightCountsResponse,
+    description: 'Every participating unit in your scope, by light (the filter does not change these)',
+  })
+  lights: LightCountsResponse;
+}
+
+export class MetricTotalResponse implements MetricTotal {
+  @ApiProperty({ example: 'leaflets' })
+  key: string;
+
+  @ApiProperty({ example: '发放宣传单' })
+  label: string;
+
+  @ApiProperty({ example: '份' })
+  unit: string;
+
+  @ApiProperty({ enum: METRIC_KINDS })
+  kind: MetricKind;
+
+  @ApiProperty({ example: '3000', description: 'Decimal sum' })
+  total: string;
+}
+
+export class TypeStatResponse implements TypeStat {
+  @ApiProperty({ enum: EVENT_TYPES })
+  type: EventType;
+
+  @ApiProperty({ minimum: 0 })
+  count: number;
+
+  @ApiProperty(DECIMAL_SUMS)
+  metricSums: Record<string, string>;
+}
+
+export class DayStatResponse implements DayStat {
+  @ApiProperty({ example: '2026-11-06' })
+  day: string;
+
+  @ApiProperty({ minimum: 0 })
+  count: number;
+}
+
+export class UnitStatResponse implements UnitStat {
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ minimum: 0 })
+  count: number;
+
+  @ApiProperty(DECIMAL_SUMS)
+  metricSums: Record<string, string>;
+}
+
+export class CampaignStatsResponse implements CampaignStats {
+  @ApiProperty({ format: 'uuid' })
+  campaignId: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The subtree the figures cover (null: your whole scope)',
+  })
+  organizationId: string | null;
+
+  @ApiProperty({ minimum: 0 })
+  eventCount: number;
+
+  @ApiProperty({ minimum: 0, description: 'Units that logged at least one event' })
+  unitsWithEvents: number;
+
+  @ApiProperty({ type: () => MetricTotalResponse, isArray: true })
+  metrics: MetricTotalResponse[];
+
+  @ApiProperty({ type: () => TypeStatResponse, isArray: true })
+  byType: TypeStatResponse[];
+
+  @ApiProperty({ type: () => DayStatResponse, isArray: true })
+  byDay: DayStatResponse[];
+
+  @ApiProperty({ type: () => UnitStatResponse, isArray: true, description: 'Units with the most events first' })
+  byUnit: UnitStatResponse[];
+}

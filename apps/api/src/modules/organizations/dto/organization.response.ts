@@ -1,0 +1,50 @@
+// Response bodies of the organization routes, as the OpenAPI document describes them.
+import {
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+  type OrganizationTreeNode,
+  type OrganizationView,
+} from '@campaign-month/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../../../core/http/dto/page.response.js';
+
+export class OrganizationResponse implements OrganizationView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the tenant’s root' })
+  parentId: string | null;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  kind: OrganizationKind;
+
+  @ApiProperty({ minimum: 0, description: '0 for the root' })
+  depth: number;
+
+  @ApiProperty()
+  archived: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class OrganizationTreeNodeResponse extends OrganizationResponse implements OrganizationTreeNode {
+  @ApiProperty({ type: () => OrganizationTreeNodeResponse, isArray: true })
+  children: OrganizationTreeNodeResponse[];
+}
+
+export const OrganizationPageResponse = PageResponse(OrganizationResponse);
+
+export class OrganizationRemovedResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The unused leaf was deleted' })
+  deleted: boolean;
+
+  @ApiProperty({ description: 'Other rows refer to it, so it was archived instead' })
+  archived: boolean;
+}

@@ -1,0 +1,86 @@
+// Response bodies of the task routes, as the OpenAPI document describes them.
+import { type ChildTaskProgress, TASK_STATUSES, type TaskStatus, type TaskView } from '@campaign-month/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../../../core/http/dto/page.response.js';
+import { OrganizationRefResponse } from '../../campaigns/dto/campaign.response.js';
+
+export class TaskResponsibleResponse {
+  @ApiProperty({ format: 'uuid', description: 'A member of the unit’s leading group' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  title: string | null;
+}
+
+export class ChildTaskProgressResponse implements ChildTaskProgress {
+  @ApiProperty({ minimum: 0 })
+  total: number;
+
+  @ApiProperty({ minimum: 0 })
+  todo: number;
+
+  @ApiProperty({ minimum: 0 })
+  inProgress: number;
+
+  @ApiProperty({ minimum: 0 })
+  done: number;
+
+  @ApiProperty({ minimum: 0 })
+  cancelled: number;
+
+  @ApiProperty({ minimum: 0 })
+  overdue: number;
+}
+
+export class TaskResponse implements TaskView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  campaignId: string;
+
+  @ApiProperty({ type: () => OrganizationRefResponse })
+  organization: OrganizationRefResponse;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentTaskId: string | null;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  description: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-15' })
+  dueOn: string | null;
+
+  @ApiProperty({ enum: TASK_STATUSES })
+  status: TaskStatus;
+
+  @ApiProperty({ description: 'Open and past dueOn (tenant’s calendar)' })
+  overdue: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt: string | null;
+
+  @ApiProperty({ type: () => TaskResponsibleResponse, nullable: true })
+  responsible: TaskResponsibleResponse | null;
+
+  @ApiProperty({
+    type: () => ChildTaskProgressResponse,
+    nullable: true,
+    description: 'Progress of the tasks cascaded from this one; null when it has none',
+  })
+  children: ChildTaskProgressResponse | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export const TaskPageResponse = PageResponse(TaskResponse);

@@ -1,8 +1,9 @@
 // An approval that lands after an event's checks but before its insert still wins: the writing
-// statement checks the lock again, so the event is refused (422) and nothing is written.
-import { EventCreateService } from '../src/modules/events/event-create.service.js';
-import { PrismaService } from '../src/core/database/prisma.service.js';
+// statement checks the lock again, so the event is refused (422), nothing is written and, with an
+// Idempotency-Key, the key stays free.
+import { ActorLoader } from '../src/core/auth/actor-loader.js';
 import { type Actor, requestContext } from '../src/core/context/request-context.js';
+import { EventCreateService } from '../src/modules/events/event-create.service.js';
 import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import { addSummaryVersion, buildEventsWorld, countEvents, type EventsWorld } from './support/events-fixtures.js';
 
@@ -16,28 +17,32 @@ describe('event lock race', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  it('the insert re-checks the approval the checks did not see', async () => {
-    await addSummaryVersion(w.tenant.tenantId, w.campaign.id, w.org.A, 'APPROVED');
-    const service = t.app.get(EventCreateService) as unknown as {
-      insert(
-        db: unknown,
-        actor: Actor,
-        campaignId: string,
-        dto: object,
-        unitName: string,
-        entries: unknown[],
-      ): Promise<unknown>;
+  it.each([
+    ['without a key', null],
+    ['with an Idempotency-Key', 'race-key-1'],
+  ])('the insert re-checks the approval the checks did not see (%s)', async (_label, key) => {
+    await sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]);
+    const service = t.app.get(EventCreateService);
+    const inContext = <T>(fn: () => Promise<T>) =>
+      requestContext.run({ requestId: 'race', ip: null, tenantId: w.tenant.tenantId }, fn);
+    const actor = (await inContext(() => t.app.get(ActorLoader).load(w.reporterA.id, w.tenant.tenantId))) as Actor;
+    // the approval lands right after the checks ran: only the writing statement stands between the event and the table
+    const checks = service as unknown as { context: (...args: unknown[]) => Promise<unknown> };
+    const original = checks.context;
+    checks.context = async function (this: unknown, ...args: unknown[]) {
+      const ctx = await original.apply(this, args);
+      await addSummaryVersion(w.tenant.tenantId, w.campaign.id, w.org.A, 'APPROVED');
+      return ctx;
     };
-    const prisma = t.app.get(PrismaService);
-    const [row] = await sql<{ id: string }>(`SELECT id FROM app_user WHERE id = $1`, [w.reporterA.id]);
-    const actor: Actor = { userId: row!.id, tenantId: w.tenant.tenantId, email: 'a@example.test', memberships: [] };
-    const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06' };
-    // the checks ran before the approval: only the writing statement stands between the event and the table
-    await expect(
-      requestContext.run({ requestId: 'race', ip: null, actor }, () =>
-        service.insert(prisma.direct, actor, w.campaign.id, dto, '城关派出所', []),
-      ),
-    ).rejects.toMatchObject({ statusCode: 422 });
+    try {
+      const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06', metrics: {} };
+      await expect(inContext(() => service.create(actor, w.campaign.id, dto as never, key))).rejects.toMatchObject({
+        statusCode: 422,
+      });
+    } finally {
+      checks.context = original;
+    }
     expect(await countEvents(w.campaign.id)).toBe(0);
+    expect(await sql(`SELECT 1 FROM idempotency_record WHERE key = $1`, [key ?? ''])).toHaveLength(0);
   });
 });

@@ -31,25 +31,6 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    */
   readonly direct: DirectDb = directDb(() => this.pool);
 
-  /**
-   * A transaction straight on the pool (same connections and tenant scoping as Prisma's), for hot paths
-   * written in plain SQL. Waiting longer than `lockTimeoutMs` for a row lock fails with 55P03.
-   */
-  async directTransaction<T>(work: (db: DirectDb) => Promise<T>, lockTimeoutMs = 10_000): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
-      const result = await work(directDb(() => client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
     await this.pool.end().catch(() => {});

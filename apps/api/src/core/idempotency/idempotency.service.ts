@@ -1,16 +1,18 @@
 // Idempotency-Key support for POST routes (docs/decisions/020-idempotency-keys.md).
 //
-// The key is claimed inside the same database transaction as the work it guards:
-//   INSERT … ON CONFLICT (tenant_id, scope, key) … RETURNING id   → claimed: do the work, store the answer, commit
-//                                                                  → not claimed: replay the stored answer (or 409)
-// A concurrent request with the same key (in this process or another one) blocks on the unique index until
-// the first transaction ends: after a commit it finds the stored answer, after a rollback (the work failed)
-// it claims the key and does the work itself. So no IN_PROGRESS row is ever visible to another transaction,
-// a crash cannot strand a key, and the work and its record commit or vanish together.
+// The key is claimed by the very statement that does the work (a data-modifying CTE), so the work and the
+// record of its answer commit together or not at all:
+//   1. replay():   a committed record for the key? same request → its stored answer; another request → 409.
+//   2. the route runs its checks (a refused request claims nothing: a corrected retry may reuse the key);
+//   3. claimSql(): the route's writing statement starts with
+//        WITH claim AS (INSERT INTO idempotency_record … ON CONFLICT … DO UPDATE … WHERE expired RETURNING id)
+//      and writes only FROM claim. A concurrent request with the same key blocks on the unique index until
+//      the first statement commits, then claims nothing and writes nothing; it replays the stored answer.
+// No IN_PROGRESS row is ever visible, a crash cannot strand a key, and there is no explicit transaction.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { type DirectDb, PrismaService } from '../database/prisma.service.js';
-import { Conflict, DomainError } from '../errors/domain-errors.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { Conflict } from '../errors/domain-errors.js';
 
 export interface IdempotencyRequest {
   tenantId: string;
@@ -27,9 +29,6 @@ export interface IdempotentResult<T> {
   /** True when the body is the stored answer of an earlier request with the same key. */
   replayed: boolean;
 }
-
-/** A client that can run raw SQL: the PrismaService itself, or the transaction the key was claimed in. */
-export type Db = Pick<PrismaService, '$queryRaw' | '$executeRaw'> | Prisma.TransactionClient | DirectDb;
 
 /** Keys are remembered this long; after that the same key starts a new request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -48,74 +47,48 @@ export class IdempotencyService {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /**
-   * Runs `work` once per key. Without a request (no header sent) the work runs as is, outside any
-   * transaction this service opens. Only successful answers are stored: when the work throws, its
-   * transaction rolls back with the claim, so a corrected retry with the same key is a new attempt.
+   * The stored answer of an earlier request with this key (unexpired), or null when the key is free.
+   * 409 when the key was used for a different request.
    */
-  async run<T>(
-    request: IdempotencyRequest | null,
-    status: number,
-    work: (db: Db) => Promise<T>,
-  ): Promise<IdempotentResult<T>> {
-    // Without a key the work runs straight on the pool (plain SQL, no transaction needed).
-    if (!request) return { status, body: await work(this.prisma.direct), replayed: false };
-    let outcome: { stored: StoredRecord } | { body: T };
-    try {
-      outcome = await this.prisma.directTransaction(async (tx) => {
-        const claimed = await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO idempotency_record (tenant_id, scope, key, request_hash, state, expires_at)
-            VALUES (${request.tenantId}::uuid, ${request.scope}, ${request.key}, ${request.requestHash}, 'IN_PROGRESS',
-                    now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}::int))
-            ON CONFLICT (tenant_id, scope, key) DO UPDATE
-               SET request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', response_status = NULL,
-                   response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
-             WHERE idempotency_record.expires_at < now()
-            RETURNING id`;
-        if (claimed.length === 0) {
-          const [stored] = await tx.$queryRaw<StoredRecord[]>`
-              SELECT request_hash, state::text AS state, response_status, response_body
-                FROM idempotency_record
-               WHERE tenant_id = ${request.tenantId}::uuid AND scope = ${request.scope} AND key = ${request.key}`;
-          return { stored: stored! };
-        }
-        const body = await work(tx);
-        await tx.$executeRaw`
-            UPDATE idempotency_record
-               SET state = 'COMPLETED', response_status = ${status}::int, response_body = ${JSON.stringify(body)}::jsonb
-             WHERE id = ${claimed[0]!.id}::uuid`;
-        return { body };
-      });
-    } catch (error) {
-      // 55P03: waited too long for the row lock of a concurrent request with the same key
-      if ((error as { code?: string })?.code === '55P03') {
-        throw new DomainError(
-          503,
-          'Service Unavailable',
-          'The request could not be completed in time; retry it with the same Idempotency-Key',
-        );
-      }
-      throw error;
-    }
-    if ('body' in outcome) {
-      if (Math.random() < 0.01) void this.purgeExpired();
-      return { status, body: outcome.body, replayed: false };
-    }
-    const { stored } = outcome;
+  async replay<T>(request: IdempotencyRequest): Promise<IdempotentResult<T> | null> {
+    const [stored] = await this.prisma.direct.$queryRaw<StoredRecord[]>`
+      SELECT request_hash, state::text AS state, response_status, response_body
+        FROM idempotency_record
+       WHERE tenant_id = ${request.tenantId}::uuid AND scope = ${request.scope} AND key = ${request.key}
+         AND expires_at >= now()`;
+    if (!stored) return null;
     if (stored.request_hash !== request.requestHash) {
       throw new Conflict(
         'This Idempotency-Key was already used with a different request; use a new key for a new request',
-        {
-          header: 'Idempotency-Key',
-        },
+        { header: 'Idempotency-Key' },
       );
     }
     if (stored.state !== 'COMPLETED' || stored.response_status === null) {
-      // Not reachable with claims made by run() (they commit COMPLETED or not at all); kept for other writers.
+      // Not reachable with claims made by claimSql() (they commit COMPLETED or not at all); kept for other writers.
       throw new Conflict('A request with this Idempotency-Key is still in progress; retry shortly', {
         header: 'Idempotency-Key',
       });
     }
     return { status: stored.response_status, body: stored.response_body as T, replayed: true };
+  }
+
+  /**
+   * The claim, as the first CTE of the statement that does the work: `WITH claim AS (${claimSql(…)}) …`, whose
+   * writes must all read FROM claim. It stores the answer (`status`, `body`) with the key when `condition`
+   * holds and the key is free (or expired); otherwise it returns no row and the statement writes nothing.
+   */
+  claimSql(request: IdempotencyRequest, status: number, body: unknown, condition: Prisma.Sql): Prisma.Sql {
+    if (Math.random() < 0.01) void this.purgeExpired();
+    return Prisma.sql`
+      INSERT INTO idempotency_record (tenant_id, scope, key, request_hash, state, response_status, response_body, expires_at)
+      SELECT ${request.tenantId}::uuid, ${request.scope}, ${request.key}, ${request.requestHash}, 'COMPLETED',
+             ${status}::int, ${JSON.stringify(body)}::jsonb, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}::int)
+       WHERE ${condition}
+      ON CONFLICT (tenant_id, scope, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, state = 'COMPLETED', response_status = EXCLUDED.response_status,
+             response_body = EXCLUDED.response_body, created_at = now(), expires_at = EXCLUDED.expires_at
+       WHERE idempotency_record.expires_at < now()
+      RETURNING id`;
   }
 
   /** Expired keys are deleted now and then, a bounded batch at a time (maintenance across tenants). */

@@ -2,15 +2,20 @@
 //   read : one query gathers the campaign (visible to the actor?), the unit (in scope? participant?), the
 //          unit's latest summary status, the metric definitions and, when given, the task.
 //   write: one statement inserts the event, its metric values and the audit entry (data-modifying CTEs:
-//          atomic without an explicit transaction). With an Idempotency-Key the same statement runs inside
-//          the transaction that claims the key.
+//          atomic without an explicit transaction). With an Idempotency-Key the same statement also claims
+//          the key and stores the answer (decision 020), after a look-up that replays an earlier answer.
 import { randomUUID } from 'node:crypto';
 import type { EventView } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/context/request-context.js';
 import { requestContext } from '../../core/context/request-context.js';
-import { InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
-import { type Db, IdempotencyService, type IdempotentResult } from '../../core/idempotency/idempotency.service.js';
+import { type DirectDb, PrismaService } from '../../core/database/prisma.service.js';
+import { Conflict, InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
+import {
+  type IdempotencyRequest,
+  IdempotencyService,
+  type IdempotentResult,
+} from '../../core/idempotency/idempotency.service.js';
 import { requestHash } from '../../core/idempotency/request-hash.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CreateEventDto } from './dto/event.dto.js';
@@ -32,6 +37,7 @@ interface CreateContext {
 @Injectable()
 export class EventCreateService {
   constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(EventAccessService) private readonly rules: EventAccessService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
   ) {}
@@ -42,7 +48,7 @@ export class EventCreateService {
     dto: CreateEventDto,
     idempotencyKey: string | null,
   ): Promise<IdempotentResult<EventView>> {
-    const request = idempotencyKey
+    const request: IdempotencyRequest | null = idempotencyKey
       ? {
           tenantId: actor.tenantId,
           scope: `events.create user:${actor.userId}`,
@@ -50,19 +56,27 @@ export class EventCreateService {
           requestHash: requestHash({ campaignId, body: dto }),
         }
       : null;
-    // With a key, the checks run inside the transaction that claimed it: a refused request rolls the claim
-    // back (nothing stored, a corrected retry may reuse the key), and a retry of a request that succeeded
-    // is answered from the record without running the checks again.
-    return this.idempotency.run(request, 201, (db) => this.checkAndInsert(db, actor, campaignId, dto));
-  }
-
-  private async checkAndInsert(db: Db, actor: Actor, campaignId: string, dto: CreateEventDto): Promise<EventView> {
+    // A retry of a request that succeeded is answered from the record, without running the checks again.
+    if (request) {
+      const earlier = await this.idempotency.replay<EventView>(request);
+      if (earlier) return earlier;
+    }
+    const db = this.prisma.direct;
     const ctx = await this.context(db, actor, campaignId, dto);
     const entries = this.check(ctx, dto);
-    return this.insert(db, actor, campaignId, dto, ctx.unitName!, entries);
+    const view = this.view(actor, campaignId, dto, ctx.unitName!, entries);
+    const written = await this.insert(db, actor, view, entries, request);
+    if (written.inserted) return { status: 201, body: view, replayed: false };
+    if (written.locked) this.rules.assertOpen({ campaignStatus: 'ACTIVE', summaryStatus: 'APPROVED' });
+    // Another request with the same key committed between the look-up and the claim: answer what it stored.
+    const earlier = request ? await this.idempotency.replay<EventView>(request) : null;
+    if (earlier) return earlier;
+    throw new Conflict('A request with this Idempotency-Key is still in progress; retry shortly', {
+      header: 'Idempotency-Key',
+    });
   }
 
-  private async context(db: Db, actor: Actor, campaignId: string, dto: CreateEventDto): Promise<CreateContext> {
+  private async context(db: DirectDb, actor: Actor, campaignId: string, dto: CreateEventDto): Promise<CreateContext> {
     const patterns = this.rules.scopePatterns(actor, 'event:write');
     const taskId = dto.taskId ?? null;
     const rows = await db.$queryRaw<CreateContext[]>`
@@ -103,19 +117,16 @@ export class EventCreateService {
     return entries;
   }
 
-  private async insert(
-    db: Db,
+  private view(
     actor: Actor,
     campaignId: string,
     dto: CreateEventDto,
     unitName: string,
     entries: ReturnType<typeof parseMetrics>['entries'],
-  ): Promise<EventView> {
-    const id = randomUUID();
-    const now = new Date();
-    const metrics = entriesToValues(entries);
-    const view: EventView = {
-      id,
+  ): EventView {
+    const now = new Date().toISOString();
+    return {
+      id: randomUUID(),
       campaignId,
       organizationId: dto.organizationId,
       organizationName: unitName,
@@ -125,42 +136,66 @@ export class EventCreateService {
       occurredOn: dto.occurredOn,
       location: dto.location || null,
       description: dto.description || null,
-      metrics,
+      metrics: entriesToValues(entries),
       photoCount: 0,
       authorId: actor.userId,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      createdAt: now,
+      updatedAt: now,
     };
+  }
+
+  /**
+   * One statement: (the key's claim,) the event, its metric values and the audit entry. Every write reads
+   * FROM claim, which has a row only when the unit's summary is not approved (checked again here: an
+   * approval that landed after the checks wins) and, with a key, when the key was free.
+   */
+  private async insert(
+    db: DirectDb,
+    actor: Actor,
+    view: EventView,
+    entries: ReturnType<typeof parseMetrics>['entries'],
+    request: IdempotencyRequest | null,
+  ): Promise<{ inserted: boolean; locked: boolean }> {
     const ctx = requestContext.get();
     const changes = JSON.stringify({
-      campaignId,
+      campaignId: view.campaignId,
       organizationId: view.organizationId,
       type: view.type,
       title: view.title,
       occurredOn: view.occurredOn,
-      metrics,
+      metrics: view.metrics,
     });
+    const summaryStatus = latestSummaryStatusSql(
+      Prisma.sql`${actor.tenantId}::uuid`,
+      Prisma.sql`${view.campaignId}::uuid`,
+      Prisma.sql`${view.organizationId}::uuid`,
+    );
+    const open = Prisma.sql`coalesce(${summaryStatus}, '') <> 'APPROVED'`;
+    const claim = request
+      ? this.idempotency.claimSql(request, 201, view, open)
+      : Prisma.sql`SELECT NULL::uuid AS id WHERE ${open}`;
     // Written here rather than through AuditService so that the event, its values and the audit entry are one statement.
-    const written = await db.$executeRaw`
-      WITH ev AS (
+    const [result] = await db.$queryRaw<{ inserted: boolean; locked: boolean }[]>`
+      WITH claim AS (${claim}),
+      ev AS (
         INSERT INTO publicity_event (id, tenant_id, campaign_id, organization_id, task_id, type, title, occurred_on,
                                      location, description, author_id, created_at, updated_at)
-        SELECT ${id}::uuid, ${actor.tenantId}::uuid, ${campaignId}::uuid, ${view.organizationId}::uuid, ${view.taskId}::uuid,
+        SELECT ${view.id}::uuid, ${actor.tenantId}::uuid, ${view.campaignId}::uuid, ${view.organizationId}::uuid, ${view.taskId}::uuid,
                ${view.type}::"EventType", ${view.title}, ${view.occurredOn}::date, ${view.location}, ${view.description},
-               ${actor.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
-         -- checked again in the writing statement: an approval that landed after the checks wins
-         WHERE coalesce(${latestSummaryStatusSql(Prisma.sql`${actor.tenantId}::uuid`, Prisma.sql`${campaignId}::uuid`, Prisma.sql`${view.organizationId}::uuid`)}, '') <> 'APPROVED'
+               ${actor.userId}::uuid, ${view.createdAt}::timestamptz, ${view.createdAt}::timestamptz
+          FROM claim
         RETURNING id
       ), mv AS (
         INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
         SELECT ${actor.tenantId}::uuid, ev.id, v.metric_id, v.value
           FROM ev, unnest(${entries.map((e) => e.def.id)}::uuid[], ${entries.map((e) => e.value)}::numeric[]) AS v(metric_id, value)
+      ), au AS (
+        INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
+        SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text,
+               ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, ${changes}::jsonb, ${view.createdAt}::timestamptz
+          FROM ev
       )
-      INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
-      SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text,
-             ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, ${changes}::jsonb, ${now}::timestamptz
-        FROM ev`;
-    if (written === 0) this.rules.assertOpen({ campaignStatus: 'ACTIVE', summaryStatus: 'APPROVED' });
-    return view;
+      SELECT EXISTS (SELECT 1 FROM ev) AS inserted, NOT (${open}) AS locked`;
+    return result!;
   }
 }

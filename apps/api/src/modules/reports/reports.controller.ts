@@ -24,6 +24,7 @@ import {
   SummaryQueryDto,
   TransitionDto,
 } from './dto/summary.dto.js';
+import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
 import { SummaryResponse, TableCellResponse } from './dto/summary.response.js';
 import { SummariesService } from './summaries.service.js';
 import {
@@ -38,7 +39,7 @@ const UNIT = 'campaigns/:id/organizations/:orgId/summary';
 
 @ApiTags('summaries')
 @ApiBearerAuth()
-@ApiExtraModels(TableCellResponse)
+@ApiExtraModels(TableCellResponse, UnitFactsResponse, RollupFactsResponse)
 @Controller()
 export class ReportsController {
   constructor(

@@ -18,12 +18,12 @@ import type {
   Section,
   SectionKey,
   SummaryDocument,
-  SummaryFacts,
   Table,
   TableCell,
 } from '@campaign-month/report-writer';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { SummaryView } from '../summaries.service.js';
+import { RollupFactsResponse, UnitFactsResponse } from './summary-facts.response.js';
 
 const SECTION_KEYS: readonly SectionKey[] = [
   'leadership',
@@ -266,13 +266,10 @@ export class SummaryResponse implements SummaryView {
   document: SummaryDocumentResponse;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'The facts the document was written from (kind UNIT or ROLLUP: campaign, unit, metrics, leading group, tasks, ' +
-      'events by type and day, examples; a roll-up also its units), as libs/report-writer defines SummaryFacts',
+    oneOf: [{ $ref: getSchemaPath(UnitFactsResponse) }, { $ref: getSchemaPath(RollupFactsResponse) }],
+    description: 'The facts the document was written from: UnitFacts (kind UNIT) or RollupFacts (kind ROLLUP)',
   })
-  facts: SummaryFacts;
+  facts: UnitFactsResponse | RollupFactsResponse;
 
   @ApiProperty({ type: [String], description: 'Editable paragraphs still showing a prompt instead of the unit’s text' })
   needsInput: string[];

@@ -1,0 +1,297 @@
+// The facts a summary version was written from (libs/report-writer's SummaryFacts: UnitFacts or
+// RollupFacts, told apart by `kind`), as the OpenAPI document describes them.
+import {
+  EVENT_TYPES,
+  type EventType,
+  LEADING_GROUP_ROLES,
+  type LeadingGroupRole,
+  METRIC_KINDS,
+  type MetricKind,
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+  REPORT_STATUSES,
+  type ReportStatus,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@campaign-month/contracts';
+import type {
+  CampaignFact,
+  DayFact,
+  ExampleFact,
+  GroupMemberFact,
+  MetricFact,
+  RollupFacts,
+  RollupUnitRow,
+  TaskFacts,
+  TaskItemFact,
+  TypeFact,
+  UnitFact,
+  UnitFacts,
+} from '@campaign-month/report-writer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const DECIMALS = {
+  type: 'object',
+  additionalProperties: { type: 'string', example: '812300.00' },
+  description: 'Metric key → decimal string',
+} as const;
+
+export class MetricFactResponse implements MetricFact {
+  @ApiProperty({ example: 'leaflets' })
+  key: string;
+
+  @ApiProperty({ example: '发放宣传单' })
+  label: string;
+
+  @ApiProperty({ example: '份' })
+  unit: string;
+
+  @ApiProperty({ enum: METRIC_KINDS })
+  kind: MetricKind;
+}
+
+export class CampaignFactResponse implements CampaignFact {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  purpose?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  directiveTitle?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  directiveNumber?: string | null;
+
+  @ApiProperty({ example: '2026-11-01' })
+  startsOn: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  endsOn: string;
+
+  @ApiProperty({ example: '2026-12-05' })
+  reportDueOn: string;
+
+  @ApiProperty()
+  organizerName: string;
+}
+
+export class UnitFactResponse implements UnitFact {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  kind: OrganizationKind;
+}
+
+export class GroupMemberFactResponse implements GroupMemberFact {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  title?: string | null;
+
+  @ApiProperty({ enum: LEADING_GROUP_ROLES })
+  role: LeadingGroupRole;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  department?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  duty?: string | null;
+}
+
+export class TaskItemFactResponse implements TaskItemFact {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: TASK_STATUSES })
+  status: TaskStatus;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  dueOn?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  completedOn?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  responsibleName?: string | null;
+}
+
+export class TaskFactsResponse implements TaskFacts {
+  @ApiProperty({ minimum: 0, description: 'Every task, cancelled ones included' })
+  total: number;
+
+  @ApiProperty({ minimum: 0 })
+  done: number;
+
+  @ApiProperty({ minimum: 0 })
+  doneOnTime: number;
+
+  @ApiProperty({ minimum: 0 })
+  overdue: number;
+
+  @ApiProperty({ minimum: 0 })
+  cancelled: number;
+
+  @ApiProperty({ type: () => TaskItemFactResponse, isArray: true })
+  items: TaskItemFactResponse[];
+}
+
+export class TypeFactResponse implements TypeFact {
+  @ApiProperty({ enum: EVENT_TYPES })
+  type: EventType;
+
+  @ApiProperty({ minimum: 0 })
+  count: number;
+
+  @ApiProperty(DECIMALS)
+  metricSums: Record<string, string>;
+
+  @ApiProperty({ type: [String], description: 'A sample (≤ 20) of the events behind the figures' })
+  eventIds: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  locations?: string[];
+}
+
+export class DayFactResponse implements DayFact {
+  @ApiProperty({ example: '2026-11-06' })
+  day: string;
+
+  @ApiProperty({ minimum: 0 })
+  count: number;
+}
+
+export class ExampleFactResponse implements ExampleFact {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: EVENT_TYPES })
+  type: EventType;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ example: '2026-11-06' })
+  occurredOn: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  location?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  unitName?: string | null;
+
+  @ApiPropertyOptional(DECIMALS)
+  metricValues?: Record<string, string>;
+}
+
+/** What UnitFacts and RollupFacts share. */
+abstract class FactsBaseResponse implements Omit<UnitFacts, 'kind'> {
+  @ApiProperty({ type: () => CampaignFactResponse })
+  campaign: CampaignFactResponse;
+
+  @ApiProperty({ type: () => UnitFactResponse })
+  unit: UnitFactResponse;
+
+  @ApiProperty({ type: () => MetricFactResponse, isArray: true })
+  metrics: MetricFactResponse[];
+
+  @ApiProperty({
+    type: () => GroupMemberFactResponse,
+    isArray: true,
+    nullable: true,
+    description: 'null when none was recorded',
+  })
+  leadingGroup: GroupMemberFactResponse[] | null;
+
+  @ApiProperty({ type: () => TaskFactsResponse })
+  tasks: TaskFactsResponse;
+
+  @ApiProperty({ minimum: 0 })
+  eventCount: number;
+
+  @ApiProperty({ type: () => TypeFactResponse, isArray: true })
+  byType: TypeFactResponse[];
+
+  @ApiProperty({ type: () => DayFactResponse, isArray: true })
+  byDay: DayFactResponse[];
+
+  @ApiProperty(DECIMALS)
+  metricTotals: Record<string, string>;
+
+  @ApiProperty({ type: () => ExampleFactResponse, isArray: true })
+  examples: ExampleFactResponse[];
+
+  @ApiProperty({ example: '2026-11-30' })
+  signatureDate: string;
+}
+
+export class UnitFactsResponse extends FactsBaseResponse implements UnitFacts {
+  @ApiProperty({ enum: ['UNIT'] })
+  kind: 'UNIT';
+}
+
+export class RollupUnitRowResponse implements RollupUnitRow {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  participating: boolean;
+
+  @ApiProperty({ minimum: 0 })
+  eventCount: number;
+
+  @ApiProperty(DECIMALS)
+  metricTotals: Record<string, string>;
+
+  @ApiProperty()
+  leadingGroupSet: boolean;
+
+  @ApiProperty({ minimum: 0 })
+  tasksDone: number;
+
+  @ApiProperty({ minimum: 0 })
+  tasksTotal: number;
+
+  @ApiProperty({ enum: REPORT_STATUSES, nullable: true })
+  summaryStatus: ReportStatus | null;
+
+  @ApiProperty({ description: 'Not handed in although reportDueOn has passed' })
+  late: boolean;
+}
+
+export class RollupFactsResponse extends FactsBaseResponse implements RollupFacts {
+  @ApiProperty({ enum: ['ROLLUP'] })
+  kind: 'ROLLUP';
+
+  @ApiProperty({ type: () => RollupUnitRowResponse, isArray: true })
+  units: RollupUnitRowResponse[];
+
+  @ApiProperty({ minimum: 0 })
+  participantCount: number;
+
+  @ApiProperty({ minimum: 0, description: 'SUBMITTED or APPROVED' })
+  submittedCount: number;
+
+  @ApiProperty({ minimum: 0 })
+  approvedCount: number;
+}

@@ -420,6 +420,102 @@ export interface components {
       /** With subtreeOf: only these kinds */
       kinds?: ("GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER")[];
     };
+    "AddParticipantsResultResponse": {
+      /** Units that were not taking part yet */
+      added: number;
+      /** Participants of the campaign afterwards */
+      total: number;
+    };
+    "CampaignFactResponse": {
+      id: string;
+      title: string;
+      purpose?: string | null;
+      directiveTitle?: string | null;
+      directiveNumber?: string | null;
+      startsOn: string;
+      endsOn: string;
+      reportDueOn: string;
+      organizerName: string;
+    };
+    "CampaignMetricResponse": {
+      key: string;
+      label: string;
+      unit: string;
+      kind: "COUNT" | "MONEY";
+      id: string;
+      sortOrder: number;
+    };
+    "CampaignResponse": {
+      id: string;
+      title: string;
+      templateKey: string | null;
+      organizer: components["schemas"]["OrganizationRefResponse"];
+      startsOn: string;
+      endsOn: string;
+      reportDueOn: string;
+      directiveTitle: string | null;
+      directiveNumber: string | null;
+      purpose: string | null;
+      goals: string | null;
+      suggestedEventTypes: ("FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER")[];
+      status: "DRAFT" | "ACTIVE" | "CLOSED";
+      launchedAt: string | null;
+      closedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      participantCount: number;
+      metrics: components["schemas"]["CampaignMetricResponse"][];
+      /** The caller may edit, launch and close it */
+      canManage: boolean;
+    };
+    "CampaignResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["CampaignResponse"][];
+    };
+    "CampaignStatsResponse": {
+      campaignId: string;
+      /** The subtree the figures cover (null: your whole scope) */
+      organizationId: string | null;
+      eventCount: number;
+      /** Units that logged at least one event */
+      unitsWithEvents: number;
+      metrics: components["schemas"]["MetricTotalResponse"][];
+      byType: components["schemas"]["TypeStatResponse"][];
+      byDay: components["schemas"]["DayStatResponse"][];
+      /** Units with the most events first */
+      byUnit: components["schemas"]["UnitStatResponse"][];
+    };
+    "CampaignTemplateResponse": {
+      key: string;
+      name: string;
+      description: string;
+      purpose: string;
+      goals: string;
+      organizerKinds: ("GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER")[];
+      participantKinds: ("GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER")[];
+      metrics: components["schemas"]["MetricDefinitionResponse"][];
+      suggestedEventTypes: ("FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER")[];
+      leadingGroupShape: components["schemas"]["LeadingGroupSeatResponse"][];
+      suggestedTasks: components["schemas"]["SuggestedTaskResponse"][];
+    };
+    "CampaignTemplateResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["CampaignTemplateResponse"][];
+    };
+    "ChildTaskProgressResponse": {
+      total: number;
+      todo: number;
+      inProgress: number;
+      done: number;
+      cancelled: number;
+      overdue: number;
+    };
     "CreateCampaignDto": {
       directiveTitle?: string | null;
       directiveNumber?: string | null;
@@ -485,14 +581,139 @@ export interface components {
       password: string;
       memberships: components["schemas"]["MembershipInputDto"][];
     };
+    "DayFactResponse": {
+      day: string;
+      count: number;
+    };
+    "DayStatResponse": {
+      day: string;
+      count: number;
+    };
     "EditSummaryDto": {
       scope?: "UNIT" | "ROLLUP";
       /** Narrative paragraphs by key (e.g. "shortcomings", "opening.extra"): only paragraphs marked editable. An empty string clears one. Computed figures are regenerated, never typed over. */
       narrative: unknown;
     };
+    "EventDetailResponse": {
+      id: string;
+      campaignId: string;
+      organizationId: string;
+      organizationName: string;
+      taskId: string | null;
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title: string;
+      /** Calendar day in the tenant’s time zone */
+      occurredOn: string;
+      location: string | null;
+      description: string | null;
+      /** Metric key → decimal string (COUNT as an integer, MONEY with two decimals); keys without a value are absent */
+      metrics: {
+        [key: string]: string;
+      };
+      photoCount: number;
+      authorId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      photos: components["schemas"]["PhotoResponse"][];
+    };
+    "EventResponse": {
+      id: string;
+      campaignId: string;
+      organizationId: string;
+      organizationName: string;
+      taskId: string | null;
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title: string;
+      /** Calendar day in the tenant’s time zone */
+      occurredOn: string;
+      location: string | null;
+      description: string | null;
+      /** Metric key → decimal string (COUNT as an integer, MONEY with two decimals); keys without a value are absent */
+      metrics: {
+        [key: string]: string;
+      };
+      photoCount: number;
+      authorId: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    "EventResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["EventResponse"][];
+    };
+    "ExampleFactResponse": {
+      id: string;
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title: string;
+      occurredOn: string;
+      location?: string | null;
+      description?: string | null;
+      unitName?: string | null;
+      /** Metric key → decimal string */
+      metricValues?: {
+        [key: string]: string;
+      };
+    };
+    "FigureFilterResponse": {
+      campaignId: string;
+      organizationId: string;
+      /** True for a roll-up: the organization and all its descendants */
+      subtree: boolean;
+      eventType?: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      /** Metric key the figure sums */
+      metric?: string;
+      occurredOn?: string;
+      taskStatus?: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      taskTiming?: "ON_TIME" | "OVERDUE";
+      role?: "LEADER" | "DEPUTY" | "MEMBER";
+      summaryStatus?: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | "NONE" | "HANDED_IN";
+      late?: boolean;
+      participating?: boolean;
+      leadingGroupSet?: boolean;
+    };
+    "FigureResponse": {
+      id: string;
+      /** The figure as it reads in the text */
+      text: string;
+      /** The exact value it was computed from */
+      value: string;
+      metric?: string;
+      eventType?: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      /** Offset of text within the paragraph (UTF-16 code units) */
+      start: number;
+      /** End offset, exclusive */
+      end: number;
+      source: components["schemas"]["FigureSourceResponse"];
+    };
+    "FigureSourceResponse": {
+      kind: "events" | "tasks" | "leadingGroup" | "units";
+      filter: components["schemas"]["FigureFilterResponse"];
+      /** Samples (≤ 20) of the rows behind the figure */
+      eventIds?: string[];
+      taskIds?: string[];
+      memberIds?: string[];
+      unitIds?: string[];
+    };
     "GenerateSummaryDto": {
       /** UNIT: the unit itself; ROLLUP: the unit and its subtree */
       scope?: "UNIT" | "ROLLUP";
+    };
+    "GroupMemberFactResponse": {
+      id: string;
+      name: string;
+      title?: string | null;
+      role: "LEADER" | "DEPUTY" | "MEMBER";
+      department?: string | null;
+      duty?: string | null;
+    };
+    "HealthResponse": {
+      status: "ok";
+      database: "up";
+      /** The server’s clock */
+      time: string;
     };
     "LeadingGroupMemberDto": {
       /** An existing member to keep (tasks assigned to it stay assigned) */
@@ -505,6 +726,60 @@ export interface components {
       duty?: string | null;
       phone?: string | null;
     };
+    "LeadingGroupMemberResponse": {
+      id: string;
+      name: string;
+      title: string | null;
+      role: "LEADER" | "DEPUTY" | "MEMBER";
+      department: string | null;
+      duty: string | null;
+      phone: string | null;
+      sortOrder: number;
+    };
+    "LeadingGroupResponse": {
+      campaignId: string;
+      organizationId: string;
+      /** false: nothing recorded yet (members is empty) */
+      set: boolean;
+      members: components["schemas"]["LeadingGroupMemberResponse"][];
+      updatedAt: string | null;
+    };
+    "LeadingGroupSeatResponse": {
+      role: "LEADER" | "DEPUTY" | "MEMBER";
+      title: string;
+      department?: string;
+      duty: string;
+    };
+    "LedgerImportResultResponse": {
+      dryRun: boolean;
+      /** Events created (or, in a dry run, that would be created) */
+      count: number;
+      /** Rows whose 编号 names an event already logged: not imported again */
+      skipped: number;
+      rows: components["schemas"]["LedgerImportRowResponse"][];
+    };
+    "LedgerImportRowResponse": {
+      /** Row number as Excel shows it */
+      row: number;
+      /** The created event (null in a dry run), or the event named in 编号 when it was already logged */
+      id: string | null;
+      /** True when 编号 names an event already logged: the row is not imported again */
+      existing: boolean;
+      organizationId: string;
+      organizationName: string;
+      occurredOn: string;
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      title: string;
+      /** Metric key → decimal string (COUNT as an integer, MONEY with two decimals); keys without a value are absent */
+      metrics: {
+        [key: string]: string;
+      };
+    };
+    "LightCountsResponse": {
+      GREEN: number;
+      YELLOW: number;
+      RED: number;
+    };
     "LoginDto": {
       email: string;
       password: string;
@@ -516,11 +791,48 @@ export interface components {
       organizationId: string;
       role: "ADMIN" | "ORGANIZER" | "REPORTER" | "VIEWER";
     };
+    "MembershipResponse": {
+      id: string;
+      organizationId: string;
+      organizationName: string;
+      role: "ADMIN" | "ORGANIZER" | "REPORTER" | "VIEWER";
+    };
+    "MeResponse": {
+      id: string;
+      email: string;
+      name: string;
+      isActive: boolean;
+      createdAt: string;
+      memberships: components["schemas"]["MembershipResponse"][];
+      tenant: components["schemas"]["TenantResponse"];
+      /** Permissions granted by any of your memberships */
+      permissions: string[];
+    };
     "MetricDefinitionDto": {
       key: string;
       label: string;
       unit: string;
       kind: "COUNT" | "MONEY";
+    };
+    "MetricDefinitionResponse": {
+      key: string;
+      label: string;
+      unit: string;
+      kind: "COUNT" | "MONEY";
+    };
+    "MetricFactResponse": {
+      key: string;
+      label: string;
+      unit: string;
+      kind: "COUNT" | "MONEY";
+    };
+    "MetricTotalResponse": {
+      key: string;
+      label: string;
+      unit: string;
+      kind: "COUNT" | "MONEY";
+      /** Decimal sum */
+      total: string;
     };
     "NewAdminDto": {
       name: string;
@@ -531,6 +843,102 @@ export interface components {
       name: string;
       kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
     };
+    "OrganizationRefResponse": {
+      id: string;
+      name: string;
+    };
+    "OrganizationRemovedResponse": {
+      id: string;
+      /** The unused leaf was deleted */
+      deleted: boolean;
+      /** Other rows refer to it, so it was archived instead */
+      archived: boolean;
+    };
+    "OrganizationResponse": {
+      id: string;
+      /** null for the tenant’s root */
+      parentId: string | null;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+      /** 0 for the root */
+      depth: number;
+      archived: boolean;
+      createdAt: string;
+    };
+    "OrganizationResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["OrganizationResponse"][];
+    };
+    "OrganizationTreeNodeResponse": {
+      id: string;
+      /** null for the tenant’s root */
+      parentId: string | null;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+      /** 0 for the root */
+      depth: number;
+      archived: boolean;
+      createdAt: string;
+      children: components["schemas"]["OrganizationTreeNodeResponse"][];
+    };
+    "ParagraphResponse": {
+      key: string;
+      text: string;
+      /** Narrative the unit may write; computed paragraphs are regenerated, never edited */
+      editable: boolean;
+      /** The text is only a prompt asking the unit to write it */
+      needsInput?: boolean;
+      style?: "body" | "heading2";
+      figures: components["schemas"]["FigureResponse"][];
+    };
+    "ParticipantResponse": {
+      organizationId: string;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+      parentId: string | null;
+      depth: number;
+      addedAt: string;
+    };
+    "ParticipantResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["ParticipantResponse"][];
+    };
+    "PhotoResponse": {
+      id: string;
+      eventId: string;
+      contentType: "image/jpeg" | "image/png" | "image/webp";
+      sizeBytes: number;
+      width: number | null;
+      height: number | null;
+      sha256: string;
+      originalName: string | null;
+      /** From EXIF DateTimeOriginal when present */
+      capturedAt: string | null;
+      /** The capture day differs from the event’s day: a hint, not a rule */
+      capturedOutsideEventDay: boolean;
+      /** API path of the image */
+      url: string;
+      /** API path of its WebP thumbnail */
+      thumbnailUrl: string;
+      createdAt: string;
+    };
+    "ProgressPageResponse": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["UnitProgressResponse"][];
+      /** The day "overdue" and "due soon" were measured from */
+      today: string;
+      /** Every participating unit in your scope, by light (the filter does not change these) */
+      lights: (components["schemas"]["LightCountsResponse"]);
+    };
     "PutLeadingGroupDto": {
       /** The whole roster, in order */
       members: components["schemas"]["LeadingGroupMemberDto"][];
@@ -538,17 +946,295 @@ export interface components {
     "RefreshDto": {
       refreshToken: string;
     };
+    "RegisteredOrganizationResponse": {
+      id: string;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+    };
+    "RegisteredTenantResponse": {
+      id: string;
+      name: string;
+    };
+    "RegisteredUserResponse": {
+      id: string;
+      email: string;
+      name: string;
+    };
     "RegisterTenantDto": {
       tenantName: string;
       organization: components["schemas"]["NewOrganizationDto"];
       admin: components["schemas"]["NewAdminDto"];
     };
+    "RegisterTenantResponse": {
+      /** Bearer JWT for the Authorization header */
+      accessToken: string;
+      /** Opaque; rotate it with POST /auth/refresh */
+      refreshToken: string;
+      /** Seconds until the access token expires */
+      expiresIn: number;
+      tokenType: "Bearer";
+      tenant: components["schemas"]["RegisteredTenantResponse"];
+      organization: components["schemas"]["RegisteredOrganizationResponse"];
+      user: components["schemas"]["RegisteredUserResponse"];
+    };
+    "RemoveParticipantResultResponse": {
+      campaignId: string;
+      organizationId: string;
+      /** The unit’s tasks in this campaign, removed with it */
+      tasksRemoved: number;
+      leadingGroupRemoved: boolean;
+    };
     "ReturnWithScopeDto": {
       comment: string;
       scope?: "UNIT" | "ROLLUP";
     };
+    "RollupFactsResponse": {
+      campaign: components["schemas"]["CampaignFactResponse"];
+      unit: components["schemas"]["UnitFactResponse"];
+      metrics: components["schemas"]["MetricFactResponse"][];
+      /** null when none was recorded */
+      leadingGroup: components["schemas"]["GroupMemberFactResponse"][] | null;
+      tasks: components["schemas"]["TaskFactsResponse"];
+      eventCount: number;
+      byType: components["schemas"]["TypeFactResponse"][];
+      byDay: components["schemas"]["DayFactResponse"][];
+      /** Metric key → decimal string */
+      metricTotals: {
+        [key: string]: string;
+      };
+      examples: components["schemas"]["ExampleFactResponse"][];
+      signatureDate: string;
+      kind: "ROLLUP";
+      units: components["schemas"]["RollupUnitRowResponse"][];
+      participantCount: number;
+      /** SUBMITTED or APPROVED */
+      submittedCount: number;
+      approvedCount: number;
+    };
+    "RollupUnitRowResponse": {
+      id: string;
+      name: string;
+      participating: boolean;
+      eventCount: number;
+      /** Metric key → decimal string */
+      metricTotals: {
+        [key: string]: string;
+      };
+      leadingGroupSet: boolean;
+      tasksDone: number;
+      tasksTotal: number;
+      summaryStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | null;
+      /** Not handed in although reportDueOn has passed */
+      late: boolean;
+    };
+    "SectionResponse": {
+      key: "leadership" | "deployment" | "publicity" | "results" | "units" | "shortcomings";
+      number: number;
+      heading: string;
+      paragraphs: components["schemas"]["ParagraphResponse"][];
+      table?: components["schemas"]["TableResponse"];
+      charts?: ("byType" | "byDay" | "byUnit")[];
+    };
+    "SignatureResponse": {
+      unit: string;
+      date: string;
+      isoDate: string;
+    };
+    "SuggestedTaskResponse": {
+      /** Usable as templateTaskKey when creating a task */
+      key: string;
+      title: string;
+      description: string;
+      /** Due this many days after the first day of the campaign */
+      dueAfterDays: number;
+      cascade: "CHILDREN" | "PARTICIPANTS" | null;
+    };
+    "SummaryDocumentResponse": {
+      /** Version of this JSON shape */
+      format: 1;
+      scope: "UNIT" | "ROLLUP";
+      campaignId: string;
+      organizationId: string;
+      title: string;
+      opening: components["schemas"]["ParagraphResponse"];
+      openingExtra?: components["schemas"]["ParagraphResponse"];
+      sections: components["schemas"]["SectionResponse"][];
+      signature: components["schemas"]["SignatureResponse"];
+    };
+    "SummaryResponse": {
+      id: string;
+      campaignId: string;
+      organizationId: string;
+      scope: "UNIT" | "ROLLUP";
+      /** Also the ETag; send it as If-Match to edit */
+      version: number;
+      status: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+      title: string;
+      reviewerComment: string | null;
+      /** Narrative key → the unit’s text */
+      narrative: {
+        [key: string]: string;
+      };
+      document: components["schemas"]["SummaryDocumentResponse"];
+      /** The facts the document was written from: UnitFacts (kind UNIT) or RollupFacts (kind ROLLUP) */
+      facts: (components["schemas"]["UnitFactsResponse"] | components["schemas"]["RollupFactsResponse"]);
+      /** Editable paragraphs still showing a prompt instead of the unit’s text */
+      needsInput: string[];
+      submittedAt: string | null;
+      reviewedAt: string | null;
+      createdAt: string;
+    };
+    "TableCellResponse": {
+      text: string;
+      figure?: components["schemas"]["FigureResponse"];
+    };
+    "TableResponse": {
+      key: string;
+      columns: string[];
+      widths: number[];
+      align: ("left" | "center" | "right")[];
+      rows: components["schemas"]["TableCellResponse"][][];
+    };
+    "TaskFactsResponse": {
+      /** Every task, cancelled ones included */
+      total: number;
+      done: number;
+      doneOnTime: number;
+      overdue: number;
+      cancelled: number;
+      items: components["schemas"]["TaskItemFactResponse"][];
+    };
+    "TaskItemFactResponse": {
+      id: string;
+      title: string;
+      status: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      dueOn?: string | null;
+      completedOn?: string | null;
+      responsibleName?: string | null;
+    };
+    "TaskResponse": {
+      id: string;
+      campaignId: string;
+      organization: components["schemas"]["OrganizationRefResponse"];
+      parentTaskId: string | null;
+      title: string;
+      description: string | null;
+      dueOn: string | null;
+      status: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      /** Open and past dueOn (tenant’s calendar) */
+      overdue: boolean;
+      completedAt: string | null;
+      responsible: (components["schemas"]["TaskResponsibleResponse"]) | null;
+      /** Progress of the tasks cascaded from this one; null when it has none */
+      children: (components["schemas"]["ChildTaskProgressResponse"]) | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    "TaskResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["TaskResponse"][];
+    };
+    "TaskResponsibleResponse": {
+      /** A member of the unit’s leading group */
+      id: string;
+      name: string;
+      title: string | null;
+    };
+    "TenantResponse": {
+      id: string;
+      name: string;
+      timeZone: string;
+    };
+    "TokenPairResponse": {
+      /** Bearer JWT for the Authorization header */
+      accessToken: string;
+      /** Opaque; rotate it with POST /auth/refresh */
+      refreshToken: string;
+      /** Seconds until the access token expires */
+      expiresIn: number;
+      tokenType: "Bearer";
+    };
     "TransitionDto": {
       scope?: "UNIT" | "ROLLUP";
+    };
+    "TypeFactResponse": {
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      count: number;
+      /** Metric key → decimal string */
+      metricSums: {
+        [key: string]: string;
+      };
+      /** A sample (≤ 20) of the events behind the figures */
+      eventIds: string[];
+      locations?: string[];
+    };
+    "TypeStatResponse": {
+      type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
+      count: number;
+      /** Metric key → decimal sum */
+      metricSums: {
+        [key: string]: string;
+      };
+    };
+    "UnitFactResponse": {
+      id: string;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+    };
+    "UnitFactsResponse": {
+      campaign: components["schemas"]["CampaignFactResponse"];
+      unit: components["schemas"]["UnitFactResponse"];
+      metrics: components["schemas"]["MetricFactResponse"][];
+      /** null when none was recorded */
+      leadingGroup: components["schemas"]["GroupMemberFactResponse"][] | null;
+      tasks: components["schemas"]["TaskFactsResponse"];
+      eventCount: number;
+      byType: components["schemas"]["TypeFactResponse"][];
+      byDay: components["schemas"]["DayFactResponse"][];
+      /** Metric key → decimal string */
+      metricTotals: {
+        [key: string]: string;
+      };
+      examples: components["schemas"]["ExampleFactResponse"][];
+      signatureDate: string;
+      kind: "UNIT";
+    };
+    "UnitProgressResponse": {
+      organizationId: string;
+      name: string;
+      kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+      parentId: string | null;
+      depth: number;
+      leadingGroupSet: boolean;
+      leaderName: string | null;
+      tasks: components["schemas"]["UnitTaskCountsResponse"];
+      eventCount: number;
+      lastEventOn: string | null;
+      /** Status of the unit’s latest UNIT summary; null when none was generated */
+      summaryStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | null;
+      /** RED: a task overdue or the summary late; YELLOW: something due within 3 days; GREEN otherwise */
+      light: "GREEN" | "YELLOW" | "RED";
+    };
+    "UnitStatResponse": {
+      organizationId: string;
+      name: string;
+      count: number;
+      /** Metric key → decimal sum */
+      metricSums: {
+        [key: string]: string;
+      };
+    };
+    "UnitTaskCountsResponse": {
+      /** Tasks of the unit, cancelled ones excluded */
+      total: number;
+      done: number;
+      /** Open and past dueOn */
+      overdue: number;
+      /** Open and due within 3 days */
+      dueSoon: number;
     };
     "UpdateCampaignDto": {
       directiveTitle?: string | null;
@@ -604,6 +1290,21 @@ export interface components {
       /** Replaces the memberships inside your scope */
       memberships?: components["schemas"]["MembershipInputDto"][];
     };
+    "UserResponse": {
+      id: string;
+      email: string;
+      name: string;
+      isActive: boolean;
+      createdAt: string;
+      memberships: components["schemas"]["MembershipResponse"][];
+    };
+    "UserResponsePage": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["UserResponse"][];
+    };
   };
   responses: never;
   parameters: never;
@@ -624,7 +1325,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["HealthResponse"];
+        };
       };
     };
   };
@@ -643,7 +1346,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RegisterTenantResponse"];
+        };
       };
     };
   };
@@ -662,7 +1367,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TokenPairResponse"];
+        };
       };
     };
   };
@@ -681,7 +1388,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TokenPairResponse"];
+        };
       };
     };
   };
@@ -715,7 +1424,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["MeResponse"];
+        };
       };
     };
   };
@@ -735,7 +1446,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UserResponsePage"];
+        };
       };
     };
   };
@@ -754,7 +1467,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UserResponse"];
+        };
       };
     };
   };
@@ -775,7 +1490,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UserResponse"];
+        };
       };
     };
   };
@@ -799,7 +1516,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationResponsePage"];
+        };
       };
     };
   };
@@ -818,7 +1537,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationResponse"];
+        };
       };
     };
   };
@@ -835,7 +1556,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationResponse"];
+        };
       };
     };
   };
@@ -852,7 +1575,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationRemovedResponse"];
+        };
       };
     };
   };
@@ -873,7 +1598,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationResponse"];
+        };
       };
     };
   };
@@ -893,7 +1620,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OrganizationTreeNodeResponse"];
+        };
       };
     };
   };
@@ -908,7 +1637,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignTemplateResponsePage"];
+        };
       };
     };
   };
@@ -931,7 +1662,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponsePage"];
+        };
       };
     };
   };
@@ -950,7 +1683,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponse"];
+        };
       };
     };
   };
@@ -967,7 +1702,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponse"];
+        };
       };
     };
   };
@@ -988,7 +1725,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponse"];
+        };
       };
     };
   };
@@ -1005,7 +1744,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponse"];
+        };
       };
     };
   };
@@ -1022,7 +1763,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignResponse"];
+        };
       };
     };
   };
@@ -1049,7 +1792,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ProgressPageResponse"];
+        };
       };
     };
   };
@@ -1071,7 +1816,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CampaignStatsResponse"];
+        };
       };
     };
   };
@@ -1094,7 +1841,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ParticipantResponsePage"];
+        };
       };
     };
   };
@@ -1115,7 +1864,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AddParticipantsResultResponse"];
+        };
       };
     };
   };
@@ -1133,7 +1884,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RemoveParticipantResultResponse"];
+        };
       };
     };
   };
@@ -1151,7 +1904,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["LeadingGroupResponse"];
+        };
       };
     };
   };
@@ -1173,7 +1928,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["LeadingGroupResponse"];
+        };
       };
     };
   };
@@ -1202,7 +1959,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TaskResponsePage"];
+        };
       };
     };
   };
@@ -1223,7 +1982,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TaskResponse"];
+        };
       };
     };
   };
@@ -1244,7 +2005,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TaskResponse"];
+        };
       };
     };
   };
@@ -1272,7 +2035,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+        };
       };
     };
   };
@@ -1297,9 +2062,17 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["LedgerImportResultResponse"];
+        };
+      };
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["LedgerImportResultResponse"];
+        };
       };
     };
   };
@@ -1331,7 +2104,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EventResponsePage"];
+        };
       };
     };
   };
@@ -1355,7 +2130,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EventResponse"];
+        };
       };
     };
   };
@@ -1372,7 +2149,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EventDetailResponse"];
+        };
       };
     };
   };
@@ -1410,7 +2189,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EventDetailResponse"];
+        };
       };
     };
   };
@@ -1432,9 +2213,17 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["PhotoResponse"];
+        };
+      };
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["PhotoResponse"];
+        };
       };
     };
   };
@@ -1454,7 +2243,11 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "image/jpeg": Blob;
+          "image/png": Blob;
+          "image/webp": Blob;
+        };
       };
     };
   };
@@ -1493,7 +2286,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1515,7 +2310,9 @@ export interface operations {
     responses: {
       201: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1540,7 +2337,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1562,7 +2361,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1584,7 +2385,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1606,7 +2409,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SummaryResponse"];
+        };
       };
     };
   };
@@ -1628,7 +2433,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+        };
       };
     };
   };
@@ -1650,7 +2457,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/pdf": Blob;
+        };
       };
     };
   };
@@ -1672,7 +2481,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "text/markdown; charset=utf-8": Blob;
+        };
       };
     };
   };
@@ -1691,7 +2502,9 @@ export interface operations {
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content?: never;
+        content: {
+          "application/zip": Blob;
+        };
       };
     };
   };

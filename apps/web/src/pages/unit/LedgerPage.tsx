@@ -297,7 +297,7 @@ export function LedgerPage() {
         title={t('ledger.importTitle', { name: importState?.file.name ?? '' })}
         onCancel={() => setImportState(null)}
         footer={
-          importState?.result?.dryRun && !importState.result.errors?.length
+          importState?.result?.dryRun && !importState.result.errors?.length && (importState.result.count ?? 0) > 0
             ? [
                 <Button key="cancel" onClick={() => setImportState(null)}>
                   {t('common.cancel')}
@@ -352,11 +352,8 @@ export function LedgerPage() {
 }
 
 /** "已导入 3 条" plus, when an exported ledger came back, how many rows were already logged and skipped. */
-function importOutcome(
-  t: TFunction,
-  result: ImportResult,
-  dryRun: boolean,
-) {
+function importOutcome(t: TFunction, result: ImportResult, dryRun: boolean) {
+  if (!result.count && result.skipped) return t('ledger.importNothingNew', { count: result.skipped });
   const main = t(dryRun ? 'ledger.importChecked' : 'ledger.imported', { count: result.count ?? 0 });
   return result.skipped ? `${main}${t('ledger.importSkipped', { count: result.skipped })}` : main;
 }

@@ -84,28 +84,30 @@ async function benchEventCreate(data, reporter) {
   }
   const bare = await startBareServer({ url: dbUrl, tenantId: data.tenantId, campaignId: data.campaignId, organizationId: unit, authorId: data.users.REPORTER.id, metricIds: data.metricIds });
   try {
-    await load({ url: `${bare.url}/`, body, connections: 50, duration: 2 }); // warm-up
+    // Every measured run comes right after a warm-up of the same server (a process that has been idle runs
+    // its first seconds slower: its pool reconnects, V8's young generation has shrunk), so no run is favoured
+    // by having followed another one.
+    const auth = { authorization: `Bearer ${reporter}` };
+    const measure = async (url, headers = {}, setupRequest) => {
+      await load({ url, body, headers, connections: 50, duration: 3, setupRequest });
+      return load({ url, body, headers, connections: 50, duration: loadSeconds, setupRequest });
+    };
     // The baseline is measured before and after the product's runs and averaged, so that drift in the
-    // machine's speed over the minute of runs favours neither side.
-    const runBare = () => load({ url: `${bare.url}/`, body, connections: 50, duration: loadSeconds });
-    let baseline = await runBare();
-    await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
-    let product = await load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
+    // machine's speed over the minutes of runs favours neither side.
+    let baseline = await measure(`${bare.url}/`);
+    let product = await measure(`${api.url}${path}`, auth);
     // The same product without row-level security, to state what RLS costs (BENCH_RLS_CONTROL=1: with it
-    // too, to show the measurement's own noise). The two are measured in turn
-    // (with, without, with, without) so that the table growing under the load favours neither.
+    // too, to show the measurement's own noise). The two are measured in the order with, without, without,
+    // with, so that a steady drift (the table growing, the machine's speed) favours neither.
     const plain = await startApi(dbUrl, { DB_ROW_LEVEL_SECURITY: process.env.BENCH_RLS_CONTROL ? 'true' : 'false' });
     let noRls;
     try {
-      const runPlain = () => load({ url: `${plain.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
-      const runRls = () => load({ url: `${api.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: loadSeconds });
-      await load({ url: `${plain.url}${path}`, body, headers: { authorization: `Bearer ${reporter}` }, connections: 50, duration: 2 });
-      const plain1 = await runPlain();
-      const rls2 = await runRls();
-      const plain2 = await runPlain();
+      const plain1 = await measure(`${plain.url}${path}`, auth);
+      const plain2 = await measure(`${plain.url}${path}`, auth);
+      const rls2 = await measure(`${api.url}${path}`, auth);
       noRls = mean(plain1, plain2);
       product = mean(product, rls2);
-      baseline = mean(baseline, await runBare());
+      baseline = mean(baseline, await measure(`${bare.url}/`));
     } finally {
       await plain.stop();
     }
@@ -116,15 +118,8 @@ async function benchEventCreate(data, reporter) {
       round(product.requestsPerSec / noRls.requestsPerSec, 2),
       `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
     ]);
-    // What the phones send: every create carries its own Idempotency-Key (claimed in the same transaction).
-    const keyed = await load({
-      url: `${api.url}${path}`,
-      body,
-      headers: { authorization: `Bearer ${reporter}` },
-      connections: 50,
-      duration: loadSeconds,
-      setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }),
-    });
+    // What the phones send: every create carries its own Idempotency-Key (claimed by the writing statement).
+    const keyed = await measure(`${api.url}${path}`, auth, (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }));
     record('eventCreateKeyed', 'event create with an Idempotency-Key each, 50 connections', { product: keyed }, [
       `${keyed.requestsPerSec} req/s, p50 ${keyed.p50} / p99 ${keyed.p99} ms`,
       '',

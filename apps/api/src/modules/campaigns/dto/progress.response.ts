@@ -4,8 +4,6 @@ import {
   type DayStat,
   EVENT_TYPES,
   type EventType,
-  METRIC_KINDS,
-  type MetricKind,
   type MetricTotal,
   ORGANIZATION_KINDS,
   type OrganizationKind,
@@ -19,6 +17,7 @@ import {
 } from '@campaign-month/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaResponse } from '../../../core/http/dto/page.response.js';
+import { MetricDefinitionResponse } from './campaign.response.js';
 
 const TRAFFIC_LIGHTS: readonly TrafficLight[] = ['GREEN', 'YELLOW', 'RED'];
 const DECIMAL_SUMS = {
@@ -111,19 +110,8 @@ export class ProgressPageResponse extends PageMetaResponse implements ProgressPa
   lights: LightCountsResponse;
 }
 
-export class MetricTotalResponse implements MetricTotal {
-  @ApiProperty({ example: 'leaflets' })
-  key: string;
-
-  @ApiProperty({ example: '发放宣传单' })
-  label: string;
-
-  @ApiProperty({ example: '份' })
-  unit: string;
-
-  @ApiProperty({ enum: METRIC_KINDS })
-  kind: MetricKind;
-
+/** A metric definition's key, label, unit and kind, with its exact total. */
+export class MetricTotalResponse extends MetricDefinitionResponse implements MetricTotal {
   @ApiProperty({ example: '3000', description: 'Decimal sum' })
   total: string;
 }

@@ -5,8 +5,6 @@ import {
   type EventType,
   LEADING_GROUP_ROLES,
   type LeadingGroupRole,
-  METRIC_KINDS,
-  type MetricKind,
   ORGANIZATION_KINDS,
   type OrganizationKind,
   REPORT_STATUSES,
@@ -29,6 +27,7 @@ import type {
   UnitFacts,
 } from '@campaign-month/report-writer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MetricDefinitionResponse } from '../../campaigns/dto/campaign.response.js';
 
 const DECIMALS = {
   type: 'object',
@@ -36,19 +35,8 @@ const DECIMALS = {
   description: 'Metric key → decimal string',
 } as const;
 
-export class MetricFactResponse implements MetricFact {
-  @ApiProperty({ example: 'leaflets' })
-  key: string;
-
-  @ApiProperty({ example: '发放宣传单' })
-  label: string;
-
-  @ApiProperty({ example: '份' })
-  unit: string;
-
-  @ApiProperty({ enum: METRIC_KINDS })
-  kind: MetricKind;
-}
+/** The same fields as a campaign's metric definition. */
+export class MetricFactResponse extends MetricDefinitionResponse implements MetricFact {}
 
 export class CampaignFactResponse implements CampaignFact {
   @ApiProperty({ format: 'uuid' })

@@ -344,6 +344,34 @@ export const scenarios = [
     },
   },
   {
+    name: 'unit corrects a logged event from the ledger',
+    needs: ['unit', 'offlineEvent'],
+    async run(ctx) {
+      const { page } = ctx.state.unit;
+      const event = ctx.state.offlineEvent;
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/ledger`);
+      await page.locator(`a[href$="/events/${event.id}"]`).first().click();
+      const form = page.getByTestId('event-edit-form');
+      await form.waitFor();
+      assert.equal(await page.getByTestId('edit-title').inputValue(), event.title, 'the form shows the stored event');
+      const title = `${event.title}（已更正）`;
+      await page.getByTestId('edit-title').fill(title);
+      await page.getByTestId('edit-metric-audience').fill('450');
+      await shot(page, '15c-phone-event-edit');
+      await page.getByTestId('edit-save').click();
+      await page.waitForURL(/\/ledger$/);
+      await page.getByText(title).first().waitFor();
+      const [stored] = await pollUntil(async () => {
+        const found = await eventsTitled(ctx, title);
+        return found.length ? found : null;
+      });
+      assert.equal(stored.id, event.id, 'the same event was changed, none added');
+      assert.equal(stored.metrics.audience, '450');
+      assert.equal((await eventsTitled(ctx, event.title)).length, 0, 'the old title is gone');
+      ctx.state.offlineEvent = stored;
+    },
+  },
+  {
     name: 'silent token refresh keeps the unit signed in',
     needs: ['unit'],
     async run(ctx) {

@@ -8,6 +8,7 @@ import { CampaignsPage } from './pages/CampaignsPage.js';
 import { CampaignPage } from './pages/campaign/CampaignPage.js';
 import { ReviewPage } from './pages/campaign/ReviewPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { EventEditPage } from './pages/unit/EventEditPage.js';
 import { EventFormPage } from './pages/unit/EventFormPage.js';
 import { LeadingGroupPage } from './pages/unit/LeadingGroupPage.js';
 import { LedgerPage } from './pages/unit/LedgerPage.js';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'unit/:id/group', element: <LeadingGroupPage /> },
           { path: 'unit/:id/tasks', element: <UnitTasksPage /> },
           { path: 'unit/:id/events/new', element: <EventFormPage /> },
+          { path: 'unit/:id/events/:eventId', element: <EventEditPage /> },
           { path: 'unit/:id/ledger', element: <LedgerPage /> },
           { path: 'unit/:id/summary', element: <UnitSummaryPage /> },
           { path: '*', element: <NotFound /> },

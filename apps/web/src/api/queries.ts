@@ -16,6 +16,7 @@ import {
 } from './normalize.js';
 import type {
   CampaignView,
+  EventView,
   ImportResult,
   LeadingGroupMemberView,
   MeView,
@@ -181,6 +182,14 @@ export function useEvents(id: string | undefined, orgId?: string) {
   });
 }
 
+export function useEvent(eventId: string | undefined) {
+  return useQuery({
+    queryKey: ['events', eventId ?? ''],
+    enabled: !!eventId,
+    queryFn: async () => normalizeEvent(await unwrap(api.GET('/api/v1/events/{id}', { params: p(eventId!) }))),
+  });
+}
+
 export function useSummary(id: string | undefined, orgId: string | undefined, scope: ReportScope = 'UNIT') {
   return useQuery({
     queryKey: keys.summary(id ?? '', orgId ?? '', scope),
@@ -249,6 +258,18 @@ export const mutations = {
       ),
     ),
   deleteEvent: (eventId: string) => unwrap(api.DELETE('/api/v1/events/{id}', { params: p(eventId) })),
+  /** PATCH /events/:id: the fields sent replace the stored ones; `metrics`, when sent, replaces all values. */
+  updateEvent: async (
+    eventId: string,
+    body: {
+      type?: EventView['type'];
+      title?: string;
+      occurredOn?: string;
+      location?: string | null;
+      description?: string | null;
+      metrics?: Record<string, number>;
+    },
+  ) => normalizeEvent(await unwrap(api.PATCH('/api/v1/events/{id}', { params: p(eventId), body }))),
   generateSummary: async (id: string, orgId: string, scope: ReportScope) =>
     normalizeSummary(
       await unwrap(

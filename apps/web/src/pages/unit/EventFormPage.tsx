@@ -2,7 +2,7 @@ import { CheckCircleOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import type { EventType } from '@campaign-month/contracts';
 import { EVENT_TYPES } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
 import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
 import { PhotoPicker } from './PhotoPicker.js';
+import { MetricField } from './MetricField.js';
 import { UnitNav } from './UnitNav.js';
 
 interface FormValues {
@@ -215,22 +216,7 @@ export function EventFormPage() {
               key={m.key}
               style={i >= split.main.length && !moreCounts ? { display: 'none' } : undefined}
             >
-              <Form.Item
-                name={['metrics', m.key]}
-                label={m.label || t(`metric.${m.key}`, { defaultValue: m.key })}
-                rules={[{ type: 'number', min: 0, message: t('fieldError.min', { n: 0 }) }]}
-              >
-                <InputNumber
-                  size="large"
-                  min={0}
-                  max={m.kind === 'MONEY' ? 1e12 : 1e9}
-                  precision={m.kind === 'MONEY' ? 2 : 0}
-                  inputMode={m.kind === 'MONEY' ? 'decimal' : 'numeric'}
-                  suffix={m.unit || t(`metricUnit.${m.key}`, { defaultValue: '' })}
-                  style={{ width: '100%' }}
-                  data-testid={`metric-${m.key}`}
-                />
-              </Form.Item>
+              <MetricField metric={m} testId={`metric-${m.key}`} />
             </Col>
           ))}
         </Row>

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DeleteOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DeleteOutlined, EditOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EventType } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useEvents } from '../../api/queries.js';
 import type { TFunction } from 'i18next';
@@ -230,7 +230,9 @@ export function LedgerPage() {
           renderItem={(e) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="ledger-row">
               <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
-                <Typography.Text strong>{e.title}</Typography.Text>
+                <Link to={`/unit/${id}/events/${e.id}`} data-testid="ledger-edit">
+                  <Typography.Text strong>{e.title}</Typography.Text>
+                </Link>
                 <Typography.Text type="secondary">{formatDay(e.occurredOn, i18n.language)}</Typography.Text>
               </Space>
               <div style={{ fontSize: 13, color: '#595959', marginTop: 4 }}>
@@ -281,11 +283,16 @@ export function LedgerPage() {
             { title: t('ledger.col.photos'), width: 80, render: (_, e) => e.photoCount || '—' },
             {
               title: '',
-              width: 60,
+              width: 100,
               render: (_, e) => (
-                <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={() => remove(e.id)}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
-                </Popconfirm>
+                <Space size={0}>
+                  <Link to={`/unit/${id}/events/${e.id}`} data-testid="ledger-edit">
+                    <Button type="text" icon={<EditOutlined />} aria-label={t('eventEdit.edit')} />
+                  </Link>
+                  <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={() => remove(e.id)}>
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
+                  </Popconfirm>
+                </Space>
               ),
             },
           ]}

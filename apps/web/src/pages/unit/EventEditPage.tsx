@@ -1,0 +1,156 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import type { EventType } from '@campaign-month/contracts';
+import { EVENT_TYPES } from '@campaign-month/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Skeleton, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { mutations, useCampaign, useEvent } from '../../api/queries.js';
+import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { DEFAULT_METRICS } from './event-body.js';
+import { MetricField } from './MetricField.js';
+import { UnitNav } from './UnitNav.js';
+
+interface EditValues {
+  type: EventType;
+  title: string;
+  occurredOn: Dayjs;
+  location?: string;
+  description?: string;
+  metrics?: Record<string, number | null>;
+}
+
+/** Corrects a logged event (online only): every field of the record form, all of the campaign's counts. */
+export function EventEditPage() {
+  const { id = '', eventId = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const campaign = useCampaign(id);
+  const event = useEvent(eventId);
+  const [form] = Form.useForm<EditValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const e = event.data;
+  const c = campaign.data;
+
+  useEffect(() => {
+    if (!e) return;
+    form.setFieldsValue({
+      type: e.type,
+      title: e.title,
+      occurredOn: dayjs(e.occurredOn),
+      location: e.location ?? undefined,
+      description: e.description ?? undefined,
+      metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, v]) => [k, Number(v)])),
+    });
+  }, [e, form]);
+
+  if (event.isLoading || campaign.isLoading) return <Skeleton active />;
+  if (!e || !c) return <ErrorAlert error={event.error ?? campaign.error} />;
+  const metrics = c.metrics?.length ? c.metrics : DEFAULT_METRICS;
+  const backToLedger = async () => {
+    await qc.invalidateQueries({ queryKey: ['campaigns', id] });
+    await qc.invalidateQueries({ queryKey: ['events', eventId] });
+    navigate(`/unit/${id}/ledger`);
+  };
+
+  const save = async (v: EditValues) => {
+    setBusy(true);
+    setError(null);
+    const counts: Record<string, number> = {};
+    for (const [k, n] of Object.entries(v.metrics ?? {}))
+      if (typeof n === 'number' && Number.isFinite(n)) counts[k] = n;
+    try {
+      await mutations.updateEvent(eventId, {
+        type: v.type,
+        title: v.title.trim(),
+        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+        location: v.location?.trim() || null,
+        description: v.description?.trim() || null,
+        metrics: counts,
+      });
+      message.success(t('eventEdit.saved', { title: v.title.trim() }));
+      await backToLedger();
+    } catch (err) {
+      applyFieldErrors(form, err, t, (f) => (f.startsWith('metrics.') ? ['metrics', f.slice(8)] : f.split('.')));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await mutations.deleteEvent(eventId);
+      message.success(t('ledger.deleted'));
+      await backToLedger();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <UnitNav campaignId={id} />
+      <PageTitle title={t('eventEdit.title')} sub={c.title} />
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" onFinish={save} disabled={busy} data-testid="event-edit-form">
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item name="type" label={t('event.field.type')} rules={[{ required: true }]}>
+              <Select size="large" options={EVENT_TYPES.map((x) => ({ value: x, label: t(`eventType.${x}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="occurredOn" label={t('event.field.occurredOn')} rules={[{ required: true }]}>
+              <DatePicker
+                size="large"
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isBefore(dayjs(c.startsOn), 'day') || d.isAfter(dayjs(c.endsOn), 'day')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="title"
+              label={t('eventEdit.name')}
+              rules={[{ required: true, whitespace: true }, { max: 200 }]}
+            >
+              <Input size="large" data-testid="edit-title" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="location" label={t('event.field.location')} rules={[{ max: 200 }]}>
+              <Input size="large" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          {metrics.map((m) => (
+            <Col xs={12} md={6} key={m.key}>
+              <MetricField metric={m} testId={`edit-metric-${m.key}`} />
+            </Col>
+          ))}
+        </Row>
+        <Form.Item name="description" label={t('event.field.description')} rules={[{ max: 4000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="edit-save">
+            {t('common.save')}
+          </Button>
+          <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={remove}>
+            <Button danger size="large" icon={<DeleteOutlined />}>
+              {t('common.remove')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </Form>
+    </>
+  );
+}

@@ -156,12 +156,16 @@ export interface CampaignView {
   canManage: boolean;
 }
 
-export interface ParticipantView {
+/** A unit of the organization tree as the participant list and the progress board show it. */
+export interface TreeUnitView {
   organizationId: string;
   name: string;
   kind: OrganizationKind;
   parentId: string | null;
   depth: number;
+}
+
+export interface ParticipantView extends TreeUnitView {
   addedAt: string;
 }
 
@@ -182,12 +186,7 @@ export interface RemoveParticipantResult {
  */
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
 
-export interface UnitProgress {
-  organizationId: string;
-  name: string;
-  kind: OrganizationKind;
-  parentId: string | null;
-  depth: number;
+export interface UnitProgress extends TreeUnitView {
   leadingGroupSet: boolean;
   leaderName: string | null;
   /** Tasks of the unit: total excludes cancelled ones; overdue = open and past dueOn; dueSoon = open and due within 3 days. */

@@ -56,7 +56,11 @@ export class IdempotencyService {
         FROM idempotency_record
        WHERE tenant_id = ${request.tenantId}::uuid AND scope = ${request.scope} AND key = ${request.key}
          AND expires_at >= now()`;
-    if (!stored) return null;
+    if (!stored) {
+      // A new key is about to be claimed: now and then, clear out expired ones.
+      if (Math.random() < 0.01) void this.purgeExpired();
+      return null;
+    }
     if (stored.request_hash !== request.requestHash) {
       throw new Conflict(
         'This Idempotency-Key was already used with a different request; use a new key for a new request',
@@ -78,7 +82,6 @@ export class IdempotencyService {
    * holds and the key is free (or expired); otherwise it returns no row and the statement writes nothing.
    */
   claimSql(request: IdempotencyRequest, status: number, body: unknown, condition: Prisma.Sql): Prisma.Sql {
-    if (Math.random() < 0.01) void this.purgeExpired();
     return Prisma.sql`
       INSERT INTO idempotency_record (tenant_id, scope, key, request_hash, state, response_status, response_body, expires_at)
       SELECT ${request.tenantId}::uuid, ${request.scope}, ${request.key}, ${request.requestHash}, 'COMPLETED',

@@ -10,7 +10,6 @@ import {
   type LedgerImportResult,
   type LedgerImportRow,
   type LedgerRowError,
-  type MetricKind,
 } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
@@ -100,7 +99,7 @@ export class LedgerImportService {
     const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
     const layout = findLayout(sheet, defs);
     const units = await this.unitsByName(actor, campaign.id);
-    const existing = await this.existingEvents(actor, campaign.id, sheet, layout);
+    const existing = await this.existingEvents(actor, campaign.id, sheet, layout, defs);
     const period = {
       startsOn: campaign.startsOn.toISOString().slice(0, 10),
       endsOn: campaign.endsOn.toISOString().slice(0, 10),
@@ -263,6 +262,7 @@ export class LedgerImportService {
     campaignId: string,
     sheet: ExcelJS.Worksheet,
     layout: Layout,
+    defs: readonly MetricDef[],
   ): Promise<Map<string, ExistingEvent>> {
     const column = layout.text.id;
     if (!column) return new Map();
@@ -272,25 +272,27 @@ export class LedgerImportService {
       if (isUuid(text)) ids.add(text.toLowerCase());
     }
     if (ids.size === 0) return new Map();
-    const found = await this.prisma.$queryRaw<(ExistingEvent & { kinds: Record<string, string> })[]>`
+    const found = await this.prisma.$queryRaw<(Omit<ExistingEvent, 'metrics'> & { values: Record<string, string> })[]>`
       SELECT e.id, e.organization_id AS "organizationId", u.name AS "organizationName", e.occurred_on::text AS "occurredOn",
              e.type::text AS type, e.title,
-             coalesce((SELECT json_object_agg(m.key, v.value::text) FROM event_metric_value v
-                         JOIN metric_definition m ON m.tenant_id = v.tenant_id AND m.id = v.metric_definition_id
-                        WHERE v.tenant_id = e.tenant_id AND v.event_id = e.id), '{}'::json) AS metrics,
-             coalesce((SELECT json_object_agg(m.key, m.kind) FROM metric_definition m
-                        WHERE m.tenant_id = e.tenant_id AND m.campaign_id = e.campaign_id), '{}'::json) AS kinds
+             coalesce((SELECT json_object_agg(v.metric_definition_id, v.value::text) FROM event_metric_value v
+                        WHERE v.tenant_id = e.tenant_id AND v.event_id = e.id), '{}'::json) AS values
         FROM publicity_event e
         JOIN organization u ON u.tenant_id = e.tenant_id AND u.id = e.organization_id
        WHERE e.tenant_id = ${actor.tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid
          AND e.id = ANY(${[...ids]}::uuid[]) AND u.path LIKE ANY(${this.rules.scopePatterns(actor, 'event:write')}::text[])`;
+    // The campaign's definitions (already loaded for the columns) turn stored values into the API's strings.
+    const byId = new Map(defs.map((d) => [d.id, d]));
     return new Map(
-      found.map(({ kinds, metrics, ...e }) => [
+      found.map(({ values, ...e }) => [
         e.id!,
         {
           ...e,
           metrics: Object.fromEntries(
-            Object.entries(metrics).map(([k, v]) => [k, formatMetricValue(v, kinds[k] as MetricKind)]),
+            Object.entries(values).flatMap(([id, v]) => {
+              const def = byId.get(id);
+              return def ? [[def.key, formatMetricValue(v, def.kind)]] : [];
+            }),
           ),
         },
       ]),

@@ -19,6 +19,7 @@ import {
   type OrganizationKind,
   type OrganizationRef,
   type ParticipantView,
+  type TreeUnitView,
   type RemoveParticipantResult,
   type SuggestedTask,
   type TaskCascade,
@@ -190,7 +191,8 @@ export class CampaignResponse implements CampaignView {
 
 export const CampaignPageResponse = PageResponse(CampaignResponse);
 
-export class ParticipantResponse implements ParticipantView {
+/** The unit fields the participant list and the progress board share. */
+export class TreeUnitResponse implements TreeUnitView {
   @ApiProperty({ format: 'uuid' })
   organizationId: string;
 
@@ -205,7 +207,9 @@ export class ParticipantResponse implements ParticipantView {
 
   @ApiProperty({ minimum: 0 })
   depth: number;
+}
 
+export class ParticipantResponse extends TreeUnitResponse implements ParticipantView {
   @ApiProperty({ format: 'date-time' })
   addedAt: string;
 }

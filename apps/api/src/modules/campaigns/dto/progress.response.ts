@@ -5,8 +5,6 @@ import {
   EVENT_TYPES,
   type EventType,
   type MetricTotal,
-  ORGANIZATION_KINDS,
-  type OrganizationKind,
   type ProgressPage,
   REPORT_STATUSES,
   type ReportStatus,
@@ -17,7 +15,7 @@ import {
 } from '@campaign-month/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaResponse } from '../../../core/http/dto/page.response.js';
-import { MetricDefinitionResponse } from './campaign.response.js';
+import { MetricDefinitionResponse, TreeUnitResponse } from './campaign.response.js';
 
 const TRAFFIC_LIGHTS: readonly TrafficLight[] = ['GREEN', 'YELLOW', 'RED'];
 const DECIMAL_SUMS = {
@@ -40,22 +38,7 @@ export class UnitTaskCountsResponse {
   dueSoon: number;
 }
 
-export class UnitProgressResponse implements UnitProgress {
-  @ApiProperty({ format: 'uuid' })
-  organizationId: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
-  kind: OrganizationKind;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  parentId: string | null;
-
-  @ApiProperty({ minimum: 0 })
-  depth: number;
-
+export class UnitProgressResponse extends TreeUnitResponse implements UnitProgress {
   @ApiProperty()
   leadingGroupSet: boolean;
 

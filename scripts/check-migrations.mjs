@@ -3,9 +3,24 @@
 // (Prisma's own engine cannot be downloaded here; see docs/decisions/001-own-migrator.md).
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 
-const tool = resolve(process.env.PRISMA_SCHEMA_ENGINE_TOOL ?? '../shared/tools/prisma-schema-engine');
+/**
+ * The tool beside this checkout (../shared), or, in a clone made elsewhere (e.g. `git clone . /tmp/x`),
+ * beside the local checkout it was cloned from; PRISMA_SCHEMA_ENGINE_TOOL overrides both.
+ */
+function findTool() {
+  if (process.env.PRISMA_SCHEMA_ENGINE_TOOL) return resolve(process.env.PRISMA_SCHEMA_ENGINE_TOOL);
+  const beside = (root) => resolve(root, '../shared/tools/prisma-schema-engine');
+  const candidates = [beside('.')];
+  try {
+    const origin = execSync('git remote get-url origin', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (isAbsolute(origin) && existsSync(origin)) candidates.push(beside(origin.replace(/\/\.git\/?$/, '')));
+  } catch {}
+  return candidates.find((c) => existsSync(`${c}/install.sh`)) ?? candidates[0];
+}
+
+const tool = findTool();
 let engine = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
 if (!engine || !existsSync(engine) || engine === process.execPath) {
   if (!existsSync(`${tool}/install.sh`)) {

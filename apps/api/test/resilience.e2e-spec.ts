@@ -1,6 +1,7 @@
 // Crash and retry safety, and two API processes behind a round-robin client on one database.
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import { buildEventsWorld, type EventsWorld } from './support/events-fixtures.js';
 import { startApiProcess, stopApiProcess as stop } from './support/api-process.js';
@@ -114,6 +115,49 @@ describe('resilience', () => {
       [w.campaign.id],
     );
     expect(new Set(rows.map((r) => r.title))).toEqual(acknowledged);
+  }, 60_000);
+
+  it('SIGTERM right after clients gave up on their creates: the handlers still running finish before the database closes, no error', async () => {
+    const api = await startApiProcess('abandoned', { logLevel: 'warn' });
+    const { port } = new URL(api.url);
+    // Each client sends a create and hangs up a few milliseconds later, before any answer: the handler
+    // goes on without a connection, so closing the HTTP server does not wait for it.
+    const abandon = (i: number) =>
+      new Promise<void>((resolve) => {
+        const body = eventBody(`abandoned ${i} ${randomUUID()}`);
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/api/v1/campaigns/${w.campaign.id}/events`,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${w.reporterA.token}`,
+            'idempotency-key': randomUUID(),
+          },
+        });
+        req.on('error', () => resolve());
+        req.on('close', () => resolve());
+        req.end(body, () => setTimeout(() => req.destroy(), 2 + (i % 5)));
+      });
+    const clients = Promise.all(Array.from({ length: 60 }, (_, i) => abandon(i)));
+    await new Promise((r) => setTimeout(r, 5));
+    const stopped = stop(api.child, 'SIGTERM');
+    await clients;
+    await stopped;
+    expect(api.child.exitCode).toBe(0);
+    const errors = api
+      .log()
+      .split('\n')
+      .filter((line) => line.includes('"level":50'));
+    expect(errors).toEqual([]);
+    // Whatever was written is whole: no event without its metric value.
+    const [orphans] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM publicity_event e WHERE e.title LIKE '崩溃测试 abandoned %'
+          AND NOT EXISTS (SELECT 1 FROM event_metric_value v WHERE v.event_id = e.id)`,
+    );
+    expect(orphans!.n).toBe(0);
   }, 60_000);
 
   describe('two API processes behind a round-robin client', () => {

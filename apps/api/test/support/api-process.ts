@@ -6,9 +6,11 @@ import { freePort } from './net.js';
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
+  /** What the process logged (JSON lines) at `logLevel`; empty when started silent. */
+  log: () => string;
 }
 
-export async function startApiProcess(name: string): Promise<ApiProcess> {
+export async function startApiProcess(name: string, { logLevel = 'silent' } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
@@ -18,12 +20,16 @@ export async function startApiProcess(name: string): Promise<ApiProcess> {
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: logLevel,
       STORAGE_DIR: `tmp/e2e-storage-${process.pid}-${name}`,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout?.on('data', (d) => {
+    stdout += String(d);
+  });
   child.stderr?.on('data', (d) => {
     stderr += String(d);
   });
@@ -36,7 +42,7 @@ export async function startApiProcess(name: string): Promise<ApiProcess> {
         () => false,
       )
     )
-      return { url, child };
+      return { url, child, log: () => stdout };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGTERM');

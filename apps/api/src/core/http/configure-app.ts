@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config.js';
 import { AllExceptionsFilter } from '../errors/http-exception.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { requestLogging } from '../logging/request-logging.js';
+import { requestsInFlight } from './drain.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -50,6 +51,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   expressApp.disable('x-powered-by');
   // API answers are no-store and versioned resources set their own ETag: no hashing of every body.
   expressApp.set('etag', false);
+  // First: shutdown waits for every handler, including those whose clients have gone (drain.ts).
+  app.use(requestsInFlight(app.getHttpServer()).middleware());
   app.use(requestLogging(logger));
   app.use(
     helmet({

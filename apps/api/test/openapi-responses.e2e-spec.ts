@@ -118,6 +118,19 @@ describe('the OpenAPI document describes every response body', () => {
     expect(missing).toEqual([]);
   });
 
+  it('types counts, pages, versions and offsets as integers, so generated clients do not expect fractions', () => {
+    const numbers: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas) as [string, { properties?: Record<string, { type?: string; items?: { type?: string } }> }][])
+      for (const [prop, s] of Object.entries(schema.properties ?? {}))
+        if (s.type === 'number' || s.items?.type === 'number') numbers.push(`${name}.${prop}`);
+    for (const { route, op } of operations(doc))
+      for (const p of (op as { parameters?: { name: string; schema?: { type?: string } }[] }).parameters ?? [])
+        if (p.schema?.type === 'number') numbers.push(`${route} ?${p.name}`);
+    // The one fractional field: column widths of a summary table (proportions of the page).
+    expect(numbers).toEqual(['TableResponse.widths']);
+    expect(doc.components.schemas.EventResponsePage).toMatchObject({ properties: { total: { type: 'integer' } } });
+  });
+
   it('resolves every $ref of the document', () => {
     const text = JSON.stringify(doc);
     const refs = new Set([...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!));

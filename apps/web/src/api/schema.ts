@@ -1091,6 +1091,7 @@ export interface components {
     "TableResponse": {
       key: string;
       columns: string[];
+      /** Relative column widths (proportions; their sum is arbitrary) */
       widths: number[];
       align: ("left" | "center" | "right")[];
       rows: components["schemas"]["TableCellResponse"][][];

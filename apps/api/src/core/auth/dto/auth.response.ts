@@ -19,7 +19,7 @@ export class TokenPairResponse implements TokenPair {
   @ApiProperty({ description: 'Opaque; rotate it with POST /auth/refresh' })
   refreshToken: string;
 
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires', example: 900 })
   expiresIn: number;
 
   @ApiProperty({ enum: ['Bearer'] })

@@ -9,13 +9,13 @@ type PageClass<T extends ItemClass> = abstract new (...args: never[]) => Page<In
 const built = new Map<ItemClass, ItemClass>();
 
 export class PageMetaResponse {
-  @ApiProperty({ minimum: 0, description: 'Rows matching the filter' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows matching the filter' })
   total: number;
 
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1 })
   page: number;
 
-  @ApiProperty({ minimum: 1, maximum: 200 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 })
   pageSize: number;
 }
 

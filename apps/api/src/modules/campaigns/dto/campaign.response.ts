@@ -55,7 +55,7 @@ export class CampaignMetricResponse extends MetricDefinitionResponse implements 
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sortOrder: number;
 }
 
@@ -83,7 +83,7 @@ export class SuggestedTaskResponse implements SuggestedTask {
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ minimum: 0, description: 'Due this many days after the first day of the campaign' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Due this many days after the first day of the campaign' })
   dueAfterDays: number;
 
   @ApiProperty({ enum: TASK_CASCADES, nullable: true })
@@ -179,7 +179,7 @@ export class CampaignResponse implements CampaignView {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   participantCount: number;
 
   @ApiProperty({ type: () => CampaignMetricResponse, isArray: true })
@@ -205,7 +205,7 @@ export class TreeUnitResponse implements TreeUnitView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   parentId: string | null;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   depth: number;
 }
 
@@ -217,10 +217,10 @@ export class ParticipantResponse extends TreeUnitResponse implements Participant
 export const ParticipantPageResponse = PageResponse(ParticipantResponse);
 
 export class AddParticipantsResultResponse implements AddParticipantsResult {
-  @ApiProperty({ minimum: 0, description: 'Units that were not taking part yet' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Units that were not taking part yet' })
   added: number;
 
-  @ApiProperty({ minimum: 0, description: 'Participants of the campaign afterwards' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Participants of the campaign afterwards' })
   total: number;
 }
 
@@ -231,7 +231,7 @@ export class RemoveParticipantResultResponse implements RemoveParticipantResult 
   @ApiProperty({ format: 'uuid' })
   organizationId: string;
 
-  @ApiProperty({ minimum: 0, description: 'The unit’s tasks in this campaign, removed with it' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The unit’s tasks in this campaign, removed with it' })
   tasksRemoved: number;
 
   @ApiProperty()

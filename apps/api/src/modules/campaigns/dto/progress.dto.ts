@@ -42,6 +42,7 @@ export class StatsQueryDto {
   organizationId?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 1000,
     default: 50,

@@ -25,16 +25,16 @@ const DECIMAL_SUMS = {
 } as const;
 
 export class UnitTaskCountsResponse {
-  @ApiProperty({ minimum: 0, description: 'Tasks of the unit, cancelled ones excluded' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Tasks of the unit, cancelled ones excluded' })
   total: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   done: number;
 
-  @ApiProperty({ minimum: 0, description: 'Open and past dueOn' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Open and past dueOn' })
   overdue: number;
 
-  @ApiProperty({ minimum: 0, description: 'Open and due within 3 days' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Open and due within 3 days' })
   dueSoon: number;
 }
 
@@ -48,7 +48,7 @@ export class UnitProgressResponse extends TreeUnitResponse implements UnitProgre
   @ApiProperty({ type: () => UnitTaskCountsResponse })
   tasks: UnitTaskCountsResponse;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   eventCount: number;
 
   @ApiProperty({ type: String, nullable: true, example: '2026-11-06' })
@@ -69,13 +69,13 @@ export class UnitProgressResponse extends TreeUnitResponse implements UnitProgre
 }
 
 export class LightCountsResponse {
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   GREEN: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   YELLOW: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   RED: number;
 }
 
@@ -103,7 +103,7 @@ export class TypeStatResponse implements TypeStat {
   @ApiProperty({ enum: EVENT_TYPES })
   type: EventType;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   count: number;
 
   @ApiProperty(DECIMAL_SUMS)
@@ -114,7 +114,7 @@ export class DayStatResponse implements DayStat {
   @ApiProperty({ example: '2026-11-06' })
   day: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   count: number;
 }
 
@@ -125,7 +125,7 @@ export class UnitStatResponse implements UnitStat {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   count: number;
 
   @ApiProperty(DECIMAL_SUMS)
@@ -144,10 +144,10 @@ export class CampaignStatsResponse implements CampaignStats {
   })
   organizationId: string | null;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   eventCount: number;
 
-  @ApiProperty({ minimum: 0, description: 'Units that logged at least one event' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Units that logged at least one event' })
   unitsWithEvents: number;
 
   @ApiProperty({ type: () => MetricTotalResponse, isArray: true })

@@ -54,7 +54,7 @@ export class EventResponse implements EventView {
   @ApiProperty(METRIC_VALUES)
   metrics: MetricValues;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   photoCount: number;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
@@ -81,13 +81,13 @@ export class PhotoResponse implements PhotoView {
   @ApiProperty({ enum: PHOTO_TYPES })
   contentType: PhotoView['contentType'];
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   sizeBytes: number;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   width: number | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   height: number | null;
 
   @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
@@ -123,7 +123,7 @@ export class EventDetailResponse extends EventResponse implements EventDetailVie
 }
 
 export class LedgerImportRowResponse implements LedgerImportRow {
-  @ApiProperty({ minimum: 1, description: 'Row number as Excel shows it' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Row number as Excel shows it' })
   row: number;
 
   @ApiProperty({
@@ -160,10 +160,10 @@ export class LedgerImportResultResponse implements LedgerImportResult {
   @ApiProperty()
   dryRun: boolean;
 
-  @ApiProperty({ minimum: 0, description: 'Events created (or, in a dry run, that would be created)' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events created (or, in a dry run, that would be created)' })
   count: number;
 
-  @ApiProperty({ minimum: 0, description: 'Rows whose 编号 names an event already logged: not imported again' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows whose 编号 names an event already logged: not imported again' })
   skipped: number;
 
   @ApiProperty({ type: () => LedgerImportRowResponse, isArray: true })

@@ -29,7 +29,7 @@ export class LeadingGroupMemberResponse implements LeadingGroupMemberView {
   @ApiProperty({ type: String, nullable: true })
   phone: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sortOrder: number;
 }
 

@@ -69,7 +69,7 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
 }
 
 export class TreeQueryDto {
-  @ApiPropertyOptional({ description: 'Levels below the organization to include', default: 20 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Levels below the organization to include', default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

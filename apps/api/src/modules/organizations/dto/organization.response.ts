@@ -21,7 +21,7 @@ export class OrganizationResponse implements OrganizationView {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   kind: OrganizationKind;
 
-  @ApiProperty({ minimum: 0, description: '0 for the root' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: '0 for the root' })
   depth: number;
 
   @ApiProperty()

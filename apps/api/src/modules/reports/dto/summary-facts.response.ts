@@ -119,19 +119,19 @@ export class TaskItemFactResponse implements TaskItemFact {
 }
 
 export class TaskFactsResponse implements TaskFacts {
-  @ApiProperty({ minimum: 0, description: 'Every task, cancelled ones included' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Every task, cancelled ones included' })
   total: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   done: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   doneOnTime: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   overdue: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   cancelled: number;
 
   @ApiProperty({ type: () => TaskItemFactResponse, isArray: true })
@@ -142,7 +142,7 @@ export class TypeFactResponse implements TypeFact {
   @ApiProperty({ enum: EVENT_TYPES })
   type: EventType;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   count: number;
 
   @ApiProperty(DECIMALS)
@@ -159,7 +159,7 @@ export class DayFactResponse implements DayFact {
   @ApiProperty({ example: '2026-11-06' })
   day: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   count: number;
 }
 
@@ -211,7 +211,7 @@ abstract class FactsBaseResponse implements Omit<UnitFacts, 'kind'> {
   @ApiProperty({ type: () => TaskFactsResponse })
   tasks: TaskFactsResponse;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   eventCount: number;
 
   @ApiProperty({ type: () => TypeFactResponse, isArray: true })
@@ -245,7 +245,7 @@ export class RollupUnitRowResponse implements RollupUnitRow {
   @ApiProperty()
   participating: boolean;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   eventCount: number;
 
   @ApiProperty(DECIMALS)
@@ -254,10 +254,10 @@ export class RollupUnitRowResponse implements RollupUnitRow {
   @ApiProperty()
   leadingGroupSet: boolean;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   tasksDone: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   tasksTotal: number;
 
   @ApiProperty({ enum: REPORT_STATUSES, nullable: true })
@@ -274,12 +274,12 @@ export class RollupFactsResponse extends FactsBaseResponse implements RollupFact
   @ApiProperty({ type: () => RollupUnitRowResponse, isArray: true })
   units: RollupUnitRowResponse[];
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   participantCount: number;
 
-  @ApiProperty({ minimum: 0, description: 'SUBMITTED or APPROVED' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'SUBMITTED or APPROVED' })
   submittedCount: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   approvedCount: number;
 }

@@ -20,7 +20,7 @@ export class SummaryQueryDto {
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;
 
-  @ApiPropertyOptional({ description: 'A specific version (default: the latest)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'A specific version (default: the latest)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

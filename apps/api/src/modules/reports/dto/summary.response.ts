@@ -112,10 +112,10 @@ export class FigureResponse implements Figure {
   @ApiPropertyOptional({ enum: EVENT_TYPES })
   eventType?: EventType;
 
-  @ApiProperty({ description: 'Offset of text within the paragraph (UTF-16 code units)' })
+  @ApiProperty({ type: 'integer', description: 'Offset of text within the paragraph (UTF-16 code units)' })
   start: number;
 
-  @ApiProperty({ description: 'End offset, exclusive' })
+  @ApiProperty({ type: 'integer', description: 'End offset, exclusive' })
   end: number;
 
   @ApiProperty({ type: () => FigureSourceResponse })
@@ -157,7 +157,7 @@ export class TableResponse implements Table {
   @ApiProperty({ type: [String] })
   columns: string[];
 
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ type: [Number], description: 'Relative column widths (proportions; their sum is arbitrary)' })
   widths: number[];
 
   @ApiProperty({ enum: ['left', 'center', 'right'], isArray: true })
@@ -174,7 +174,7 @@ export class SectionResponse implements Section {
   @ApiProperty({ enum: SECTION_KEYS })
   key: SectionKey;
 
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1 })
   number: number;
 
   @ApiProperty({ example: '一、领导重视，组织健全' })
@@ -202,7 +202,7 @@ export class SignatureResponse {
 }
 
 export class SummaryDocumentResponse implements SummaryDocument {
-  @ApiProperty({ enum: [1], description: 'Version of this JSON shape' })
+  @ApiProperty({ type: 'integer', enum: [1], description: 'Version of this JSON shape' })
   format: 1;
 
   @ApiProperty({ enum: REPORT_SCOPES })
@@ -243,7 +243,7 @@ export class SummaryResponse implements SummaryView {
   @ApiProperty({ enum: REPORT_SCOPES })
   scope: ReportScope;
 
-  @ApiProperty({ minimum: 1, description: 'Also the ETag; send it as If-Match to edit' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Also the ETag; send it as If-Match to edit' })
   version: number;
 
   @ApiProperty({ enum: REPORT_STATUSES })

@@ -30,12 +30,14 @@ for (const s of scenarios) {
       await s.run(ctx, t);
     } catch (err) {
       // What the screens showed when it failed, for whoever reads the CI artifacts.
-      for (const [who, value] of Object.entries(ctx.state)) {
-        if (value?.page && !value.page.isClosed()) {
-          await value.page
-            .screenshot({ path: join(shotsDir, `failed-${s.name.slice(0, 40).replace(/[^\w]+/g, '-')}-${who}.png`) })
-            .catch(() => {});
-        }
+      // Every page still open, the scenario's own ones included (not only those kept in ctx.state).
+      const pages = ctx.browser.contexts().flatMap((c) => c.pages());
+      for (const [i, page] of pages.entries()) {
+        if (page.isClosed()) continue;
+        const who = Object.entries(ctx.state).find(([, v]) => v?.page === page)?.[0] ?? `page${i}`;
+        await page
+          .screenshot({ path: join(shotsDir, `failed-${s.name.slice(0, 40).replace(/[^\w]+/g, '-')}-${who}.png`) })
+          .catch(() => {});
       }
       throw err;
     }

@@ -29,13 +29,25 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       { applied: result.applied.length, alreadyApplied: result.alreadyApplied },
       'database schema is up to date',
     );
-    let rowLevelSecurity = config.rowLevelSecurity;
+    // The embedded database is one PostgreSQL session that pglite-socket shares between all connections:
+    // session settings (the role and tenant row-level security sets per connection) and named prepared
+    // statements would leak from one connection to the next (decision 028). The explicit tenant filter
+    // of every query remains.
+    const sharedSession = database.kind === 'embedded';
+    let rowLevelSecurity = config.rowLevelSecurity && !sharedSession;
+    if (config.rowLevelSecurity && sharedSession)
+      logger.info('row-level security off on the embedded database (one session shared by all connections)');
     if (rowLevelSecurity) {
       rowLevelSecurity = await ensureAppRole(database.url);
       if (rowLevelSecurity) logger.info({ role: APP_ROLE }, 'row-level security on: each request sees only its tenant');
       else logger.warn({ role: APP_ROLE }, 'row-level security off: the database user cannot assume the application role');
     }
-    const resolved: AppConfig = { ...config, databaseUrl: database.url, rowLevelSecurity };
+    const resolved: AppConfig = {
+      ...config,
+      databaseUrl: database.url,
+      rowLevelSecurity,
+      preparedStatements: config.preparedStatements && !sharedSession,
+    };
     if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {

@@ -12,11 +12,19 @@ import { freePort } from './support/net.js';
 
 const MAIN = 'dist/apps/api/src/main.js';
 
+/** Processes a test started: killed after each test, so a failing test leaves none running. */
+const started = new Set<ReturnType<typeof spawn>>();
+afterEach(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+});
+
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -30,6 +38,16 @@ function run(env: Record<string, string>) {
       return exited;
     },
   };
+}
+
+async function logIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'CampaignMonth2026' }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 async function healthy(port: number, limitMs = 60_000): Promise<void> {
@@ -98,6 +116,32 @@ describe('the API process', () => {
         body: JSON.stringify({ email: 'school@edu.demo', password: 'CampaignMonth2026' }),
       });
       expect(demo.status).toBe(200);
+      // Signed-in work from two tenants at once, over several pool connections of the one shared PGlite
+      // session: every answer is 200 and each tenant sees its own months (named prepared statements and
+      // per-connection tenant settings used to collide there: half the answers were 500).
+      const base = `http://127.0.0.1:${port}/api/v1`;
+      const tokens = {
+        edu: ((await demo.json()) as { accessToken: string }).accessToken,
+        police: await logIn(base, 'organizer@police.demo'),
+      };
+      const titles = async (tenant: keyof typeof tokens) => {
+        const res = await fetch(`${base}/campaigns`, { headers: { authorization: `Bearer ${tokens[tenant]}` } });
+        return { status: res.status, titles: ((await res.json()) as { items?: { title: string }[] }).items?.map((c) => c.title) };
+      };
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => titles(i % 2 ? 'edu' : 'police')),
+        );
+        const me = await Promise.all(
+          Object.values(tokens).map((t) => fetch(`${base}/me`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status)),
+        );
+        expect(me).toEqual([200, 200]);
+        for (const [i, a] of answers.entries()) {
+          expect(a.status).toBe(200);
+          expect(a.titles!.join()).toContain(i % 2 ? '防范通讯网络新型违法犯罪' : '全民反诈');
+          expect(a.titles!.join()).not.toContain(i % 2 ? '全民反诈' : '防范通讯网络新型违法犯罪');
+        }
+      }
       const reg = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register-tenant`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

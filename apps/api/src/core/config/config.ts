@@ -35,6 +35,11 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Row-level security: connections run as campaign_month_app with the request's tenant set. */
   rowLevelSecurity: boolean;
+  /**
+   * Hot-path SQL as named prepared statements (planned once per connection). Off behind a pooler that
+   * shares sessions between connections (PgBouncer in transaction mode), and on the embedded database.
+   */
+  preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +169,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDir: r.optional('WEB_DIR'),
     dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
     rowLevelSecurity: r.bool('DB_ROW_LEVEL_SECURITY', true),
+    preparedStatements: r.bool('DB_PREPARED_STATEMENTS', true),
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);

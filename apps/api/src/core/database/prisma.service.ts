@@ -22,6 +22,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     const pool = config.rowLevelSecurity ? new TenantScopedPool(options) : new pg.Pool(options);
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
+    this.direct = directDb(() => this.pool, config.preparedStatements);
   }
 
   /**
@@ -29,7 +30,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * uses (same connections, same row-level security scoping) without Prisma's query interpreter: for
    * hot paths that are plain SQL already (actor loading, event create).
    */
-  readonly direct: DirectDb = directDb(() => this.pool);
+  readonly direct: DirectDb;
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
@@ -43,13 +44,15 @@ export interface DirectDb {
   $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 }
 
-function directDb(target: () => pg.Pool | pg.PoolClient): DirectDb {
+function directDb(target: () => pg.Pool | pg.PoolClient, named: boolean): DirectDb {
+  const statement = (q: Prisma.Sql): pg.QueryConfig =>
+    named ? preparedStatement(q) : { text: q.text, values: q.values as unknown[] };
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
-      return (await target().query(preparedStatement(Prisma.sql(strings, ...values)))).rows as T;
+      return (await target().query(statement(Prisma.sql(strings, ...values)))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
-      return (await target().query(preparedStatement(Prisma.sql(strings, ...values)))).rowCount ?? 0;
+      return (await target().query(statement(Prisma.sql(strings, ...values)))).rowCount ?? 0;
     },
   };
 }

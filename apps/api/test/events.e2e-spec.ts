@@ -8,9 +8,11 @@ import {
   insertCampaign,
   insertEvent,
   insertTask,
+  PERIOD,
   setCampaignStatus,
 } from './support/events-fixtures.js';
 import { bearer } from './support/fixtures.js';
+import { day } from './support/planning-fixtures.js';
 
 const body = (w: EventsWorld, extra: Record<string, unknown> = {}) => ({
   organizationId: w.org.A,
@@ -132,6 +134,46 @@ describe('events: create, read, list, edit, delete', () => {
         .expect(400);
       expect(malformed.body.statusCode).toBe(400);
       expect(await countEvents(w.campaign.id)).toBe(before);
+    });
+
+    it('refuses a day after today (an event is logged once it has happened), on create and on edit', async () => {
+      // The month runs on past today for this test: tomorrow lies inside the period but has not happened.
+      const today = day(0);
+      const tomorrow = day(1);
+      await sql(`UPDATE campaign SET ends_on = $2::date, report_due_on = $2::date WHERE id = $1`, [
+        w.campaign.id,
+        day(30),
+      ]);
+      try {
+        const before = await countEvents(w.campaign.id);
+        const future = await t.http
+          .post(url())
+          .set(bearer(w.reporterA.token))
+          .send(body(w, { occurredOn: tomorrow }))
+          .expect(400);
+        expect(future.body.details).toEqual([expect.objectContaining({ field: 'occurredOn' })]);
+        expect(await countEvents(w.campaign.id)).toBe(before);
+        const logged = await t.http
+          .post(url())
+          .set(bearer(w.reporterA.token))
+          .send(body(w, { occurredOn: today }))
+          .expect(201);
+        const edit = await t.http
+          .patch(`/api/v1/events/${logged.body.id}`)
+          .set(bearer(w.reporterA.token))
+          .send({ occurredOn: tomorrow })
+          .expect(400);
+        expect(edit.body.details).toEqual([expect.objectContaining({ field: 'occurredOn' })]);
+        const [row] = await sql<{ day: string }>(`SELECT occurred_on::text AS day FROM publicity_event WHERE id = $1`, [
+          logged.body.id,
+        ]);
+        expect(row!.day).toBe(today);
+      } finally {
+        await sql(`UPDATE campaign SET ends_on = $2::date, report_due_on = '2026-12-05' WHERE id = $1`, [
+          w.campaign.id,
+          PERIOD.endsOn,
+        ]);
+      }
     });
 
     it('answers 404 outside the scope (unit, campaign, tenant) and 403 to roles that cannot log', async () => {

@@ -120,7 +120,10 @@ describe('the OpenAPI document describes every response body', () => {
 
   it('types counts, pages, versions and offsets as integers, so generated clients do not expect fractions', () => {
     const numbers: string[] = [];
-    for (const [name, schema] of Object.entries(doc.components.schemas) as [string, { properties?: Record<string, { type?: string; items?: { type?: string } }> }][])
+    for (const [name, schema] of Object.entries(doc.components.schemas) as [
+      string,
+      { properties?: Record<string, { type?: string; items?: { type?: string } }> },
+    ][])
       for (const [prop, s] of Object.entries(schema.properties ?? {}))
         if (s.type === 'number' || s.items?.type === 'number') numbers.push(`${name}.${prop}`);
     for (const { route, op } of operations(doc))

@@ -126,14 +126,17 @@ describe('the API process', () => {
       };
       const titles = async (tenant: keyof typeof tokens) => {
         const res = await fetch(`${base}/campaigns`, { headers: { authorization: `Bearer ${tokens[tenant]}` } });
-        return { status: res.status, titles: ((await res.json()) as { items?: { title: string }[] }).items?.map((c) => c.title) };
+        return {
+          status: res.status,
+          titles: ((await res.json()) as { items?: { title: string }[] }).items?.map((c) => c.title),
+        };
       };
       for (let round = 0; round < 3; round++) {
-        const answers = await Promise.all(
-          Array.from({ length: 12 }, (_, i) => titles(i % 2 ? 'edu' : 'police')),
-        );
+        const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => titles(i % 2 ? 'edu' : 'police')));
         const me = await Promise.all(
-          Object.values(tokens).map((t) => fetch(`${base}/me`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status)),
+          Object.values(tokens).map((t) =>
+            fetch(`${base}/me`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status),
+          ),
         );
         expect(me).toEqual([200, 200]);
         for (const [i, a] of answers.entries()) {

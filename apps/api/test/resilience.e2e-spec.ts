@@ -95,7 +95,13 @@ describe('resilience', () => {
           const res = await fetch(`${api.url}/api/v1/campaigns/${w.campaign.id}/events`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${w.reporterA.token}` },
-            body: JSON.stringify({ organizationId: w.org.A, type: 'POSTER', title, occurredOn: '2026-11-06', metrics: {} }),
+            body: JSON.stringify({
+              organizationId: w.org.A,
+              type: 'POSTER',
+              title,
+              occurredOn: '2026-11-06',
+              metrics: {},
+            }),
           });
           statuses.push(res.status);
           if (res.status === 201) acknowledged.add(title);

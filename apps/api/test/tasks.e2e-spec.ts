@@ -117,6 +117,10 @@ describe('tasks', () => {
       expect(
         fields((await post({ organizationId: w.schools.s1, title: 'x', dueOn: day(26) }).expect(400)).body),
       ).toEqual(['dueOn']);
+      // before the campaign's first day (day(-10)): a task cannot be overdue before the month begins
+      expect(
+        fields((await post({ organizationId: w.schools.s1, title: 'x', dueOn: day(-11) }).expect(400)).body),
+      ).toEqual(['dueOn']);
       expect(
         fields((await post({ organizationId: w.schools.s1, title: 'x', dueOn: '2026-13-01' }).expect(400)).body),
       ).toEqual(['dueOn']);
@@ -356,6 +360,7 @@ describe('tasks', () => {
       const patch = (body: object, token = w.organizer.token) =>
         t.http.patch(`/api/v1/tasks/${taskId}`).set(bearer(token)).send(body);
       expect(fields((await patch({ dueOn: day(26) }).expect(400)).body)).toEqual(['dueOn']);
+      expect(fields((await patch({ dueOn: day(-11) }).expect(400)).body)).toEqual(['dueOn']);
       expect(fields((await patch({ status: 'LATE' }).expect(400)).body)).toEqual(['status']);
       expect(fields((await patch({ status: null }).expect(400)).body)).toEqual(['status']);
       expect(fields((await patch({ title: null }).expect(400)).body)).toEqual(['title']);

@@ -11,6 +11,7 @@ import { AccessService } from '../../core/access/access.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { MetricDef } from './metric-values.js';
 
@@ -94,13 +95,29 @@ export class EventAccessService {
   }
 
   /** 400 on `field` unless startsOn ≤ day ≤ endsOn. */
-  assertInPeriod(day: string, campaign: { startsOn: string; endsOn: string }, field = 'occurredOn'): void {
-    if (day < campaign.startsOn || day > campaign.endsOn) {
+  assertInPeriod(
+    day: string,
+    campaign: { startsOn: string; endsOn: string },
+    today: string,
+    field = 'occurredOn',
+  ): void {
+    const problem = dayProblem(day, campaign, today);
+    if (problem === 'outside-period')
       throw InvalidInput.field(
         field,
         `${field} must lie inside the campaign period ${campaign.startsOn} to ${campaign.endsOn}`,
       );
-    }
+    if (problem === 'future')
+      throw InvalidInput.field(
+        field,
+        `${field} (${day}) must be on or before today (${today}): log an event once it has happened`,
+      );
+  }
+
+  /** Today in the tenant's time zone ('YYYY-MM-DD'). */
+  async today(tenantId: string): Promise<string> {
+    const tenant = await this.prisma.tenant.findFirst({ where: { id: tenantId }, select: { timeZone: true } });
+    return todayIn(tenant?.timeZone ?? DEFAULT_TIME_ZONE);
   }
 
   /** The campaign's metric definitions, in display order. */
@@ -130,4 +147,18 @@ export class EventAccessService {
       campaign: { OR: [{ organizer: orgs }, { participants: { some: { organization: orgs } } }] },
     };
   }
+}
+
+/**
+ * Why an event's day is not acceptable, or null: it must lie inside the campaign period and not after
+ * today in the tenant's time zone (an event is logged once it has happened).
+ */
+export function dayProblem(
+  day: string,
+  campaign: { startsOn: string; endsOn: string },
+  today: string,
+): 'outside-period' | 'future' | null {
+  if (day < campaign.startsOn || day > campaign.endsOn) return 'outside-period';
+  if (day > today) return 'future';
+  return null;
 }

@@ -17,6 +17,7 @@ import {
   type IdempotentResult,
 } from '../../core/idempotency/idempotency.service.js';
 import { requestHash } from '../../core/idempotency/request-hash.js';
+import { todayIn } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CreateEventDto } from './dto/event.dto.js';
 import { EventAccessService, latestSummaryStatusSql } from './event-access.service.js';
@@ -24,6 +25,7 @@ import { entriesToValues, type MetricDef, parseMetrics } from './metric-values.j
 
 interface CreateContext {
   status: string;
+  timeZone: string;
   startsOn: string;
   endsOn: string;
   unitName: string | null;
@@ -81,6 +83,7 @@ export class EventCreateService {
     const taskId = dto.taskId ?? null;
     const rows = await db.$queryRaw<CreateContext[]>`
       SELECT c.status::text AS status, c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
+             (SELECT tn.time_zone FROM tenant tn WHERE tn.id = c.tenant_id) AS "timeZone",
              u.name AS "unitName",
              COALESCE(u.path LIKE ANY(${patterns}::text[]), false) AS "unitInScope",
              EXISTS (SELECT 1 FROM participant p
@@ -110,7 +113,7 @@ export class EventCreateService {
     this.rules.assertOpen({ campaignStatus: ctx.status, summaryStatus: ctx.summaryStatus });
     if (!ctx.unitParticipates)
       throw InvalidInput.field('organizationId', 'The unit does not take part in this campaign');
-    this.rules.assertInPeriod(dto.occurredOn, ctx);
+    this.rules.assertInPeriod(dto.occurredOn, ctx, todayIn(ctx.timeZone));
     if (!ctx.taskOk) throw InvalidInput.field('taskId', "taskId must name one of this unit's tasks in this campaign");
     const { entries, errors } = parseMetrics(dto.metrics, ctx.metrics);
     if (errors.length) throw new InvalidInput(`Invalid metrics: ${errors.map((e) => e.field).join(', ')}`, errors);

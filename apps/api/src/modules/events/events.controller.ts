@@ -57,7 +57,7 @@ export class EventsController {
     summary: 'Log an event of a participating unit in your scope',
     description:
       '404: campaign or unit outside your scope. 422: campaign not ACTIVE, or the unit’s summary is approved. ' +
-      '400: day outside the campaign period, unit not taking part, task of another unit, metric keys not defined for the campaign (metrics.<key>). ' +
+      '400: day outside the campaign period or after today (an event is logged once it has happened), unit not taking part, task of another unit, metric keys not defined for the campaign (metrics.<key>). ' +
       '409: Idempotency-Key reused with a different body.',
   })
   @ApiCreatedResponse({

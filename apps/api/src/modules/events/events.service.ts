@@ -7,7 +7,7 @@ import { PrismaService } from '../../core/database/prisma.service.js';
 import { InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../core/storage/object-storage.js';
-import { dayToDate } from '../../core/time/calendar.js';
+import { dayToDate, todayIn } from '../../core/time/calendar.js';
 import type { EventType, Prisma } from '../../generated/prisma/client.js';
 import type { EventFilterQueryDto, ListEventsQueryDto, UpdateEventDto } from './dto/event.dto.js';
 import { EventAccessService } from './event-access.service.js';
@@ -84,7 +84,7 @@ export class EventsService {
   async update(actor: Actor, id: string, dto: UpdateEventDto): Promise<EventDetailView> {
     const target = await this.rules.forWrite(actor, id);
     this.rules.assertOpen(target);
-    if (dto.occurredOn !== undefined) this.rules.assertInPeriod(dto.occurredOn, target);
+    if (dto.occurredOn !== undefined) this.rules.assertInPeriod(dto.occurredOn, target, todayIn(target.timeZone));
     if (dto.taskId) await this.rules.assertTask(actor.tenantId, target.campaignId, target.organizationId, dto.taskId);
     let entries: ReturnType<typeof parseMetrics>['entries'] | null = null;
     if (dto.metrics !== undefined) {

@@ -26,7 +26,7 @@ import {
   UnsupportedMediaType,
 } from '../../core/errors/domain-errors.js';
 import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
-import { EventAccessService } from './event-access.service.js';
+import { dayProblem, EventAccessService } from './event-access.service.js';
 import {
   cellText,
   columnLetter,
@@ -104,6 +104,7 @@ export class LedgerImportService {
       startsOn: campaign.startsOn.toISOString().slice(0, 10),
       endsOn: campaign.endsOn.toISOString().slice(0, 10),
     };
+    const today = await this.rules.today(actor.tenantId);
 
     const errors: LedgerRowError[] = [];
     const rows: ParsedRow[] = [];
@@ -170,12 +171,16 @@ export class LedgerImportService {
       if (texts.day) {
         day = parseLedgerDay(dayCell);
         if (!day) fail('day', layout.text.day!, `${texts.day} is not a date such as 2026-11-06`);
-        else if (day < period.startsOn || day > period.endsOn) {
-          fail(
-            'day',
-            layout.text.day!,
-            `${day} lies outside the campaign period ${period.startsOn} to ${period.endsOn}`,
-          );
+        else {
+          const problem = dayProblem(day, period, today);
+          if (problem === 'outside-period')
+            fail(
+              'day',
+              layout.text.day!,
+              `${day} lies outside the campaign period ${period.startsOn} to ${period.endsOn}`,
+            );
+          if (problem === 'future')
+            fail('day', layout.text.day!, `${day} is after today (${today}): log an event once it has happened`);
         }
       }
       let type: EventType | null = null;

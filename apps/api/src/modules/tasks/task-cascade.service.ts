@@ -51,7 +51,7 @@ export class TaskCascadeService {
       const proposed = addDays(dateToDay(campaign.startsOn), suggested.dueAfterDays);
       dueOn = [proposed, reportDueOn].sort()[0]!; // the earlier day
     }
-    checkDueOn(dueOn, reportDueOn);
+    checkDueOn(dueOn, { startsOn: dateToDay(campaign.startsOn), reportDueOn });
 
     const unit = await this.campaigns.organizationInScope(actor, dto.organizationId, 'task:create');
     if (!(await this.campaigns.isCampaignUnit(campaign, unit.id))) {

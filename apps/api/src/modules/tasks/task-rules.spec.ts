@@ -2,15 +2,19 @@ import { DomainError } from '../../core/errors/domain-errors.js';
 import { assertMayChange, checkDueOn, completedAtAfter, organizerOnlyFields } from './task-rules.js';
 
 describe('task rules', () => {
-  it('refuses a due day after the report deadline, naming the field', () => {
-    expect(() => checkDueOn('2026-12-05', '2026-12-05')).not.toThrow();
-    expect(() => checkDueOn(null, '2026-12-05')).not.toThrow();
-    try {
-      checkDueOn('2026-12-06', '2026-12-05');
-      throw new Error('expected a refusal');
-    } catch (e) {
-      expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).details).toEqual([expect.objectContaining({ field: 'dueOn' })]);
+  it('refuses a due day before the campaign starts or after the report deadline, naming the field', () => {
+    const campaign = { startsOn: '2026-11-01', reportDueOn: '2026-12-05' };
+    expect(() => checkDueOn('2026-12-05', campaign)).not.toThrow();
+    expect(() => checkDueOn('2026-11-01', campaign)).not.toThrow();
+    expect(() => checkDueOn(null, campaign)).not.toThrow();
+    for (const day of ['2026-12-06', '2026-10-31']) {
+      try {
+        checkDueOn(day, campaign);
+        throw new Error(`expected a refusal of ${day}`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        expect((e as DomainError).details).toEqual([expect.objectContaining({ field: 'dueOn' })]);
+      }
     }
   });
 

@@ -2,10 +2,22 @@
 import type { TaskStatus, UpdateTaskRequest } from '@campaign-month/contracts';
 import { Forbidden, InvalidInput } from '../../core/errors/domain-errors.js';
 
-/** A task is due on or before the day summaries are due. */
-export function checkDueOn(dueOn: string | null | undefined, reportDueOn: string, field = 'dueOn'): void {
-  if (dueOn && dueOn > reportDueOn)
-    throw InvalidInput.field(field, `${field} (${dueOn}) is after the campaign's report deadline (${reportDueOn})`);
+/** A task is due inside the campaign: not before its first day, not after the day summaries are due. */
+export function checkDueOn(
+  dueOn: string | null | undefined,
+  campaign: { startsOn: string; reportDueOn: string },
+  field = 'dueOn',
+): void {
+  if (dueOn && dueOn < campaign.startsOn)
+    throw InvalidInput.field(
+      field,
+      `${field} (${dueOn}) must be on or after the campaign's startsOn (${campaign.startsOn})`,
+    );
+  if (dueOn && dueOn > campaign.reportDueOn)
+    throw InvalidInput.field(
+      field,
+      `${field} (${dueOn}) is after the campaign's report deadline (${campaign.reportDueOn})`,
+    );
 }
 
 export const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];

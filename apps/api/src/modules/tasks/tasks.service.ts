@@ -73,13 +73,20 @@ export class TasksService {
   async update(actor: Actor, id: string, dto: UpdateTaskDto): Promise<TaskView> {
     const task = await this.prisma.task.findFirst({
       where: { id, tenantId: actor.tenantId, organization: this.access.organizationWhere(actor, 'task:update') },
-      include: { campaign: { select: { status: true, reportDueOn: true } }, organization: { select: { path: true } } },
+      include: {
+        campaign: { select: { status: true, startsOn: true, reportDueOn: true } },
+        organization: { select: { path: true } },
+      },
     });
     if (!task) throw new NotFound('Task');
     assertNotClosed(task.campaign);
     const current = task.status as TaskStatus;
     assertMayChange(dto, current, this.campaigns.covers(actor, 'task:create', task.organization.path));
-    if (dto.dueOn) checkDueOn(dto.dueOn, dateToDay(task.campaign.reportDueOn));
+    if (dto.dueOn)
+      checkDueOn(dto.dueOn, {
+        startsOn: dateToDay(task.campaign.startsOn),
+        reportDueOn: dateToDay(task.campaign.reportDueOn),
+      });
     if (dto.responsibleMemberId)
       await this.members.assert(
         actor.tenantId,

@@ -163,7 +163,11 @@ export class LedgerImportResultResponse implements LedgerImportResult {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Events created (or, in a dry run, that would be created)' })
   count: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows whose 编号 names an event already logged: not imported again' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Rows whose 编号 names an event already logged: not imported again',
+  })
   skipped: number;
 
   @ApiProperty({ type: () => LedgerImportRowResponse, isArray: true })

@@ -1,30 +1,18 @@
-import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
+import { te, tz } from '../i18n/testing.js';
 import zh from '../i18n/zh-CN.json';
 import {
   ApiError,
   describeError,
   errorDetail,
+  fieldLabel,
   fieldPath,
   isTransient,
   NetworkError,
   toApiError,
   translateFieldMessage,
 } from './errors.js';
-
-function translator(dict: Record<string, unknown>): TFunction {
-  const lookup = (path: string[]) =>
-    path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], dict);
-  const t = (key: string, opts: Record<string, unknown> = {}) => {
-    const parts = key.split('.');
-    const v = lookup(parts) ?? lookup([...parts.slice(0, -1), `${parts.at(-1)}_other`]);
-    return (typeof v === 'string' ? v : key).replace(/\{\{(\w+)\}\}/g, (_, n) => String(opts[n] ?? ''));
-  };
-  return t as unknown as TFunction;
-}
-const tz = translator(zh);
-const te = translator(en);
 
 describe('API errors', () => {
   it('reads the error shape with field details and Retry-After', () => {
@@ -65,13 +53,58 @@ describe('API errors', () => {
   });
 
   it('shows the API message as detail, but not for server errors or bare validation summaries', () => {
-    expect(errorDetail(new ApiError({ status: 422, message: 'Campaign is CLOSED' }))).toBe('Campaign is CLOSED');
-    expect(errorDetail(new ApiError({ status: 500, message: 'boom' }))).toBeUndefined();
+    expect(errorDetail(new ApiError({ status: 422, message: 'Campaign is CLOSED' }), te)).toBe('Campaign is CLOSED');
+    expect(errorDetail(new ApiError({ status: 500, message: 'boom' }), te)).toBeUndefined();
     expect(
       errorDetail(
         new ApiError({ status: 400, message: 'Invalid input: title', fieldErrors: [{ field: 'title', message: 'x' }] }),
+        te,
       ),
     ).toBeUndefined();
+  });
+
+  it('translates the API messages users meet, and shows no English detail in Chinese', () => {
+    const detail = (status: number, message: string) => errorDetail(new ApiError({ status, message }), tz);
+    expect(detail(403, 'Your role does not allow campaign:write')).toBe(zh.apiMessage.roleNotAllowed);
+    expect(
+      detail(
+        422,
+        "The unit's summary for this campaign is approved: its events are read-only until the summary is returned",
+      ),
+    ).toContain('总结已审核通过，本活动台账已锁定');
+    expect(detail(429, 'Too many log-in attempts; try again later')).toBe('登录尝试次数过多，请稍后再试');
+    expect(detail(409, 'The summary has changed (version 4); reload it and edit again')).toBe(
+      zh.apiMessage.staleVersion,
+    );
+    expect(detail(400, 'The If-Match header must carry the version you edited')).toBe(zh.apiMessage.ifMatch);
+    expect(
+      detail(409, 'This Idempotency-Key was already used with a different request; use a new key for a new request'),
+    ).toBe(zh.apiMessage.idempotencyReused);
+    expect(detail(404, 'Campaign not found')).toBe('宣传月不存在，或不在您的管辖范围内');
+    expect(detail(404, 'Photo file not found')).toBe('照片文件不存在，或不在您的管辖范围内');
+    expect(detail(422, 'Events can only be changed while the campaign is ACTIVE (it is CLOSED)')).toBe(
+      '宣传月已结束，现在不能记录或修改活动',
+    );
+    expect(detail(400, 'occurredOn must lie inside the campaign period 2026-11-01 to 2026-11-30')).toBe(
+      '活动日期须在活动期间（2026-11-01 至 2026-11-30）内',
+    );
+    expect(detail(404, 'Participant not found')).toBe('参与单位不存在，或不在您的管辖范围内');
+    expect(detail(400, 'No unit below this one takes part')).toBe(zh.apiMessage.notParticipant);
+    expect(detail(422, 'Something nobody translated yet')).toBeUndefined();
+    expect(errorDetail(new ApiError({ status: 422, message: 'Something nobody translated yet' }), te)).toBe(
+      'Something nobody translated yet',
+    );
+    for (const d of [detail(403, 'Your role does not allow campaign:write'), detail(404, 'Event not found')])
+      expect(d).not.toMatch(/[A-Za-z]{3}/);
+  });
+
+  it('names fields in the interface language, never by their raw path', () => {
+    expect(fieldLabel('members.0.phone', tz)).toBe('联系电话');
+    expect(fieldLabel('members[3].title', tz)).toBe('职务');
+    expect(fieldLabel('title', tz)).toBe('名称');
+    expect(fieldLabel('metrics.audience', tz)).toBe('受众人次');
+    expect(fieldLabel('weird.0.thing', tz)).toBe(zh.fieldName.other);
+    expect(fieldLabel('weird.0.thing', te)).toBe('weird.0.thing');
   });
 
   it('turns field names into form paths', () => {
@@ -80,11 +113,22 @@ describe('API errors', () => {
     expect(fieldPath('members[2].role')).toEqual(['members', 2, 'role']);
   });
 
-  it('translates common validation messages and keeps unknown ones', () => {
+  it('translates common validation messages; in Chinese an unknown one becomes a generic message', () => {
     expect(translateFieldMessage('email must be a valid e-mail address', tz)).toBe('请输入有效的邮箱地址');
     expect(translateFieldMessage('password must be at least 10 characters', tz)).toBe('至少 10 个字符');
     expect(translateFieldMessage('title should not be empty', te)).toBe('Required');
-    expect(translateFieldMessage('a roster needs exactly one LEADER', tz)).toBe('a roster needs exactly one LEADER');
+    expect(translateFieldMessage('something odd about the roster', tz)).toBe('格式不正确');
+    expect(translateFieldMessage('something odd about the roster', te)).toBe('something odd about the roster');
+    expect(translateFieldMessage('A leading group needs exactly one LEADER (组长); none was given', tz)).toBe(
+      '领导小组需要有且只有一名组长',
+    );
+    expect(translateFieldMessage('phone may hold digits, spaces, + - ( ) only (3 to 30)', tz)).toMatch(
+      /^联系电话只能包含数字、空格和 \+ - \( \)/,
+    );
+    expect(translateFieldMessage('audience must not be negative', tz)).toBe('不能为负数');
+    expect(translateFieldMessage('occurredOn (2026-12-01) must be on or before today (2026-11-30): log…', tz)).toBe(
+      zh.fieldError.future,
+    );
     expect(translateFieldMessage('reportDueOn must be on or after endsOn', tz)).toBe('不能早于活动结束日');
     expect(translateFieldMessage("dueOn must be on or before the campaign's reportDueOn", te)).toBe(
       'Must not be after the day summaries are due',

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { matchApiMessage, translateApiMessage } from './api-messages.js';
 // Every failure the API can give, as one error class the screens know how to show. The API's error
 // shape is { statusCode, error, message, details? } with field-level details for 400s.
 export interface FieldError {
@@ -82,10 +83,28 @@ export function fieldPath(field: string): (string | number)[] {
 
 type Translate = TFunction;
 
-/** Translates class-validator's English field messages into the interface language where we know the pattern. */
+/**
+ * A field as the user names it: 'members.0.phone' → 联系电话, 'metrics.audience' → 受众人次; an unknown
+ * field is named generically in Chinese (the raw path only in English).
+ */
+export function fieldLabel(field: string, t: Translate): string {
+  const names = fieldPath(field).filter((p): p is string => typeof p === 'string');
+  const last = names.at(-1) ?? field;
+  if (names[0] === 'metrics' && names.length > 1) return t(`metric.${last}`, { defaultValue: t('fieldName.metrics') });
+  const fallback = t('fieldName.other', { field });
+  const byLast = t(`fieldName.${last}`, { defaultValue: fallback });
+  // 'members.0.title' may be named apart from a plain 'title': fieldName.members_title.
+  return names.length > 1 ? t(`fieldName.${names.join('_')}`, { defaultValue: byLast }) : byLast;
+}
+
+/** Translates the API's English field messages into the interface language where we know the pattern. */
 export function translateFieldMessage(message: string, t: Translate): string {
   const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
+    [/may hold digits, spaces, \+ - \( \) only/i, () => t('fieldError.phone')],
+    [/exactly one LEADER/i, () => t('fieldError.oneLeader')],
     [/must be a valid e-?mail/i, () => t('fieldError.email')],
+    [/on or before today|is after today/i, () => t('fieldError.future')],
+    [/after the campaign's report deadline/i, () => t('fieldError.notAfter', { other: t('fieldName.reportDueOn') })],
     [/(should not be empty|must not be empty|is required|must be a string)/i, () => t('fieldError.required')],
     [
       /must be at least (\d+) characters|longer than or equal to (\d+) characters/i,
@@ -105,7 +124,11 @@ export function translateFieldMessage(message: string, t: Translate): string {
       (m) => t('fieldError.notAfter', { other: t(`fieldName.${m[1]}`, { defaultValue: m[1] }) }),
     ],
     [/must not be less than (\d+)|must be (?:at least|>=) (\d+)/i, (m) => t('fieldError.min', { n: m[1] ?? m[2] })],
-    [/must not be greater than ([\d.]+)/i, (m) => t('fieldError.max', { n: m[1] })],
+    [/must not be greater than ([\d.]+)|must be at most ([\d.]+)/i, (m) => t('fieldError.max', { n: m[1] ?? m[2] })],
+    [/must not be negative/i, () => t('fieldError.negative')],
+    [/must be a whole number/i, () => t('fieldError.wholeNumber')],
+    [/at most two decimals/i, () => t('fieldError.decimals')],
+    [/is not a metric of this campaign/i, () => t('fieldError.unknownMetric')],
     [/must be a valid ISO 8601 date|YYYY-MM-DD|must be a (?:calendar )?date/i, () => t('fieldError.date')],
     [/must be a UUID/i, () => t('fieldError.uuid')],
     [/must be (?:a number|an integer)/i, () => t('fieldError.number')],
@@ -115,7 +138,7 @@ export function translateFieldMessage(message: string, t: Translate): string {
     const m = message.match(re);
     if (m) return f(m);
   }
-  return message;
+  return matchApiMessage(message, t) ?? t('fieldError.other', { message });
 }
 
 /** The headline shown for an error: what happened, in the interface language. */
@@ -146,10 +169,14 @@ export function describeError(err: unknown, t: Translate): string {
   }
 }
 
-/** The API's own words, when they add something to the headline (shown smaller, under it). */
-export function errorDetail(err: unknown): string | undefined {
+/**
+ * The API's message, when it adds something to the headline (shown smaller, under it), in the interface
+ * language: known messages are translated; in Chinese an unknown English one is left out.
+ */
+export function errorDetail(err: unknown, t: Translate): string | undefined {
   if (!(err instanceof ApiError)) return undefined;
   if (err.status >= 500 || !err.message || err.message.startsWith('HTTP ')) return undefined;
   if (err.fieldErrors.length && /^Invalid input/.test(err.message)) return undefined;
-  return err.message;
+  const detail = translateApiMessage(err.message, t);
+  return detail === describeError(err, t) ? undefined : detail;
 }

@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd';
 import { Alert } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError, describeError, errorDetail, fieldPath, translateFieldMessage } from '../api/errors.js';
+import { ApiError, describeError, errorDetail, fieldLabel, fieldPath, translateFieldMessage } from '../api/errors.js';
 
 /** An error as the user reads it: what happened, the API's words, and field errors not shown on a field. */
 export function ErrorAlert({
@@ -20,7 +20,7 @@ export function ErrorAlert({
   const { t } = useTranslation();
   if (!error) return null;
   const special = error instanceof ApiError ? titles?.[error.status] : undefined;
-  const detail = special ? undefined : errorDetail(error);
+  const detail = special ? undefined : errorDetail(error, t);
   const fields = error instanceof ApiError && !fieldsShown ? error.fieldErrors : [];
   return (
     <Alert
@@ -37,7 +37,7 @@ export function ErrorAlert({
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {fields.map((f) => (
                   <li key={f.field + f.message}>
-                    {t(`fieldName.${f.field}`, { defaultValue: f.field })}：{translateFieldMessage(f.message, t)}
+                    {fieldLabel(f.field, t)}：{translateFieldMessage(f.message, t)}
                   </li>
                 ))}
               </ul>

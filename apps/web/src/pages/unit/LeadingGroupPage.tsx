@@ -11,6 +11,8 @@ import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitNav } from './UnitNav.js';
 
+/** The API's rule for a phone number (digits, spaces, + - ( ), 3 to 30), on the trimmed value. */
+const PHONE = /^\s*(?:[0-9+\-() ]{3,30})?\s*$/;
 const EMPTY: LeadingGroupMemberView = { name: '', role: 'MEMBER' };
 
 export function LeadingGroupPage() {
@@ -26,6 +28,7 @@ export function LeadingGroupPage() {
   const shape = templates.data?.find((x) => x.key === campaign.data?.templateKey)?.leadingGroupShape ?? [];
   const [form] = Form.useForm<{ members: LeadingGroupMemberView[] }>();
   const [error, setError] = useState<unknown>(null);
+  const [fieldsPlaced, setFieldsPlaced] = useState(false);
   const [busy, setBusy] = useState(false);
 
   // An empty roster starts from the template's suggested seats (role, department, duty), names and
@@ -61,7 +64,7 @@ export function LeadingGroupPage() {
       await qc.invalidateQueries({ queryKey: keys.group(id, unit.id) });
       navigate(`/unit/${id}`);
     } catch (err) {
-      applyFieldErrors(form, err, t);
+      setFieldsPlaced(applyFieldErrors(form, err, t));
       setError(err);
     } finally {
       setBusy(false);
@@ -80,7 +83,7 @@ export function LeadingGroupPage() {
     <>
       <UnitNav campaignId={id} />
       <PageTitle title={t('group.title')} sub={t('group.subtitle')} />
-      <ErrorAlert error={error ?? group.error} />
+      <ErrorAlert error={error ?? group.error} fieldsShown={!!error && fieldsPlaced} />
       {!ready ? (
         <Skeleton active />
       ) : (
@@ -152,7 +155,11 @@ export function LeadingGroupPage() {
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={8}>
-                        <Form.Item name={[field.name, 'phone']} label={t('group.field.phone')} rules={[{ max: 30 }]}>
+                        <Form.Item
+                          name={[field.name, 'phone']}
+                          label={t('group.field.phone')}
+                          rules={[{ pattern: PHONE, message: t('fieldError.phone') }]}
+                        >
                           <Input inputMode="tel" />
                         </Form.Item>
                       </Col>

@@ -21,7 +21,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, describeError } from '../../api/errors.js';
+import { describeError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useEvents } from '../../api/queries.js';
 import type { TFunction } from 'i18next';
 import type { EventView, ImportResult } from '../../api/types.js';
@@ -32,17 +32,8 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { formatDay } from '../../lib/dates.js';
 import { formatNumber } from '../../lib/numbers.js';
 import { flushQueue, onEventsSent, queue, useQueuedEvents } from '../../offline/runtime.js';
+import { describeImportProblem, importProblems, importTitles } from './ledger-errors.js';
 import { UnitNav } from './UnitNav.js';
-
-function importErrors(err: unknown): { row: number; message: string }[] {
-  if (!(err instanceof ApiError)) return [];
-  const body = err.body as { details?: unknown; errors?: unknown } | undefined;
-  const list = Array.isArray(body?.details) ? body.details : Array.isArray(body?.errors) ? body.errors : [];
-  return (list as { row?: number; field?: string; message?: string }[]).map((d) => ({
-    row: Number(d.row ?? String(d.field ?? '').match(/\d+/)?.[0] ?? 0),
-    message: String(d.message ?? ''),
-  }));
-}
 
 export function LedgerPage() {
   const { id = '' } = useParams();
@@ -329,14 +320,17 @@ export function LedgerPage() {
         {importState?.busy && <Skeleton active />}
         {importState?.error ? (
           <>
-            <ErrorAlert error={importState.error} fieldsShown={importErrors(importState.error).length > 0} />
-            {importErrors(importState.error).length > 0 && (
+            <ErrorAlert
+              error={importState.error}
+              fieldsShown={importProblems(importState.error).length > 0}
+              titles={importTitles(importState.error, t)}
+            />
+            {importProblems(importState.error).length > 0 && (
               <List
                 size="small"
-                dataSource={importErrors(importState.error)}
-                renderItem={(r) => (
-                  <List.Item>{t('ledger.importRowError', { row: r.row, message: r.message })}</List.Item>
-                )}
+                dataSource={importProblems(importState.error)}
+                renderItem={(r) => <List.Item>{describeImportProblem(r, t, i18n.language)}</List.Item>}
+                data-testid="import-problems"
               />
             )}
           </>
@@ -346,9 +340,7 @@ export function LedgerPage() {
             <List
               size="small"
               dataSource={importState.result.errors}
-              renderItem={(r) => (
-                <List.Item>{t('ledger.importRowError', { row: r.row, message: r.message })}</List.Item>
-              )}
+              renderItem={(r) => <List.Item>{describeImportProblem(r, t, i18n.language)}</List.Item>}
             />
           ) : (
             <Alert type="success" showIcon title={importOutcome(t, importState.result, !!importState.result.dryRun)} />

@@ -16,6 +16,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
 import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
+import { describePhotoWarning } from './photo-files.js';
 import { PhotoPicker } from './PhotoPicker.js';
 import { MetricField } from './MetricField.js';
 import { UnitNav } from './UnitNav.js';
@@ -138,7 +139,7 @@ export function EventFormPage() {
           description={
             <>
               {outcome.warnings?.map((w) => (
-                <div key={w}>{t('event.photoRefused', { detail: w })}</div>
+                <div key={w}>{describePhotoWarning(w, t)}</div>
               ))}
               <Link to={`/unit/${id}/ledger`}>{t('event.openLedger')}</Link>
             </>

@@ -1,13 +1,15 @@
 // Photos straight from the phone's camera (capture="environment"), or from the gallery.
 import { CameraOutlined, CloseCircleFilled } from '@ant-design/icons';
-import { Button, Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PHOTO_ACCEPT, splitPhotos } from './photo-files.js';
 
 export const MAX_PHOTOS = 9;
 
 export function PhotoPicker({ value, onChange }: { value: File[]; onChange: (files: File[]) => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const urls = useMemo(() => value.map((f) => URL.createObjectURL(f)), [value]);
   useEffect(
@@ -21,16 +23,15 @@ export function PhotoPicker({ value, onChange }: { value: File[]; onChange: (fil
       <input
         ref={input}
         type="file"
-        accept="image/*"
+        accept={PHOTO_ACCEPT}
         capture="environment"
         multiple
         style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => {
-          const picked = [...(e.target.files ?? [])].filter(
-            (f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|heic)$/i.test(f.name),
-          );
-          onChange([...value, ...picked].slice(0, MAX_PHOTOS));
+          const { accepted, refused } = splitPhotos([...(e.target.files ?? [])]);
+          if (refused.length) message.error(t('event.photoWrongType', { names: refused.join('、') }));
+          onChange([...value, ...accepted].slice(0, MAX_PHOTOS));
           e.target.value = '';
         }}
       />

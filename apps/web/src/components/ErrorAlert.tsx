@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { Alert } from 'antd';
 import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, describeError, errorDetail, fieldLabel, fieldPath, translateFieldMessage } from '../api/errors.js';
 
@@ -10,42 +11,51 @@ export function ErrorAlert({
   fieldsShown = false,
   style,
   titles,
+  scrollIntoView = false,
 }: {
   error: unknown;
   fieldsShown?: boolean;
+  /** Brings the alert into view when an error arrives (a phone scrolled down to the submit button). */
+  scrollIntoView?: boolean;
   style?: React.CSSProperties;
   /** Headlines for particular statuses on this screen, e.g. { 401: 'wrong e-mail or password' }. */
   titles?: Partial<Record<number, string>>;
 }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (scrollIntoView && error) box.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, [error, scrollIntoView]);
   if (!error) return null;
   const special = error instanceof ApiError ? titles?.[error.status] : undefined;
   const detail = special ? undefined : errorDetail(error, t);
   const fields = error instanceof ApiError && !fieldsShown ? error.fieldErrors : [];
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      style={{ marginBottom: 16, ...style }}
-      title={special ?? describeError(error, t)}
-      description={
-        detail || fields.length ? (
-          <>
-            {detail && <div>{detail}</div>}
-            {fields.length > 0 && (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {fields.map((f) => (
-                  <li key={f.field + f.message}>
-                    {fieldLabel(f.field, t)}：{translateFieldMessage(f.message, t)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        ) : undefined
-      }
-    />
+    <div ref={box}>
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        style={{ marginBottom: 16, ...style }}
+        title={special ?? describeError(error, t)}
+        description={
+          detail || fields.length ? (
+            <>
+              {detail && <div>{detail}</div>}
+              {fields.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {fields.map((f) => (
+                    <li key={f.field + f.message}>
+                      {fieldLabel(f.field, t)}：{translateFieldMessage(f.message, t)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : undefined
+        }
+      />
+    </div>
   );
 }
 

@@ -7,10 +7,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { mutations, useCampaign, useEvent } from '../../api/queries.js';
+import { mutations, useCampaign, useEvent, useSummary } from '../../api/queries.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { eventsLocked } from './due-items.js';
 import { DEFAULT_METRICS } from './event-body.js';
+import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
 import { UnitNav } from './UnitNav.js';
 
@@ -37,6 +39,8 @@ export function EventEditPage() {
   const [error, setError] = useState<unknown>(null);
   const e = event.data;
   const c = campaign.data;
+  const summary = useSummary(id, e?.organizationId);
+  const locked = eventsLocked(summary.data?.status);
 
   useEffect(() => {
     if (!e) return;
@@ -98,8 +102,9 @@ export function EventEditPage() {
     <>
       <UnitNav campaignId={id} />
       <PageTitle title={t('eventEdit.title')} sub={c.title} />
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={save} disabled={busy} data-testid="event-edit-form">
+      {locked && <LedgerLockedNotice />}
+      <ErrorAlert error={error} scrollIntoView />
+      <Form form={form} layout="vertical" onFinish={save} disabled={busy || locked} data-testid="event-edit-form">
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="type" label={t('event.field.type')} rules={[{ required: true }]}>
@@ -140,16 +145,18 @@ export function EventEditPage() {
         <Form.Item name="description" label={t('event.field.description')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-          <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="edit-save">
-            {t('common.save')}
-          </Button>
-          <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={remove}>
-            <Button danger size="large" icon={<DeleteOutlined />}>
-              {t('common.remove')}
+        {!locked && (
+          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="edit-save">
+              {t('common.save')}
             </Button>
-          </Popconfirm>
-        </Space>
+            <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={remove}>
+              <Button danger size="large" icon={<DeleteOutlined />}>
+                {t('common.remove')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        )}
       </Form>
     </>
   );

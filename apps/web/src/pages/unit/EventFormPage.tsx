@@ -8,14 +8,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors.js';
-import { useCampaign, useTasks } from '../../api/queries.js';
+import { useCampaign, useSummary, useTasks } from '../../api/queries.js';
 import { useRoles } from '../../auth/auth.js';
 import { useUnit } from '../../auth/unit.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
+import { eventsLocked } from './due-items.js';
 import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
+import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { describePhotoWarning } from './photo-files.js';
 import { PhotoPicker } from './PhotoPicker.js';
 import { MetricField } from './MetricField.js';
@@ -42,6 +44,7 @@ export function EventFormPage() {
   const qc = useQueryClient();
   const campaign = useCampaign(id);
   const tasks = useTasks(id, unit?.id);
+  const summary = useSummary(id, unit?.id);
   const [form] = Form.useForm<FormValues>();
   const [photos, setPhotos] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -66,6 +69,15 @@ export function EventFormPage() {
   if (!c || !unit) return <ErrorAlert error={campaign.error} />;
 
   const defaultDay = [c.startsOn, today, c.endsOn].sort()[1]; // today, kept inside the month
+  if (eventsLocked(summary.data?.status))
+    return (
+      <>
+        <UnitNav campaignId={id} />
+        <PageTitle title={t('event.title')} sub={c.title} />
+        <LedgerLockedNotice />
+        <Link to={`/unit/${id}/ledger`}>{t('event.openLedger')}</Link>
+      </>
+    );
 
   const submit = async (v: FormValues) => {
     setBusy(true);
@@ -147,7 +159,7 @@ export function EventFormPage() {
           data-testid={outcome.kind === 'sent' ? 'event-sent' : 'event-queued'}
         />
       )}
-      <ErrorAlert error={error} fieldsShown={false} />
+      <ErrorAlert error={error} fieldsShown={false} scrollIntoView />
       <Form<FormValues>
         form={form}
         layout="vertical"

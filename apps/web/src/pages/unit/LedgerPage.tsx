@@ -22,7 +22,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../api/errors.js';
-import { keys, mutations, useCampaign, useEvents } from '../../api/queries.js';
+import { keys, mutations, useCampaign, useEvents, useSummary } from '../../api/queries.js';
 import type { TFunction } from 'i18next';
 import type { EventView, ImportResult } from '../../api/types.js';
 import { useUnit } from '../../auth/unit.js';
@@ -32,6 +32,8 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { formatDay } from '../../lib/dates.js';
 import { formatNumber } from '../../lib/numbers.js';
 import { flushQueue, onEventsSent, queue, useQueuedEvents } from '../../offline/runtime.js';
+import { eventsLocked } from './due-items.js';
+import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { describeImportProblem, importProblems, importTitles } from './ledger-errors.js';
 import { UnitNav } from './UnitNav.js';
 
@@ -46,6 +48,7 @@ export function LedgerPage() {
   const typeFilter = (params.get('type') as EventType | null) ?? undefined;
   const campaign = useCampaign(id);
   const events = useEvents(id, unit?.id);
+  const locked = eventsLocked(useSummary(id, unit?.id).data?.status);
   const queued = useQueuedEvents().filter((q) => q.campaignId === id);
   const fileInput = useRef<HTMLInputElement>(null);
   const [importState, setImportState] = useState<{
@@ -115,7 +118,12 @@ export function LedgerPage() {
             >
               {t('ledger.export')}
             </DownloadButton>
-            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} data-testid="import-xlsx">
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => fileInput.current?.click()}
+              disabled={locked}
+              data-testid="import-xlsx"
+            >
               {t('ledger.import')}
             </Button>
             <input
@@ -134,6 +142,7 @@ export function LedgerPage() {
         }
       />
 
+      {locked && <LedgerLockedNotice />}
       {queued.length > 0 && (
         <Card
           size="small"
@@ -280,9 +289,11 @@ export function LedgerPage() {
                   <Link to={`/unit/${id}/events/${e.id}`} data-testid="ledger-edit">
                     <Button type="text" icon={<EditOutlined />} aria-label={t('eventEdit.edit')} />
                   </Link>
-                  <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={() => remove(e.id)}>
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
-                  </Popconfirm>
+                  {!locked && (
+                    <Popconfirm title={t('ledger.deleteConfirm')} onConfirm={() => remove(e.id)}>
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
+                    </Popconfirm>
+                  )}
                 </Space>
               ),
             },

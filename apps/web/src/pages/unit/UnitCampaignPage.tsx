@@ -8,10 +8,11 @@ import { useRoles } from '../../auth/auth.js';
 import { useUnit } from '../../auth/unit.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReportStatusTag, TrafficLightBadge } from '../../components/StatusBadges.js';
-import { daysBetween, formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
+import { formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
 import { formatNumber } from '../../lib/numbers.js';
 import { useQueuedEvents } from '../../offline/runtime.js';
-import { dueItems } from './due-items.js';
+import { countdown, dueItems, eventsLocked } from './due-items.js';
+import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { UnitNav } from './UnitNav.js';
 
 export function UnitCampaignPage() {
@@ -45,7 +46,8 @@ export function UnitCampaignPage() {
 
   if (campaign.isLoading) return <Skeleton active />;
   if (!c) return <ErrorAlert error={campaign.error} />;
-  const daysLeft = daysBetween(today, c.endsOn);
+  const left = countdown(c.endsOn, today);
+  const locked = eventsLocked(summary.data?.status);
 
   const titleOf = (it: (typeof items)[number]) => {
     if (it.kind === 'group') return t('unit.due.group');
@@ -70,27 +72,35 @@ export function UnitCampaignPage() {
         </Typography.Title>
         <Typography.Text type="secondary">
           {formatPeriod(c.startsOn, c.endsOn, i18n.language)} ·{' '}
-          {daysLeft >= 0 ? t('unit.daysLeft', { count: daysLeft }) : t('unit.ended')}
+          {left.kind === 'daysLeft'
+            ? t('unit.daysLeft', { count: left.days })
+            : left.kind === 'lastDay'
+              ? t('unit.lastDay')
+              : t('unit.ended')}
         </Typography.Text>
       </Card>
 
-      <Button
-        type="primary"
-        size="large"
-        block
-        icon={<CameraOutlined />}
-        style={{ height: 56, fontSize: 17, marginBottom: 12 }}
-        onClick={() => navigate(`/unit/${id}/events/new`)}
-        data-testid="log-event"
-      >
-        {t('unit.logEvent')}
-      </Button>
+      {locked ? (
+        <LedgerLockedNotice />
+      ) : (
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<CameraOutlined />}
+          style={{ height: 56, fontSize: 17, marginBottom: 12 }}
+          onClick={() => navigate(`/unit/${id}/events/new`)}
+          data-testid="log-event"
+        >
+          {t('unit.logEvent')}
+        </Button>
+      )}
 
       <Card size="small" title={t('unit.due.title')} style={{ marginBottom: 12 }} data-testid="due-list">
         {tasks.isLoading || group.isLoading || summary.isLoading ? (
           <Skeleton active />
         ) : items.length === 0 ? (
-          <Typography.Text type="success">{t('unit.due.none')}</Typography.Text>
+          <Typography.Text type="success">{locked ? t('unit.due.noneLocked') : t('unit.due.none')}</Typography.Text>
         ) : (
           <List
             className="cm-due-list"

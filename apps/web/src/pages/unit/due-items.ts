@@ -71,3 +71,18 @@ export function dueItems(input: {
   const rank: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
   return items.sort((a, b) => rank[a.light] - rank[b.light] || (a.daysLeft ?? 999) - (b.daysLeft ?? 999));
 }
+
+/** After the unit's summary is approved its events are read-only (the API answers 422) until it is returned. */
+export function eventsLocked(summaryStatus: ReportStatus | null | undefined): boolean {
+  return summaryStatus === 'APPROVED';
+}
+
+/** How long the campaign still runs: days left after today, its last day (today), or over. */
+export function countdown(
+  endsOn: string,
+  today: string,
+): { kind: 'daysLeft'; days: number } | { kind: 'lastDay' | 'ended' } {
+  const days = daysBetween(today, endsOn);
+  if (days < 0) return { kind: 'ended' };
+  return days === 0 ? { kind: 'lastDay' } : { kind: 'daysLeft', days };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignView, TaskView } from '../../api/types.js';
 import { splitByFigures } from '../../components/summary/figure-source.js';
 import { buildTaskTree } from '../campaign/task-tree.js';
-import { dueItems } from './due-items.js';
+import { countdown, dueItems, eventsLocked } from './due-items.js';
 import { eventBody, splitMetrics } from './event-body.js';
 
 const campaign: CampaignView = {
@@ -109,5 +109,18 @@ describe('cascaded tasks', () => {
     const roots = buildTaskTree([task('p', null), task('c1', null, 'DONE', 'p'), task('c2', null, 'TODO', 'p')]);
     expect(roots).toHaveLength(1);
     expect(roots[0]).toMatchObject({ childrenTotal: 2, childrenDone: 1 });
+  });
+});
+
+describe('the unit home', () => {
+  it("counts down to the last day, which is today on the campaign's last day", () => {
+    expect(countdown('2026-11-30', '2026-11-28')).toEqual({ kind: 'daysLeft', days: 2 });
+    expect(countdown('2026-11-30', '2026-11-30')).toEqual({ kind: 'lastDay' });
+    expect(countdown('2026-11-30', '2026-12-01')).toEqual({ kind: 'ended' });
+  });
+
+  it('locks the ledger once the summary is approved, and only then', () => {
+    expect(eventsLocked('APPROVED')).toBe(true);
+    for (const s of ['DRAFT', 'SUBMITTED', 'RETURNED', null, undefined] as const) expect(eventsLocked(s)).toBe(false);
   });
 });

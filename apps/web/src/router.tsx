@@ -1,7 +1,7 @@
 import { Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { useAuth, useRoles } from './auth/auth.js';
+import { type Roles, useAuth, useRoles } from './auth/auth.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { CampaignsPage } from './pages/CampaignsPage.js';
@@ -27,6 +27,15 @@ function RequireAuth() {
   return <Outlet />;
 }
 
+/** Routes for some roles only: others see 无权限 at once, not a form the API will refuse at the end. */
+function RequireRole({ allowed }: { allowed: (roles: Roles) => boolean }) {
+  const roles = useRoles();
+  const { t } = useTranslation();
+  if (!allowed(roles))
+    return <Result status="403" title={t('error.noAccess')} subTitle={t('error.403')} data-testid="no-access" />;
+  return <Outlet />;
+}
+
 function Home() {
   const roles = useRoles();
   if (roles.canReport && !roles.canOrganize) return <Navigate to="/unit" replace />;
@@ -48,7 +57,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'campaigns', element: <CampaignsPage /> },
-          { path: 'campaigns/new', element: <CampaignWizardPage /> },
+          {
+            element: <RequireRole allowed={(roles) => roles.canOrganize} />,
+            children: [{ path: 'campaigns/new', element: <CampaignWizardPage /> }],
+          },
           { path: 'campaigns/:id', element: <CampaignPage /> },
           { path: 'campaigns/:id/review/:orgId', element: <ReviewPage /> },
           { path: 'unit', element: <UnitHomePage /> },

@@ -102,8 +102,12 @@ export function CampaignWizardPage() {
       if (!form.getFieldValue('period')) chooseTemplate(templateKey);
       setStep(1);
     } else if (step === 1) {
-      await form.validateFields();
-      setStep(2);
+      // A refusal is already shown next to its fields; it must not escape as an unhandled rejection.
+      const valid = await form.validateFields().then(
+        () => true,
+        () => false,
+      );
+      if (valid) setStep(2);
     } else if (step === 2) {
       setStep(3);
     }

@@ -34,7 +34,7 @@ import { formatNumber } from '../../lib/numbers.js';
 import { flushQueue, onEventsSent, queue, useQueuedEvents } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
-import { describeImportProblem, importProblems, importTitles } from './ledger-errors.js';
+import { describeImportProblem, importProblems, importTitles, queuedFailure } from './ledger-errors.js';
 import { UnitNav } from './UnitNav.js';
 
 export function LedgerPage() {
@@ -186,7 +186,7 @@ export function LedgerPage() {
                   description={
                     q.state === 'failed' ? (
                       <Typography.Text type="danger">
-                        {t('ledger.queuedFailed', { error: q.lastError ?? '' })}
+                        {t('ledger.queuedFailed', { error: queuedFailure(q, t) })}
                       </Typography.Text>
                     ) : (
                       <span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from '../../api/errors.js';
 import { te, tz } from '../../i18n/testing.js';
-import { describeImportProblem, importProblems, importTitles } from './ledger-errors.js';
+import { describeImportProblem, importProblems, importTitles, queuedFailure } from './ledger-errors.js';
 
 // The API's answer to a ledger with six bad rows (POST /campaigns/:id/events/import, recorded).
 const refusal = toApiError(400, {
@@ -71,5 +71,24 @@ describe('ledger import refusals', () => {
     });
     expect(importTitles(wrongType, tz)[415]).toBe('请选择 .xlsx 格式的台账文件');
     expect(importTitles(wrongType, tz)[400]).toBeUndefined();
+  });
+
+  it('explains in Chinese why a queued event was refused', () => {
+    expect(
+      queuedFailure(
+        {
+          lastStatus: 422,
+          lastError:
+            "The unit's summary for this campaign is approved: its events are read-only until the summary is returned",
+        },
+        tz,
+      ),
+    ).toContain('总结已审核通过');
+    expect(queuedFailure({ lastStatus: 400, lastError: 'Invalid input: occurredOn' }, tz)).toBe(
+      '提交的内容有误，请检查',
+    );
+    expect(queuedFailure({ lastStatus: 400, lastError: 'Invalid input: occurredOn' }, te)).toBe(
+      'Invalid input: occurredOn',
+    );
   });
 });

@@ -2,7 +2,8 @@
 // The API answers 400 (or 422 when every problem is a locked unit) with
 // details: [{ row, column, field, message }], its messages English with the sheet's own words inside.
 import type { TFunction } from 'i18next';
-import { ApiError, translateFieldMessage } from '../../api/errors.js';
+import { translateApiMessage } from '../../api/api-messages.js';
+import { ApiError, describeError, translateFieldMessage } from '../../api/errors.js';
 import { formatDay } from '../../lib/dates.js';
 
 export interface ImportProblem {
@@ -82,4 +83,10 @@ export function importTitles(err: unknown, t: TFunction): Partial<Record<number,
     415: t('ledger.importType'),
     ...(problems.length > 0 ? { 400: problemTitle, 422: problemTitle } : {}),
   };
+}
+
+/** Why the API refused a queued event, in the interface language (its headline when the words are unknown). */
+export function queuedFailure(q: { lastError?: string; lastStatus?: number }, t: TFunction): string {
+  const known = q.lastError ? translateApiMessage(q.lastError, t) : undefined;
+  return known ?? describeError(new ApiError({ status: q.lastStatus ?? 400 }), t);
 }

@@ -89,6 +89,14 @@ export const scenarios = [
       await shot(page, '03-wizard-template');
       await template.click();
       await page.getByTestId('wizard-next').click();
+      // A step with a missing field stays put, says so at the field, and throws nothing on the page.
+      const pageErrors = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      await page.getByLabel('活动名称').fill('');
+      await page.getByTestId('wizard-next').click();
+      await page.locator('.ant-form-item-explain-error').getByText('此项必填').waitFor();
+      await page.waitForTimeout(300);
+      assert.deepEqual(pageErrors, [], 'no uncaught error when a step is not valid');
       const title = `${day(0).slice(0, 4)}年防范电信网络诈骗集中宣传月（测试）`;
       await page.getByLabel('活动名称').fill(title);
       await pickDate(page.getByPlaceholder('开始日期'), day(-5));
@@ -213,6 +221,12 @@ export const scenarios = [
       await page.waitForURL(`**/unit/${ctx.state.campaignId}`);
 
       await page.getByTestId('log-event').click();
+      // Only JPEG, PNG and WebP are taken, and a refused file is named at once.
+      await page
+        .getByTestId('photo-input')
+        .setInputFiles([{ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') }]);
+      await page.getByText('仅支持 JPEG、PNG、WebP 格式的照片，未添加：anim.gif').waitFor();
+      assert.equal(await page.locator('img[alt="anim.gif"]').count(), 0);
       await page.getByTestId('event-type').click();
       await page.keyboard.type('国旗下');
       await page.keyboard.press('Enter');
@@ -334,13 +348,35 @@ export const scenarios = [
         .waitFor({ timeout: 30_000 });
       await shot(page, '15b-phone-ledger-import-check', { fullPage: false });
       // every exported row carries its 编号: nothing would be logged twice, so there is nothing to apply
-      await page.locator('.ant-modal').getByText(/未重复导入/).waitFor();
-      assert.equal(await page.locator('.ant-modal').getByRole('button', { name: /确认导入/ }).count(), 0);
+      await page
+        .locator('.ant-modal')
+        .getByText(/未重复导入/)
+        .waitFor();
+      assert.equal(
+        await page
+          .locator('.ant-modal')
+          .getByRole('button', { name: /确认导入/ })
+          .count(),
+        0,
+      );
       await page.locator('.ant-modal-close').click();
       const after = list(
         await (await ctx.api.as(ctx.emails.organizer)).get(`/campaigns/${ctx.state.campaignId}/events?pageSize=200`),
       ).length;
       assert.equal(after, before, 'a dry run writes nothing');
+      // A file that is not a workbook is refused with the ledger's own message (not the photos').
+      await page
+        .getByTestId('import-input')
+        .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: (await photo('#000000', 'x')).buffer });
+      await page.locator('.ant-modal').getByText('请选择 .xlsx 格式的台账文件').waitFor({ timeout: 30_000 });
+      assert.equal(
+        await page
+          .locator('.ant-modal')
+          .getByText(/照片|Send the ledger/)
+          .count(),
+        0,
+      );
+      await page.locator('.ant-modal-close').click();
     },
   },
   {
@@ -458,6 +494,17 @@ export const scenarios = [
       const api = await ctx.api.as(ctx.emails.organizer);
       const s = await api.get(`/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school1}/summary`);
       assert.equal(s.status, 'APPROVED');
+      // The unit's ledger is now read-only: its phone says so and offers no record, save or delete.
+      const unitPage = ctx.state.unit?.page;
+      if (unitPage) {
+        await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}`);
+        await unitPage.getByTestId('ledger-locked').getByText('总结已审核通过，本活动台账已锁定').waitFor();
+        assert.equal(await unitPage.getByTestId('log-event').count(), 0, 'no 记录 button once approved');
+        await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/events/new`);
+        await unitPage.getByTestId('ledger-locked').waitFor();
+        assert.equal(await unitPage.getByTestId('event-submit').count(), 0, 'no record form once approved');
+        await shot(unitPage, '22b-phone-ledger-locked', { fullPage: false });
+      }
     },
   },
   {
@@ -526,6 +573,12 @@ export const scenarios = [
       await page.getByText(ctx.state.campaignTitle).first().click();
       await page.getByTestId('progress-board').getByText('某县第一中学').first().waitFor();
       assert.equal(await page.getByTestId('new-campaign').count(), 0);
+      // A typed or bookmarked /campaigns/new says 无权限 at once instead of offering the wizard.
+      await page.goto(`${ctx.baseUrl}/campaigns/new`);
+      await page.getByText('无权限').waitFor();
+      assert.equal(await page.getByTestId('wizard-next').count(), 0, 'no wizard for a viewer');
+      await page.goto(`${ctx.baseUrl}/campaigns`);
+      await page.getByText(ctx.state.campaignTitle).first().waitFor();
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=tasks`);
       await page.getByTestId('tasks-panel').waitFor();
       assert.equal(await page.getByTestId('cascade-submit').count(), 0, 'no task form for a viewer');

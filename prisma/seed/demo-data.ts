@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../apps/api/src/core/auth/password.js';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client.js';
+import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
 import type {
   EventType,
   LeadingGroupRole,
@@ -380,6 +381,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
             organizerOrgId: org(c.organizer),
             title: c.title,
             templateKey: c.templateKey,
+            // as a month created from the template: the record form offers these types first
+            suggestedEventTypes: [...(findTemplate(c.templateKey)?.suggestedEventTypes ?? [])] as EventType[],
             startsOn: new Date(`${c.startsOn}T00:00:00Z`),
             endsOn: new Date(`${c.endsOn}T00:00:00Z`),
             reportDueOn: new Date(`${c.reportDueOn}T00:00:00Z`),

@@ -53,6 +53,18 @@ describe('demo data', () => {
       .expect(200);
     const keys = res.body.items.map((x: { key: string }) => x.key);
     for (const tenant of DEMO_TENANTS) expect(keys).toContain(tenant.campaign.templateKey);
+    // and offers the template's activity types first, as a month created from it would (not 国旗下宣讲 at a bank)
+    const months = await sql<{ key: string; types: string[] }>(
+      `SELECT template_key AS key, suggested_event_types::text[] AS types FROM campaign`,
+    );
+    const offered = new Map(
+      res.body.items.map((x: { key: string; suggestedEventTypes: string[] }) => [x.key, x.suggestedEventTypes]),
+    );
+    expect(months).toHaveLength(DEMO_TENANTS.length);
+    for (const m of months) {
+      expect(m.types.length).toBeGreaterThan(0);
+      expect(m.types).toEqual(offered.get(m.key));
+    }
   });
 
   it('every demo log-in works', async () => {

@@ -212,6 +212,25 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     const text = JSON.stringify(res.body.document);
     expect(text).toContain('临湖区第二中学');
     expect(res.body.document.sections.some((s: { table?: unknown }) => s.table)).toBe(true);
+    // the organizer writes the roll-up's own paragraphs (the generated draft leaves prompts there) ...
+    const organizer = await login('organizer@edu.demo');
+    const rollup = S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区教育局']!);
+    expect(res.body.needsInput).toContain('shortcomings');
+    const edited = await t.http
+      .patch(rollup)
+      .set(bearer(organizer))
+      .set('If-Match', `"${res.body.version}"`)
+      .send({ scope: 'ROLLUP', narrative: { shortcomings: '个别学校宣传不够均衡。下一步,我们将加强督导。' } })
+      .expect(200);
+    expect(edited.body.needsInput).not.toContain('shortcomings');
+    expect(JSON.stringify(edited.body.document)).toContain('个别学校宣传不够均衡');
+    // ... but not a unit's summary, which its own reporters write
+    await t.http
+      .patch(school())
+      .set(bearer(organizer))
+      .set('If-Match', '"1"')
+      .send({ narrative: { shortcomings: '越权修改' } })
+      .expect(403);
   });
 
   it('another unit and another tenant get 404; a malformed scope gets 400', async () => {

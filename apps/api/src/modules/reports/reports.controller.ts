@@ -85,7 +85,8 @@ export class ReportsController {
   }
 
   @Patch(UNIT)
-  @Requires('report:write')
+  // A unit's summary: its reporters (report:write); a roll-up: also the organizers above it (checked by the service).
+  @Requires('report:read')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version being edited; a stale one answers 409' })
   @ApiOperation({ summary: 'Edit the narrative paragraphs (a new version); figures are regenerated, never typed over' })
   @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView of the new version (its ETag)' })

@@ -84,8 +84,9 @@ export const reportRoutes: RouteFile = {
       request: (w) => ({ method: 'GET', path: path(w) }),
     },
     {
+      // a unit's summary: its reporters (a roll-up's also the organizers above it: summaries.e2e-spec)
       route: 'PATCH /api/v1/campaigns/{id}/organizations/{orgId}/summary',
-      permission: 'report:write',
+      permission: 'report:read',
       target: 'A',
       success: 200,
       request: async (w) => {
@@ -97,6 +98,7 @@ export const reportRoutes: RouteFile = {
           body: { narrative: { shortcomings: '下一步打算。' } },
         };
       },
+      expect: reporterOnly,
     },
     {
       route: 'POST /api/v1/campaigns/{id}/organizations/{orgId}/summary/submit',

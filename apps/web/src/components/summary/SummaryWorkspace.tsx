@@ -21,7 +21,7 @@ export interface SummaryWorkspaceProps {
   allowSubmit: boolean;
   /** May generate a new version (viewers may not). */
   canGenerate?: boolean;
-  /** May edit the narrative (the API asks for report:write). */
+  /** May edit the narrative (a unit's summary: report:write; a roll-up: also report:review above it). */
   canEdit?: boolean;
   title?: ReactNode;
   back?: ReactNode;

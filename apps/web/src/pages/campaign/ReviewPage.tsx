@@ -39,7 +39,7 @@ export function ReviewPage() {
         scope="ROLLUP"
         allowSubmit={false}
         canGenerate={canGenerate}
-        canEdit={me?.permissions.includes('report:write') ?? false}
+        canEdit={canGenerate}
         title={t('review.rollupTitle')}
         back={<Link to={`/campaigns/${id}?tab=review`}>← {campaign.data?.title ?? t('common.back')}</Link>}
       />

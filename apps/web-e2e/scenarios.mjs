@@ -107,7 +107,11 @@ export const scenarios = [
       await shot(page, '04-wizard-basics');
       await page.getByTestId('wizard-next').click();
       await page.getByRole('tree').getByText('某县教育局').waitFor();
+      // no unit picked: the wizard does not go on (a month nobody takes part in cannot be run)
+      await page.getByTestId('wizard-next').click();
+      await page.getByTestId('no-units').getByText('请至少选择一个参与单位', { exact: false }).waitFor();
       await page.getByTestId('pick-all').click();
+      await page.getByTestId('no-units').waitFor({ state: 'detached' });
       await page.getByTestId('picked-count').filter({ hasText: '已选 3 个单位' }).waitFor();
       await shot(page, '05-wizard-participants');
       await page.getByTestId('wizard-next').click();

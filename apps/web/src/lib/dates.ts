@@ -59,3 +59,15 @@ export function formatFullDay(day: string | null | undefined, lang: string): str
 export function formatPeriod(from: string, to: string, lang: string): string {
   return `${formatFullDay(from, lang)} – ${from.slice(0, 4) === to.slice(0, 4) ? formatDay(to, lang) : formatFullDay(to, lang)}`;
 }
+
+/**
+ * The days an event of a campaign may be logged for: inside the campaign and not after today (the API
+ * refuses a day that has not come). `last` is null while the campaign has not started.
+ */
+export function loggableDays(
+  campaign: { startsOn: string; endsOn: string },
+  today: string,
+): { first: string; last: string | null } {
+  const last = [today, campaign.endsOn].sort()[0]!;
+  return { first: campaign.startsOn, last: last < campaign.startsOn ? null : last };
+}

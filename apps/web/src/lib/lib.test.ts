@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from './content-disposition.js';
-import { addDays, daysBetween, eachDay, formatDay, formatFullDay, todayIn } from './dates.js';
+import { addDays, daysBetween, eachDay, formatDay, formatFullDay, loggableDays, todayIn } from './dates.js';
 import { formatNumber } from './numbers.js';
 import { computeLight, normalizeLight } from './traffic-light.js';
 
 describe('calendar days', () => {
+  it('logs events inside the campaign and not after today; none before the campaign starts', () => {
+    const november = { startsOn: '2026-11-01', endsOn: '2026-11-30' };
+    expect(loggableDays(november, '2026-11-20')).toEqual({ first: '2026-11-01', last: '2026-11-20' });
+    expect(loggableDays(november, '2026-12-15')).toEqual({ first: '2026-11-01', last: '2026-11-30' });
+    expect(loggableDays(november, '2026-11-01')).toEqual({ first: '2026-11-01', last: '2026-11-01' });
+    expect(loggableDays({ startsOn: '2026-12-01', endsOn: '2026-12-31' }, '2026-11-30')).toEqual({
+      first: '2026-12-01',
+      last: null,
+    });
+  });
+
   it('takes today in the tenant time zone', () => {
     // 2026-11-05T17:30Z is already 11月6日 in Shanghai
     expect(todayIn('Asia/Shanghai', new Date('2026-11-05T17:30:00Z'))).toBe('2026-11-06');

@@ -8,8 +8,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { mutations, useCampaign, useEvent, useSummary } from '../../api/queries.js';
+import { useRoles } from '../../auth/auth.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { loggableDays, todayIn } from '../../lib/dates.js';
 import { eventsLocked } from './due-items.js';
 import { DEFAULT_METRICS } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
@@ -29,6 +31,7 @@ interface EditValues {
 export function EventEditPage() {
   const { id = '', eventId = '' } = useParams();
   const { t } = useTranslation();
+  const roles = useRoles();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -56,6 +59,7 @@ export function EventEditPage() {
 
   if (event.isLoading || campaign.isLoading) return <Skeleton active />;
   if (!e || !c) return <ErrorAlert error={event.error ?? campaign.error} />;
+  const days = loggableDays(c, todayIn(roles.timeZone));
   const metrics = c.metrics?.length ? c.metrics : DEFAULT_METRICS;
   const backToLedger = async () => {
     await qc.invalidateQueries({ queryKey: ['campaigns', id] });
@@ -116,7 +120,9 @@ export function EventEditPage() {
               <DatePicker
                 size="large"
                 style={{ width: '100%' }}
-                disabledDate={(d) => d.isBefore(dayjs(c.startsOn), 'day') || d.isAfter(dayjs(c.endsOn), 'day')}
+                disabledDate={(d) =>
+                  d.isBefore(dayjs(days.first), 'day') || d.isAfter(dayjs(days.last ?? c.endsOn), 'day')
+                }
               />
             </Form.Item>
           </Col>

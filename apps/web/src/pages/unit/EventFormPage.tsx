@@ -13,14 +13,14 @@ import { useRoles } from '../../auth/auth.js';
 import { useUnit } from '../../auth/unit.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { todayIn } from '../../lib/dates.js';
+import { formatFullDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
 import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
-import { describePhotoWarning } from './photo-files.js';
-import { PhotoPicker } from './PhotoPicker.js';
 import { MetricField } from './MetricField.js';
+import { PhotoPicker } from './PhotoPicker.js';
+import { describePhotoWarning } from './photo-files.js';
 import { UnitNav } from './UnitNav.js';
 
 interface FormValues {
@@ -37,7 +37,7 @@ type Outcome = { kind: 'sent' | 'queued'; title: string; warnings?: string[] } |
 
 export function EventFormPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unit = useUnit();
   const roles = useRoles();
   const online = useOnline();
@@ -68,7 +68,20 @@ export function EventFormPage() {
   if (campaign.isLoading) return <Skeleton active />;
   if (!c || !unit) return <ErrorAlert error={campaign.error} />;
 
-  const defaultDay = [c.startsOn, today, c.endsOn].sort()[1]; // today, kept inside the month
+  const days = loggableDays(c, today);
+  if (days.last === null)
+    return (
+      <>
+        <UnitNav campaignId={id} />
+        <PageTitle title={t('event.title')} sub={c.title} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('event.notStarted', { day: formatFullDay(c.startsOn, i18n.language) })}
+          data-testid="not-started"
+        />
+      </>
+    );
   if (eventsLocked(summary.data?.status))
     return (
       <>
@@ -166,7 +179,7 @@ export function EventFormPage() {
         onFinish={submit}
         disabled={busy}
         requiredMark={false}
-        initialValues={{ type: types[0], occurredOn: dayjs(defaultDay) }}
+        initialValues={{ type: types[0], occurredOn: dayjs(days.last) }}
         scrollToFirstError
         onFinishFailed={() => setMoreCounts(true)}
       >
@@ -195,11 +208,7 @@ export function EventFormPage() {
                 size="large"
                 style={{ width: '100%' }}
                 inputReadOnly
-                disabledDate={(d) =>
-                  d.isBefore(dayjs(c.startsOn), 'day') ||
-                  d.isAfter(dayjs(c.endsOn), 'day') ||
-                  d.isAfter(dayjs(today), 'day')
-                }
+                disabledDate={(d) => d.isBefore(dayjs(days.first), 'day') || d.isAfter(dayjs(days.last), 'day')}
                 data-testid="event-day"
               />
             </Form.Item>

@@ -18,12 +18,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useEvents, useSummary } from '../../api/queries.js';
-import type { TFunction } from 'i18next';
 import type { EventView, ImportResult } from '../../api/types.js';
 import { useUnit } from '../../auth/unit.js';
 import { DownloadButton } from '../../components/DownloadButton.js';

@@ -69,6 +69,7 @@ export function CampaignWizardPage() {
   const [step, setStep] = useState(0);
   const [templateKey, setTemplateKey] = useState<string | null>(null);
   const [participants, setParticipants] = useState<string[]>([]);
+  const [noUnits, setNoUnits] = useState(false);
   const [suggested, setSuggested] = useState<string[]>([]);
   const [launchNow, setLaunchNow] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -109,7 +110,9 @@ export function CampaignWizardPage() {
       );
       if (valid) setStep(2);
     } else if (step === 2) {
-      setStep(3);
+      // A month nobody takes part in has no one to log, to cascade tasks to or to summarize.
+      setNoUnits(participants.length === 0);
+      if (participants.length > 0) setStep(3);
     }
   };
 
@@ -278,7 +281,24 @@ export function CampaignWizardPage() {
 
         <div hidden={step !== 2}>
           <Typography.Paragraph type="secondary">{t('wizard.participantsHint')}</Typography.Paragraph>
-          <OrgTreePicker rootId={organizerOrgId} value={participants} onChange={setParticipants} />
+          <OrgTreePicker
+            rootId={organizerOrgId}
+            value={participants}
+            onChange={(ids) => {
+              setParticipants(ids);
+              if (ids.length) setNoUnits(false);
+            }}
+          />
+          {noUnits && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('wizard.participantsRequired')}
+              data-testid="no-units"
+              style={{ marginTop: 12 }}
+            />
+          )}
         </div>
 
         {step === 3 && (

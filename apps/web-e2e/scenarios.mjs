@@ -394,6 +394,27 @@ export const scenarios = [
       const form = page.getByTestId('event-edit-form');
       await form.waitFor();
       assert.equal(await page.getByTestId('edit-title').inputValue(), event.title, 'the form shows the stored event');
+      // The event's photo evidence: thumbnails served with the session, one added, opened and removed.
+      const thumbs = page.getByTestId('photo-thumb');
+      const loadedThumbs = (n) =>
+        page.waitForFunction(
+          (want) => {
+            const imgs = [...document.querySelectorAll('[data-testid="photo-thumb"] img')];
+            return imgs.length === want && imgs.every((i) => i.complete && i.naturalWidth > 0);
+          },
+          n,
+          { timeout: 30_000 },
+        );
+      const photosBefore = await thumbs.count();
+      await loadedThumbs(photosBefore);
+      await page.getByTestId('photo-add-input').setInputFiles([await photo('#2e7d32', 'added')]);
+      await loadedThumbs(photosBefore + 1);
+      await shot(page, '15b-phone-event-photos');
+      await thumbs.last().click();
+      await page.getByTestId('photo-full').waitFor();
+      await page.getByTestId('photo-remove').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await loadedThumbs(photosBefore);
       const title = `${event.title}（已更正）`;
       await page.getByTestId('edit-title').fill(title);
       await page.getByTestId('edit-metric-audience').fill('450');

@@ -13,6 +13,7 @@ import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { loggableDays, todayIn } from '../../lib/dates.js';
 import { eventsLocked } from './due-items.js';
+import { EventPhotos } from './EventPhotos.js';
 import { DEFAULT_METRICS } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
@@ -151,6 +152,7 @@ export function EventEditPage() {
         <Form.Item name="description" label={t('event.field.description')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
+        <EventPhotos eventId={e.id} photos={e.photos} editable={!locked} />
         {!locked && (
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
             <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="edit-save">

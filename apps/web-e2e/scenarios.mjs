@@ -497,6 +497,13 @@ export const scenarios = [
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=progress`);
       await page.getByTestId('progress-board').getByText('某县第一中学').first().waitFor();
       await shot(page, 'progress-board');
+      // Units can join later: the organizer's tree, every school ticked, all of them already take part.
+      await page.getByTestId('add-participants').click();
+      await page.getByRole('dialog').getByRole('tree').getByText('某县教育局').waitFor();
+      await page.getByRole('dialog').getByTestId('pick-all').click();
+      await page.getByTestId('add-participants-ok').click();
+      await page.locator('.ant-message').getByText('所选单位均已参与，没有新增').waitFor();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=stats`);
       await page.getByTestId('stats').locator('canvas').first().waitFor();
       await page.waitForTimeout(800);

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { CampaignStatusTag } from '../../components/StatusBadges.js';
 import { formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
+import { AddParticipants } from './AddParticipants.js';
 import { ProgressBoard } from './ProgressBoard.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { StatsCharts } from './StatsCharts.js';
@@ -58,6 +59,9 @@ export function CampaignPage() {
         extra={
           canWrite && (
             <>
+              {c.status !== 'CLOSED' && c.organizerOrgId && (
+                <AddParticipants campaignId={c.id} organizerOrgId={c.organizerOrgId} />
+              )}
               {c.status === 'DRAFT' && (
                 <Button
                   type="primary"

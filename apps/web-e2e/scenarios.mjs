@@ -476,8 +476,12 @@ export const scenarios = [
       await page
         .locator('[data-narrative="shortcomings"]')
         .fill('一是宣传覆盖面仍需扩大；二是形式还不够丰富。下一步将持续开展常态化宣传。');
+      // a section with generated text still takes the unit's own words under it
+      const practice = '我校将反诈知识纳入开学第一课，由班主任逐班讲解。';
+      await page.locator('[data-narrative="publicity.extra"]').fill(practice);
       await page.getByTestId('save-summary').click();
       await page.locator('.ant-message').getByText('已保存').waitFor();
+      await page.getByTestId('summary-document').getByText(practice).waitFor();
       await page.getByTestId('submit-summary').click();
       await page.locator('#confirm-submit').click();
       await page.locator('.ant-tag').getByText('已提交').first().waitFor({ timeout: 20_000 });

@@ -67,7 +67,7 @@ describe('the API process', () => {
     expect(await p.exited).toBe(78);
     expect(p.output()).toMatch(/PORT must be an integer/);
     expect(p.output()).toMatch(/DATABASE_URL must be a postgresql:\/\/ connection string/);
-  });
+  }, 30_000);
 
   const state = readState();
   (state.kind === 'postgresql' ? it : it.skip)(

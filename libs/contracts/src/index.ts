@@ -4,3 +4,4 @@ export * from './labels.zh-CN.js';
 export * from './permissions.js';
 export * from './planning.js';
 export * from './events.js';
+export * from './summaries.js';

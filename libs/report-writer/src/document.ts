@@ -1,6 +1,6 @@
 // The generated summary: plain JSON that the API stores (SummaryReport.sections) and every renderer
 // (Markdown, Word, PDF) reads. Computed text carries its figures and where each one came from.
-import type { EventType, LeadingGroupRole, ReportStatus, TaskStatus } from '@campaign-month/contracts';
+import type { EventType, LeadingGroupRole, NarrativeKey, ReportStatus, TaskStatus } from '@campaign-month/contracts';
 
 export type SectionKey = 'leadership' | 'deployment' | 'publicity' | 'results' | 'units' | 'shortcomings';
 
@@ -118,15 +118,6 @@ export interface SummaryDocument {
   };
 }
 
-/** Narrative paragraphs the unit may write; anything else in `narrative` is ignored. */
-export const NARRATIVE_KEYS = [
-  'opening.extra',
-  'leadership.extra',
-  'deployment.extra',
-  'publicity.extra',
-  'results.extra',
-  'units.extra',
-  'shortcomings',
-] as const;
-export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
+/** Narrative paragraphs the unit may write (libs/contracts); anything else in `narrative` is ignored. */
+export { NARRATIVE_KEYS, type NarrativeKey } from '@campaign-month/contracts';
 export type Narrative = Partial<Record<NarrativeKey, string>> & Record<string, string>;

@@ -1,4 +1,5 @@
 // A summary as it will print, with every computed figure marked: click one to see where it comes from.
+import { NARRATIVE_KEYS } from '@campaign-month/contracts';
 import { Input, Popover, Table, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,24 +60,37 @@ export interface SummaryDocumentProps {
 export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink }: SummaryDocumentProps) {
   const { t } = useTranslation();
   const editing = !!onNarrativeChange;
+  const box = (key: string, value: string, placeholder: string) => (
+    <div key={key} style={{ margin: '8px 0 12px' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {t(`narrative.${key}`, { defaultValue: t('narrative.generic') })}
+      </Typography.Text>
+      <Input.TextArea
+        value={value}
+        placeholder={placeholder}
+        autoSize={{ minRows: key === 'shortcomings' ? 4 : 2, maxRows: 12 }}
+        maxLength={4000}
+        onChange={(e) => onNarrativeChange?.(key, e.target.value)}
+        data-narrative={key}
+      />
+    </div>
+  );
+  /**
+   * While editing, a section without its supplement paragraph (the writer leaves it out when the section
+   * has generated text and nothing was typed) still offers one: the unit adds its own practice under any
+   * section, not only under 存在不足.
+   */
+  const supplement = (key: string, present: boolean) =>
+    editing && !present && (NARRATIVE_KEYS as readonly string[]).includes(key)
+      ? box(key, narrative?.[key] ?? '', t('narrative.placeholder'))
+      : null;
   const renderParagraph = (p: ParagraphView) => {
-    if (p.editable && editing) {
-      return (
-        <div key={p.key} style={{ margin: '8px 0 12px' }}>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {t(`narrative.${p.key}`, { defaultValue: t('narrative.generic') })}
-          </Typography.Text>
-          <Input.TextArea
-            value={narrative?.[p.key] ?? (p.needsInput ? '' : p.text)}
-            placeholder={p.needsInput ? p.text : t('narrative.placeholder')}
-            autoSize={{ minRows: p.key === 'shortcomings' ? 4 : 2, maxRows: 12 }}
-            maxLength={4000}
-            onChange={(e) => onNarrativeChange?.(p.key, e.target.value)}
-            data-narrative={p.key}
-          />
-        </div>
+    if (p.editable && editing)
+      return box(
+        p.key,
+        narrative?.[p.key] ?? (p.needsInput ? '' : p.text),
+        p.needsInput ? p.text : t('narrative.placeholder'),
       );
-    }
     if (p.needsInput) {
       return (
         <p key={p.key} className="cm-needs-input">
@@ -110,11 +124,15 @@ export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink 
     <article className="cm-summary" data-testid="summary-document">
       <h1>{doc.title}</h1>
       {renderParagraph(doc.opening)}
-      {doc.openingExtra && renderParagraph(doc.openingExtra)}
+      {doc.openingExtra ? renderParagraph(doc.openingExtra) : supplement('opening.extra', false)}
       {doc.sections.map((s) => (
         <section key={s.key}>
           <h2>{s.heading}</h2>
           {s.paragraphs.map(renderParagraph)}
+          {supplement(
+            `${s.key}.extra`,
+            s.paragraphs.some((p) => p.key === `${s.key}.extra`),
+          )}
           {s.table && (
             <Table
               size="small"

@@ -3,9 +3,16 @@
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** Today's date in a time zone, as 'YYYY-MM-DD'. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date in a time zone, as 'YYYY-MM-DD'. (Formatters are kept per zone: building one costs far more than using it.) */
 export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** 'YYYY-MM-DD' → the Date Prisma expects for a DATE column. */

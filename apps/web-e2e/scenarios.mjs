@@ -508,6 +508,13 @@ export const scenarios = [
       await page.getByTestId('add-participants-ok').click();
       await page.locator('.ant-message').getByText('所选单位均已参与，没有新增').waitFor();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      // The notice's 文号 corrected after creation: the page shows the new one.
+      await page.getByTestId('edit-campaign').click();
+      const notice = page.getByRole('dialog');
+      await notice.getByLabel('文号').fill('县教〔2026〕19号');
+      await notice.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-message').getByText('基本信息已保存').waitFor();
+      await page.getByText('县教〔2026〕19号', { exact: false }).first().waitFor();
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=stats`);
       await page.getByTestId('stats').locator('canvas').first().waitFor();
       await page.waitForTimeout(800);

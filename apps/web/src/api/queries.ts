@@ -233,6 +233,16 @@ export const mutations = {
     normalizeCampaign(await unwrap(api.POST('/api/v1/campaigns', { body: input }))),
   addParticipants: (id: string, organizationIds: string[]) =>
     unwrap(api.POST('/api/v1/campaigns/{id}/participants', { params: p(id), body: { organizationIds } })),
+  updateCampaign: async (
+    id: string,
+    body: {
+      title: string;
+      directiveTitle: string | null;
+      directiveNumber: string | null;
+      purpose: string | null;
+      goals: string | null;
+    },
+  ) => normalizeCampaign(await unwrap(api.PATCH('/api/v1/campaigns/{id}', { params: p(id), body }))),
   launch: (id: string) => unwrap(api.POST('/api/v1/campaigns/{id}/launch', { params: p(id) })),
   close: (id: string) => unwrap(api.POST('/api/v1/campaigns/{id}/close', { params: p(id) })),
   createTask: async (

@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { CampaignStatusTag } from '../../components/StatusBadges.js';
 import { formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
 import { AddParticipants } from './AddParticipants.js';
+import { EditCampaign } from './EditCampaign.js';
 import { ProgressBoard } from './ProgressBoard.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { StatsCharts } from './StatsCharts.js';
@@ -59,6 +60,7 @@ export function CampaignPage() {
         extra={
           canWrite && (
             <>
+              {c.status !== 'CLOSED' && <EditCampaign campaign={c} />}
               {c.status !== 'CLOSED' && c.organizerOrgId && (
                 <AddParticipants campaignId={c.id} organizerOrgId={c.organizerOrgId} />
               )}

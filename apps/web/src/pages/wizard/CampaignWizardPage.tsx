@@ -4,12 +4,10 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   DatePicker,
   Descriptions,
   Form,
   Input,
-  Row,
   Select,
   Space,
   Steps,
@@ -27,6 +25,7 @@ import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { OrgTreePicker } from '../../components/OrgTreePicker.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { addDays, formatFullDay, formatPeriod } from '../../lib/dates.js';
+import { NoticeFields } from './NoticeFields.js';
 import { TemplateStep } from './TemplateStep.js';
 
 interface BasicsForm {
@@ -259,24 +258,7 @@ export function CampaignWizardPage() {
               <DatePicker />
             </Form.Item>
           </Space>
-          <Row gutter={16}>
-            <Col xs={24} md={16}>
-              <Form.Item name="directiveTitle" label={t('wizard.field.directiveTitle')} rules={[{ max: 300 }]}>
-                <Input placeholder={t('wizard.field.directiveTitlePlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="directiveNumber" label={t('wizard.field.directiveNumber')} rules={[{ max: 100 }]}>
-                <Input placeholder={t('wizard.field.directiveNumberPlaceholder')} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="purpose" label={t('wizard.field.purpose')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} />
-          </Form.Item>
-          <Form.Item name="goals" label={t('wizard.field.goals')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
-          </Form.Item>
+          <NoticeFields />
         </Form>
 
         <div hidden={step !== 2}>

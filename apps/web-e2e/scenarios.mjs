@@ -632,8 +632,14 @@ export const scenarios = [
       await page.waitForTimeout(600);
       await shot(page, '25-viewer-stats-english');
       await page.getByTestId('language-switch').click();
-      await page.getByTestId('user-menu').click();
-      await page.getByText('退出登录').click();
+      // The menu opens with an animation right after the language switch re-rendered it; a click that lands
+      // while it is still moving can miss (seen twice under load, the menu left open): try again then.
+      const signOut = page.getByRole('menuitem', { name: /退出登录/ });
+      for (let attempt = 0; attempt < 3 && !new URL(page.url()).pathname.endsWith('/login'); attempt += 1) {
+        if (!(await signOut.isVisible())) await page.getByTestId('user-menu').click();
+        await signOut.click().catch(() => {});
+        await page.waitForURL('**/login', { timeout: 5_000 }).catch(() => {});
+      }
       await page.waitForURL('**/login');
       assert.equal(
         await page.evaluate(() => localStorage.getItem('cm.session')),

@@ -71,3 +71,8 @@ export function loggableDays(
   const last = [today, campaign.endsOn].sort()[0]!;
   return { first: campaign.startsOn, last: last < campaign.startsOn ? null : last };
 }
+
+/** Whether `day` ('YYYY-MM-DD') is one of `loggableDays`' days (a date picker greys out the others). */
+export function isLoggableDay(days: { first: string; last: string | null }, day: string): boolean {
+  return days.last !== null && day >= days.first && day <= days.last;
+}

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from './content-disposition.js';
-import { addDays, daysBetween, eachDay, formatDay, formatFullDay, loggableDays, todayIn } from './dates.js';
+import {
+  addDays,
+  daysBetween,
+  eachDay,
+  formatDay,
+  formatFullDay,
+  isLoggableDay,
+  loggableDays,
+  todayIn,
+} from './dates.js';
 import { formatNumber } from './numbers.js';
 import { computeLight, normalizeLight } from './traffic-light.js';
 
@@ -14,6 +23,10 @@ describe('calendar days', () => {
       first: '2026-12-01',
       last: null,
     });
+    expect(isLoggableDay(loggableDays(november, '2026-11-20'), '2026-11-20')).toBe(true);
+    expect(isLoggableDay(loggableDays(november, '2026-11-20'), '2026-11-21')).toBe(false);
+    expect(isLoggableDay(loggableDays(november, '2026-11-20'), '2026-10-31')).toBe(false);
+    expect(isLoggableDay({ first: '2026-12-01', last: null }, '2026-12-01')).toBe(false);
   });
 
   it('takes today in the tenant time zone', () => {

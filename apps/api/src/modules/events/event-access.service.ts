@@ -11,7 +11,6 @@ import { AccessService } from '../../core/access/access.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
-import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { MetricDef } from './metric-values.js';
 
@@ -94,7 +93,7 @@ export class EventAccessService {
     }
   }
 
-  /** 400 on `field` unless startsOn ≤ day ≤ endsOn. */
+  /** 400 on `field` unless startsOn ≤ day ≤ endsOn and day ≤ today (see dayProblem). */
   assertInPeriod(
     day: string,
     campaign: { startsOn: string; endsOn: string },
@@ -112,12 +111,6 @@ export class EventAccessService {
         field,
         `${field} (${day}) must be on or before today (${today}): log an event once it has happened`,
       );
-  }
-
-  /** Today in the tenant's time zone ('YYYY-MM-DD'). */
-  async today(tenantId: string): Promise<string> {
-    const tenant = await this.prisma.tenant.findFirst({ where: { id: tenantId }, select: { timeZone: true } });
-    return todayIn(tenant?.timeZone ?? DEFAULT_TIME_ZONE);
   }
 
   /** The campaign's metric definitions, in display order. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../../core/idempotency/idempotency.module.js';
+import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { EventAccessService } from './event-access.service.js';
 import { EventCreateService } from './event-create.service.js';
 import { EventsController } from './events.controller.js';
@@ -12,7 +13,7 @@ import { PhotosService } from './photos.service.js';
 
 /** Publicity events: logging (idempotent create), edits, photo evidence, and the ledger (台账) export/import. */
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, CampaignsModule],
   controllers: [LedgerController, EventsController, PhotosController],
   providers: [
     EventAccessService,

@@ -26,6 +26,7 @@ import {
   UnsupportedMediaType,
 } from '../../core/errors/domain-errors.js';
 import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { dayProblem, EventAccessService } from './event-access.service.js';
 import {
   cellText,
@@ -78,6 +79,7 @@ export class LedgerImportService {
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(EventAccessService) private readonly rules: EventAccessService,
+    @Inject(CampaignAccessService) private readonly campaigns: CampaignAccessService,
   ) {}
 
   async import(
@@ -104,7 +106,7 @@ export class LedgerImportService {
       startsOn: campaign.startsOn.toISOString().slice(0, 10),
       endsOn: campaign.endsOn.toISOString().slice(0, 10),
     };
-    const today = await this.rules.today(actor.tenantId);
+    const today = await this.campaigns.today(actor);
 
     const errors: LedgerRowError[] = [];
     const rows: ParsedRow[] = [];

@@ -11,7 +11,7 @@ import { mutations, useCampaign, useEvent, useSummary } from '../../api/queries.
 import { useRoles } from '../../auth/auth.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { loggableDays, todayIn } from '../../lib/dates.js';
+import { isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { eventsLocked } from './due-items.js';
 import { EventPhotos } from './EventPhotos.js';
 import { DEFAULT_METRICS } from './event-body.js';
@@ -60,6 +60,7 @@ export function EventEditPage() {
 
   if (event.isLoading || campaign.isLoading) return <Skeleton active />;
   if (!e || !c) return <ErrorAlert error={event.error ?? campaign.error} />;
+  // an event exists, so the campaign has started: its own day is always one of these
   const days = loggableDays(c, todayIn(roles.timeZone));
   const metrics = c.metrics?.length ? c.metrics : DEFAULT_METRICS;
   const backToLedger = async () => {
@@ -121,9 +122,7 @@ export function EventEditPage() {
               <DatePicker
                 size="large"
                 style={{ width: '100%' }}
-                disabledDate={(d) =>
-                  d.isBefore(dayjs(days.first), 'day') || d.isAfter(dayjs(days.last ?? c.endsOn), 'day')
-                }
+                disabledDate={(d) => !isLoggableDay(days, d.format('YYYY-MM-DD'))}
               />
             </Form.Item>
           </Col>

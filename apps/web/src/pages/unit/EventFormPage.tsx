@@ -13,7 +13,7 @@ import { useRoles } from '../../auth/auth.js';
 import { useUnit } from '../../auth/unit.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { formatFullDay, loggableDays, todayIn } from '../../lib/dates.js';
+import { formatFullDay, isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
 import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
@@ -208,7 +208,7 @@ export function EventFormPage() {
                 size="large"
                 style={{ width: '100%' }}
                 inputReadOnly
-                disabledDate={(d) => d.isBefore(dayjs(days.first), 'day') || d.isAfter(dayjs(days.last), 'day')}
+                disabledDate={(d) => !isLoggableDay(days, d.format('YYYY-MM-DD'))}
                 data-testid="event-day"
               />
             </Form.Item>

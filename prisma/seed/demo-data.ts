@@ -105,6 +105,21 @@ export const DEMO_TENANTS: DemoTenant[] = [
     },
     groups: [
       {
+        // the organizing office's own group: the one the bureau's roll-up names
+        unit: 'root',
+        members: [
+          { name: '高建军', title: '局长', role: 'LEADER', duty: '全面负责全市集中宣传月工作' },
+          {
+            name: '林志明',
+            title: '副局长',
+            role: 'DEPUTY',
+            department: '刑侦支队',
+            duty: '负责宣传月的组织协调和督导检查',
+          },
+          { name: '陈警官', title: '民警', role: 'MEMBER', department: '反诈中心', duty: '负责日常联络和活动统计' },
+        ],
+      },
+      {
         unit: 'icbc',
         members: [
           {

@@ -67,6 +67,33 @@ describe('demo data', () => {
     }
   });
 
+  it("the bureau's roll-up names the bureau's own leading group, which its organizer may correct", async () => {
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'organizer@police.demo', password: DEMO_PASSWORD })
+      .expect(200);
+    const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    const [c] = await sql<{ id: string; org: string }>(
+      `SELECT c.id, c.organizer_org_id AS org FROM campaign c JOIN tenant t ON t.id = c.tenant_id WHERE t.name = '滨江市公安局'`,
+    );
+    const path = `/api/v1/campaigns/${c!.id}/organizations/${c!.org}`;
+    const group = await t.http.get(`${path}/leading-group`).set(auth).expect(200);
+    expect(group.body.members.map((m: { name: string; role: string }) => [m.name, m.role])[0]).toEqual([
+      '高建军',
+      'LEADER',
+    ]);
+    const rollup = await t.http.post(`${path}/summary`).set(auth).send({ scope: 'ROLLUP' }).expect(201);
+    expect(JSON.stringify(rollup.body.document)).toContain('高建军');
+    const members = group.body.members.map(({ id, name, title, role }: Record<string, string>) => ({
+      id,
+      name,
+      title,
+      role,
+    }));
+    const put = await t.http.put(`${path}/leading-group`).set(auth).send({ members });
+    expect([put.status, put.body.details]).toEqual([200, undefined]);
+  });
+
   it('every demo log-in works', async () => {
     for (const tenant of DEMO_TENANTS) {
       for (const u of tenant.users) {

@@ -200,6 +200,29 @@ describe('leading groups', () => {
       .expect(403);
   });
 
+  it("the organizers who launched the month record the organizing office's own group, and the roll-up names it", async () => {
+    const bureauGroup = [
+      { name: '周建国', title: '局长', role: 'LEADER', duty: '全面负责宣传月工作' },
+      { name: '吴敏', title: '副局长', role: 'DEPUTY' },
+    ];
+    const put = await t.http
+      .put(url(w.bureau))
+      .set(bearer(w.organizer.token))
+      .send({ members: bureauGroup })
+      .expect(200);
+    expect(put.body.members.map((m: { name: string }) => m.name)).toEqual(['周建国', '吴敏']);
+    // an organizer below the office (the district's) does not see the office: 404; a viewer of a school: 404 too
+    await t.http.put(url(w.bureau)).set(bearer(w.districtOrganizer.token)).send({ members: bureauGroup }).expect(404);
+    await t.http.put(url(w.bureau)).set(bearer(w.viewer1.token)).send({ members: bureauGroup }).expect(404);
+    // the participating schools' groups stay their reporters' (403 for the organizer: the test above)
+    const rollup = await t.http
+      .post(`/api/v1/campaigns/${campaign}/organizations/${w.bureau}/summary`)
+      .set(bearer(w.organizer.token))
+      .send({ scope: 'ROLLUP' })
+      .expect(201);
+    expect(JSON.stringify(rollup.body.document)).toContain('周建国');
+  });
+
   it('the organizer unit may hold its own group; a closed campaign refuses changes with 422', async () => {
     const admin = await t.http
       .post('/api/v1/users')

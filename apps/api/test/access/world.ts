@@ -48,6 +48,12 @@ export interface RouteFile {
 }
 
 /** The rule every cell follows unless a route overrides it. */
+const inScope = (p: string) => p === 'self' || p === 'parent';
+/** Visible, but the role may not do it: 403 once the row is found (a route whose rule is decided on the row). */
+export const forbiddenUnless =
+  (allowed: (role: string, position: string) => boolean) => (a: { role: string; position: string }) =>
+    inScope(a.position) && !allowed(a.role, a.position) ? 403 : undefined;
+
 export function expectedStatus(rc: RouteCase, role: Role, position: Position): number {
   const override = rc.expect?.({ role, position });
   if (override !== undefined) return override;

@@ -45,19 +45,24 @@ export interface DirectDb {
 }
 
 function directDb(target: () => pg.Pool | pg.PoolClient, named: boolean): DirectDb {
-  const statement = (q: Prisma.Sql): pg.QueryConfig =>
-    named ? preparedStatement(q) : { text: q.text, values: q.values as unknown[] };
+  const statement = (strings: TemplateStringsArray, values: unknown[]): pg.QueryConfig => {
+    if (named) return preparedStatement(strings, values);
+    const q = Prisma.sql(strings, ...values);
+    return { text: q.text, values: q.values as unknown[] };
+  };
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
-      return (await target().query(statement(Prisma.sql(strings, ...values)))).rows as T;
+      return (await target().query(statement(strings, values))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
-      return (await target().query(statement(Prisma.sql(strings, ...values)))).rowCount ?? 0;
+      return (await target().query(statement(strings, values))).rowCount ?? 0;
     },
   };
 }
 
 const statementNames = new Map<string, string>();
+/** A call site's template (the same TemplateStringsArray object at every call) → its text and name. */
+const templates = new WeakMap<TemplateStringsArray, { text: string; name: string }>();
 
 /**
  * Hot-path statements run as named prepared statements: each connection parses and plans one once and
@@ -65,13 +70,28 @@ const statementNames = new Map<string, string>();
  * planning cost three times the execution, more with row-level security's policies on every table
  * reference: docs/decisions/026-hot-path-costs.md). The name is derived from the SQL
  * text, so one text always has one name; the set of texts is fixed by the code, so each connection keeps
- * a bounded number of them.
+ * a bounded number of them. A template without nested fragments has one text, kept per call site, so the
+ * text is not rebuilt and hashed again at every request.
  */
-function preparedStatement(q: Prisma.Sql): pg.QueryConfig {
-  let name = statementNames.get(q.text);
-  if (!name) {
-    name = `cm_${createHash('sha1').update(q.text).digest('hex').slice(0, 20)}`;
-    statementNames.set(q.text, name);
+function preparedStatement(strings: TemplateStringsArray, values: unknown[]): pg.QueryConfig {
+  if (!values.some((v) => v instanceof Prisma.Sql)) {
+    let known = templates.get(strings);
+    if (!known) {
+      const text = Prisma.sql(strings, ...values).text;
+      known = { text, name: statementName(text) };
+      templates.set(strings, known);
+    }
+    return { name: known.name, text: known.text, values };
   }
-  return { name, text: q.text, values: q.values as unknown[] };
+  const q = Prisma.sql(strings, ...values);
+  return { name: statementName(q.text), text: q.text, values: q.values as unknown[] };
+}
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `cm_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

@@ -4,15 +4,26 @@
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The last answer per zone, with the minute it was asked for (every zone's offset is whole minutes). */
+const lastDay = new Map<string, { minute: number; day: string }>();
 
-/** Today's date in a time zone, as 'YYYY-MM-DD'. (Formatters are kept per zone: building one costs far more than using it.) */
+/**
+ * Today's date in a time zone, as 'YYYY-MM-DD'. Formatters are kept per zone (building one costs far more
+ * than using it), and the last answer too: formatting costs ~20 µs, and a day in any zone starts on a
+ * whole minute, so one minute has one answer.
+ */
 export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last?.minute === minute) return last.day;
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
-  return format.format(now);
+  const day = format.format(now);
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 /** 'YYYY-MM-DD' → the Date Prisma expects for a DATE column. */

@@ -23,8 +23,13 @@ export class LeadingGroupsController {
   }
 
   @Put()
-  @Requires('group:write')
-  @ApiOperation({ summary: 'Replace the whole roster in one transaction: exactly one LEADER (组长)' })
+  // who may write is decided on the row: the unit's reporters, and for the organizing office the organizers
+  @Requires('group:read')
+  @ApiOperation({
+    summary: 'Replace the whole roster in one transaction: exactly one LEADER (组长)',
+    description:
+      "A unit's reporters record its group; the organizers record the organizing office's own group (the one its roll-up names). Others: 403.",
+  })
   @ApiOkResponse({ type: LeadingGroupResponse, description: 'LeadingGroupView as stored' })
   put(
     @CurrentActor() actor: Actor,

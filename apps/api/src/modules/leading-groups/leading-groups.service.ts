@@ -6,7 +6,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
-import { Conflict, InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -63,9 +63,20 @@ export class LeadingGroupsService {
   /** The campaign (visible), the unit (in scope) and that the unit takes part or organizes; else 404. */
   private async locate(actor: Actor, campaignId: string, organizationId: string, permission: Permission) {
     const campaign = await this.campaigns.find(actor, campaignId, permission);
-    await this.campaigns.organizationInScope(actor, organizationId, permission);
+    const org = await this.campaigns.organizationInScope(actor, organizationId, permission);
     if (!(await this.campaigns.isCampaignUnit(campaign, organizationId))) throw new NotFound('Participant');
-    return campaign;
+    return { campaign, org };
+  }
+
+  /**
+   * A unit's group is recorded by its reporters; the organizing office's own group (the one a roll-up
+   * names) also by the organizers who launched the month from it.
+   */
+  private mayWrite(actor: Actor, campaign: { organizerOrgId: string }, org: { id: string; path: string }): boolean {
+    return (
+      this.campaigns.covers(actor, 'group:write', org.path) ||
+      (org.id === campaign.organizerOrgId && this.campaigns.covers(actor, 'campaign:write', org.path))
+    );
   }
 
   async get(actor: Actor, campaignId: string, organizationId: string): Promise<LeadingGroupView> {
@@ -83,7 +94,8 @@ export class LeadingGroupsService {
     organizationId: string,
     dto: PutLeadingGroupDto,
   ): Promise<LeadingGroupView> {
-    const campaign = await this.locate(actor, campaignId, organizationId, 'group:write');
+    const { campaign, org } = await this.locate(actor, campaignId, organizationId, 'group:read');
+    if (!this.mayWrite(actor, campaign, org)) throw new Forbidden('Your role may not record this leading group');
     assertNotClosed(campaign);
     checkRoster(dto.members);
     const key = { tenantId: actor.tenantId, campaignId, organizationId };

@@ -1,5 +1,5 @@
 import { sql } from '../../support/app.js';
-import type { RouteCase, RouteFile, World } from '../world.js';
+import { forbiddenUnless, type RouteCase, type RouteFile, type World } from '../world.js';
 
 // A campaign organized at R with A, A1 and B taking part, one event of A, and A's summary (version 1).
 async function prepare(w: World) {
@@ -42,12 +42,6 @@ async function latestVersion(w: World): Promise<number> {
   );
   return r!.v;
 }
-
-const inScope = (p: string) => p === 'self' || p === 'parent';
-/** Visible, but the role may not do it: 403 once the row is found. */
-const forbiddenUnless =
-  (allowed: (role: string, position: string) => boolean) => (a: { role: string; position: string }) =>
-    inScope(a.position) && !allowed(a.role, a.position) ? 403 : undefined;
 
 const reporterOnly = forbiddenUnless((role) => role === 'REPORTER');
 /** Reviews need an ORGANIZER of a strict ancestor: the parent, not the unit itself. */

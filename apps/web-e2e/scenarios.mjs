@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { DESKTOP, list, PHONE, shot, shotsDir, signIn } from './lib/harness.mjs';
+import ExcelJS from 'exceljs';
+import { DESKTOP, list, PASSWORD, PHONE, shot, shotsDir, signIn } from './lib/harness.mjs';
 
 const day = (offset) => {
   const d = new Date(Date.now() + offset * 86_400_000);
@@ -22,6 +23,50 @@ async function photo(color, label) {
     mimeType: 'image/jpeg',
     buffer: await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer(),
   };
+}
+
+/** A photo whose EXIF says it was taken on `day` (YYYY-MM-DD), at ten in the morning. */
+async function photoTakenOn(color, label, takenOn) {
+  const p = await photo(color, label);
+  const stamp = `${takenOn.replaceAll('-', ':')} 10:00:00`;
+  return {
+    ...p,
+    buffer: await sharp(p.buffer)
+      .withExif({ IFD2: { DateTimeOriginal: stamp } })
+      .toBuffer(),
+  };
+}
+
+/** Adds a photo to an event through the API as `email` (multipart, as the web app sends it). */
+async function uploadPhoto(ctx, email, eventId, file) {
+  const login = await fetch(`${ctx.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const { accessToken } = await login.json();
+  const form = new FormData();
+  form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
+  const res = await fetch(`${ctx.baseUrl}/api/v1/events/${eventId}/photos`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${accessToken}` },
+    body: form,
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `photo upload -> ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/** Waits until every thumbnail inside `scope` (a CSS selector) shows a loaded image, and that there are `n`. */
+function thumbnailsLoaded(page, scope, n) {
+  return page.waitForFunction(
+    ([sel, want]) => {
+      const imgs = [...document.querySelectorAll(`${sel} [data-testid="photo-thumb"] img`)];
+      return imgs.length === want && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    },
+    [scope, n],
+    { timeout: 30_000 },
+  );
 }
 
 /** The n-th count field of the event form (antd may put the test id on the input or around it). */
@@ -522,7 +567,31 @@ export const scenarios = [
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);
       await page.getByTestId(`review-${ctx.orgs.school1}`).click();
       await page.getByTestId('summary-document').waitFor();
+      // Under the summary, the unit's own ledger: its events by title (no other unit's), the photo count,
+      // and an event opened to what happened and its photo, the full image a click away.
+      const ledger = page.getByTestId('review-ledger');
+      const online = ctx.state.onlineEvent;
+      const mine = [online.title, ctx.state.offlineEvent?.title].filter(Boolean);
+      for (const title of mine)
+        await ledger.getByTestId('review-ledger-title').getByText(title, { exact: true }).waitFor();
+      assert.equal(await ledger.getByText('校门口张贴反诈海报').count(), 0, 'no event of another unit');
+      const row = ledger.locator('tr', { has: page.getByText(online.title, { exact: true }) });
+      assert.equal((await row.getByTestId('review-ledger-photos').textContent())?.trim(), '1 张照片');
+      await row.getByTestId('review-ledger-title').click();
+      const details = ledger.getByTestId('review-ledger-details');
+      await details.getByText('周一升旗仪式后，由陈校长作防范电信网络诈骗专题讲话。').waitFor();
+      await details.getByText('现场照片（1 张）').waitFor();
+      await thumbnailsLoaded(page, '[data-testid="review-ledger-details"]', 1);
+      assert.equal(await details.getByTestId('photo-add').count(), 0, 'a reviewer adds no photos');
       await shot(page, '21-review-summary');
+      await details.getByTestId('photo-thumb').click();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('[data-testid="photo-full"]');
+        return img?.complete && img.naturalWidth > 0;
+      });
+      assert.equal(await page.getByTestId('photo-remove').count(), 0, 'a reviewer removes no photos');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('photo-full').waitFor({ state: 'hidden' });
       await page.getByTestId('approve-summary').click();
       await page.locator('.ant-tag').getByText('已审核通过').first().waitFor();
       const [download] = await Promise.all([
@@ -559,9 +628,56 @@ export const scenarios = [
       const base = `/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school2}/summary`;
       await school2.post(base, { scope: 'UNIT' });
       await school2.post(`${base}/submit`, { scope: 'UNIT' });
+      // A poster photo whose camera says it was taken two days before the event: shown to the reviewer.
+      const events = list(
+        await school2.get(`/campaigns/${ctx.state.campaignId}/events?organizationId=${ctx.orgs.school2}`),
+      );
+      const poster = events.find((e) => e.title === '校门口张贴反诈海报');
+      const uploaded = await uploadPhoto(
+        ctx,
+        ctx.emails.reporter2,
+        poster.id,
+        await photoTakenOn('#6a1b9a', 'poster', day(-4)),
+      );
+      assert.equal(uploaded.capturedOutsideEventDay, true, 'the API flags the photo');
       const { page } = ctx.state.organizer;
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}/review/${ctx.orgs.school2}`);
       await page.getByTestId('summary-document').waitFor();
+      const ledger = page.getByTestId('review-ledger');
+      const titles = ['反诈专题班会', '校门口张贴反诈海报', '校讯通推送反诈提示'];
+      await ledger.getByTestId('review-ledger-title').first().waitFor();
+      assert.deepEqual(
+        await ledger.getByTestId('review-ledger-title').allTextContents(),
+        titles,
+        "the unit's events, newest day first",
+      );
+      await ledger.getByText('共 3 条').waitFor();
+      const posterRow = ledger.locator('tr', { has: page.getByText('校门口张贴反诈海报', { exact: true }) });
+      await posterRow.getByTestId('review-ledger-offday').getByText('1 张非当日拍摄').waitFor();
+      assert.equal(await ledger.getByTestId('review-ledger-offday').count(), 1, 'only the poster is flagged');
+      await posterRow.getByTestId('review-ledger-title').click();
+      const details = ledger.getByTestId('review-ledger-details');
+      await details.getByText('张贴海报').first().waitFor();
+      await thumbnailsLoaded(page, '[data-testid="review-ledger-details"]', 1);
+      await details.getByTestId('photo-day-hint').getByText('拍摄日期与活动日期不同').waitFor();
+      await shot(page, '23a-review-ledger-off-day-photo');
+      // This unit's ledger as a workbook: its events, none of another unit's.
+      const [ledgerFile] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('review-ledger-xlsx').click(),
+      ]);
+      const xlsxPath = join(shotsDir, '..', 'review-ledger.xlsx');
+      await ledgerFile.saveAs(xlsxPath);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(xlsxPath);
+      const cells = [];
+      book.worksheets[0].eachRow((r) => {
+        r.eachCell((c) => {
+          cells.push(String(c.text ?? ''));
+        });
+      });
+      for (const title of titles) assert.ok(cells.includes(title), `the workbook lists ${title}`);
+      assert.ok(!cells.includes(ctx.state.onlineEvent?.title ?? '-'), 'no event of another unit in the workbook');
       await page.getByTestId('return-summary').click();
       const comment = '请补充典型案例和下一步打算。';
       await page.getByTestId('return-comment').fill(comment);
@@ -605,6 +721,31 @@ export const scenarios = [
       const path = join(shotsDir, '..', 'summaries.zip');
       await download.saveAs(path);
       assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'a zip file');
+    },
+  },
+  {
+    name: "viewer on a phone reads a unit's ledger and its photos under the summary",
+    needs: ['submitted', 'onlineEvent'],
+    async run(ctx) {
+      const { context, page } = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.viewer, PHONE);
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}/review/${ctx.orgs.school1}`);
+      await page.getByTestId('summary-document').waitFor();
+      const ledger = page.getByTestId('review-ledger');
+      const online = ctx.state.onlineEvent;
+      const card = ledger
+        .getByTestId('review-ledger-row')
+        .filter({ has: page.getByText(online.title, { exact: true }) });
+      await card.waitFor();
+      await card.getByTestId('review-ledger-toggle').click();
+      await card.getByTestId('review-ledger-details').waitFor();
+      await thumbnailsLoaded(page, '[data-testid="review-ledger-details"]', 1);
+      assert.ok(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        'the ledger fits the phone screen (no sideways scrolling)',
+      );
+      await ledger.scrollIntoViewIfNeeded();
+      await shot(page, '25a-phone-viewer-review-ledger');
+      await context.close();
     },
   },
   {

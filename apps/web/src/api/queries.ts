@@ -1,6 +1,6 @@
 // Server state through TanStack Query: one hook per read, one function per write.
 import type { ReportScope, TaskStatus } from '@campaign-month/contracts';
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { recall, remember } from '../lib/remember.js';
 import { api, apiFetch, unwrap } from './client.js';
 import {
@@ -182,12 +182,40 @@ export function useEvents(id: string | undefined, orgId?: string) {
   });
 }
 
-export function useEvent(eventId: string | undefined) {
+/**
+ * One page of a unit's events, newest day first, as the API pages them (a reviewer's view of a ledger
+ * that may be long). The previous page stays on screen while the next one loads.
+ */
+export function useEventPage(id: string, orgId: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: ['events', eventId ?? ''],
-    enabled: !!eventId,
-    queryFn: async () => normalizeEvent(await unwrap(api.GET('/api/v1/events/{id}', { params: p(eventId!) }))),
+    queryKey: [...keys.events(id, orgId), 'page', page, pageSize] as const,
+    enabled: !!id && !!orgId,
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const res = await unwrap<Page<unknown>>(
+        api.GET('/api/v1/campaigns/{id}/events', {
+          params: {
+            path: { id },
+            query: { organizationId: orgId, page, pageSize, sort: 'occurredOn', order: 'desc' },
+          },
+        }),
+      );
+      return { items: asList(res).map(normalizeEvent), total: (res as Partial<Page<unknown>>)?.total ?? 0 };
+    },
   });
+}
+
+/** An event with its photos (GET /events/:id), for useQuery or useQueries. */
+export function eventQuery(eventId: string) {
+  return {
+    queryKey: ['events', eventId] as const,
+    enabled: !!eventId,
+    queryFn: async () => normalizeEvent(await unwrap(api.GET('/api/v1/events/{id}', { params: p(eventId) }))),
+  };
+}
+
+export function useEvent(eventId: string | undefined) {
+  return useQuery(eventQuery(eventId ?? ''));
 }
 
 export function useSummary(id: string | undefined, orgId: string | undefined, scope: ReportScope = 'UNIT') {

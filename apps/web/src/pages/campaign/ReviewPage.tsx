@@ -13,6 +13,7 @@ import { ReportStatusTag } from '../../components/StatusBadges.js';
 import { SummaryDocument } from '../../components/summary/SummaryDocument.js';
 import { SummaryDownloads } from '../../components/summary/SummaryDownloads.js';
 import { SummaryWorkspace } from '../../components/summary/SummaryWorkspace.js';
+import { UnitLedgerCard } from './UnitLedgerCard.js';
 
 export function ReviewPage() {
   const { id = '', orgId = '' } = useParams();
@@ -119,6 +120,12 @@ export function ReviewPage() {
       ) : (
         <Typography.Paragraph>{t('summary.noDocument')}</Typography.Paragraph>
       )}
+      <UnitLedgerCard
+        campaignId={id}
+        orgId={orgId}
+        unitName={s?.organizationName}
+        metrics={campaign.data?.metrics ?? []}
+      />
       <Modal
         open={returning}
         title={t('review.returnTitle')}

@@ -13,7 +13,7 @@ import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { eventsLocked } from './due-items.js';
-import { EventPhotos } from './EventPhotos.js';
+import { EventPhotos } from '../../components/EventPhotos.js';
 import { DEFAULT_METRICS } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';

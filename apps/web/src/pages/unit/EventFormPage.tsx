@@ -20,7 +20,7 @@ import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
 import { PhotoPicker } from './PhotoPicker.js';
-import { describePhotoWarning } from './photo-files.js';
+import { describePhotoWarning } from '../../lib/photo-files.js';
 import { UnitNav } from './UnitNav.js';
 
 interface FormValues {

@@ -30,7 +30,7 @@ import { DownloadButton } from '../../components/DownloadButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { formatDay } from '../../lib/dates.js';
-import { formatNumber } from '../../lib/numbers.js';
+import { keyMetricText, metricLines } from '../../lib/event-facts.js';
 import { flushQueue, onEventsSent, queue, useQueuedEvents } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
@@ -94,14 +94,7 @@ export function LedgerPage() {
   };
 
   const metricText = (e: EventView) =>
-    metrics.length
-      ? metrics
-          .filter((m) => e.metrics[m.key] && Number(e.metrics[m.key]) !== 0)
-          .map((m) => `${m.label} ${formatNumber(e.metrics[m.key])}${m.unit}`)
-          .join('，')
-      : Object.entries(e.metrics)
-          .map(([k, v]) => `${t(`metric.${k}`, { defaultValue: k })} ${formatNumber(v)}`)
-          .join('，');
+    keyMetricText(metricLines(e.metrics, metrics, (k) => t(`metric.${k}`, { defaultValue: k })));
 
   return (
     <>

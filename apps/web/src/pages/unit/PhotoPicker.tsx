@@ -3,7 +3,7 @@ import { CameraOutlined, CloseCircleFilled } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHOTO_ACCEPT, splitPhotos } from './photo-files.js';
+import { PHOTO_ACCEPT, splitPhotos } from '../../lib/photo-files.js';
 
 export const MAX_PHOTOS = 9;
 

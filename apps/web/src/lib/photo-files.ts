@@ -1,7 +1,7 @@
 // Which photos the API takes (JPEG, PNG, WebP, judged by content there, by type here), and its refusals
 // of uploaded photos as the unit reads them.
 import type { TFunction } from 'i18next';
-import { matchApiMessage } from '../../api/api-messages.js';
+import { matchApiMessage } from '../api/api-messages.js';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PHOTO_ACCEPT = PHOTO_TYPES.join(',');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tz } from '../../i18n/testing.js';
+import { tz } from '../i18n/testing.js';
 import { describePhotoWarning, PHOTO_ACCEPT, splitPhotos } from './photo-files.js';
 
 const file = (name: string, type: string) => new File([new Uint8Array([1])], name, { type });

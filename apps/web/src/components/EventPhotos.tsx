@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchApiMessage } from '../../api/api-messages.js';
-import { apiFetch } from '../../api/client.js';
-import { describeError } from '../../api/errors.js';
-import type { PhotoView } from '../../api/types.js';
-import { PHOTO_ACCEPT, splitPhotos } from './photo-files.js';
+import { matchApiMessage } from '../api/api-messages.js';
+import { apiFetch } from '../api/client.js';
+import { describeError } from '../api/errors.js';
+import type { PhotoView } from '../api/types.js';
+import { PHOTO_ACCEPT, splitPhotos } from '../lib/photo-files.js';
 
 /** An image of the API (which checks the caller's scope on every photo) as an object URL for <img>. */
 function useImage(path: string | undefined): string | null {
@@ -51,7 +51,7 @@ function Thumbnail({ photo, onOpen }: { photo: PhotoView; onOpen: () => void }) 
 /**
  * The photo evidence of one event: thumbnails, the full image on a tap, the capture-day hint (a photo
  * taken on another day than the event's, shown, not enforced), and, while the ledger is open, adding
- * and removing photos.
+ * and removing photos. Read-only (`editable={false}`) for those who review the unit's ledger.
  */
 export function EventPhotos({
   eventId,
@@ -129,19 +129,21 @@ export function EventPhotos({
         )}
       </div>
       {!photos.length && !editable && <Typography.Text type="secondary">{t('photos.none')}</Typography.Text>}
-      <input
-        ref={input}
-        type="file"
-        accept={PHOTO_ACCEPT}
-        multiple
-        style={{ display: 'none' }}
-        data-testid="photo-add-input"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length) void add(files);
-        }}
-      />
+      {editable && (
+        <input
+          ref={input}
+          type="file"
+          accept={PHOTO_ACCEPT}
+          multiple
+          style={{ display: 'none' }}
+          data-testid="photo-add-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void add(files);
+          }}
+        />
+      )}
       <Modal
         open={!!open}
         onCancel={() => setOpen(null)}

@@ -12,9 +12,14 @@ const swc = [
     },
   },
 ];
+// @fastify/static (which serves /api/docs) is CommonJS and require()s ESM-only packages: Node 20 loads
+// those natively, Jest's module runtime does not (before Node 24.9), so they are compiled to CommonJS here.
+const REQUIRED_ESM = '@fastify/static/node_modules/';
+const swcCommonJs = ['@swc/jest', { module: { type: 'commonjs' }, jsc: { target: 'es2023' } }];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`${REQUIRED_ESM}.+\\.js$`]: swcCommonJs },
+  transformIgnorePatterns: [`^(?!.*${REQUIRED_ESM}).*/node_modules/`],
   moduleNameMapper: {
     '^@campaign-month/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@campaign-month/report-writer$': '<rootDir>/libs/report-writer/src/index.ts',

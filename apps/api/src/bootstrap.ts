@@ -1,6 +1,5 @@
 // Starts the product: database (embedded or DATABASE_URL), migrations, demo data, HTTP server.
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
@@ -8,14 +7,13 @@ import { migrate } from './core/database/migrator.js';
 import { migrationsDir } from './core/database/paths.js';
 import { APP_ROLE, ensureAppRole } from './core/database/row-level-security.js';
 import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
-import { configureApp } from './core/http/configure-app.js';
+import { createHttpApp } from './core/http/configure-app.js';
 import { drainHttpServer } from './core/http/drain.js';
 import { serveWebApp } from './core/http/serve-web-app.js';
-import { PinoNestLogger } from './core/logging/logger.js';
 import { loadDemoDataIfEmpty } from './core/database/demo-data.js';
 
 export interface RunningServer {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   url: string;
   database: ResolvedDatabase;
   close(): Promise<void>;
@@ -40,7 +38,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     if (rowLevelSecurity) {
       rowLevelSecurity = await ensureAppRole(database.url);
       if (rowLevelSecurity) logger.info({ role: APP_ROLE }, 'row-level security on: each request sees only its tenant');
-      else logger.warn({ role: APP_ROLE }, 'row-level security off: the database user cannot assume the application role');
+      else
+        logger.warn({ role: APP_ROLE }, 'row-level security off: the database user cannot assume the application role');
     }
     const resolved: AppConfig = {
       ...config,
@@ -50,11 +49,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     };
     if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), {
-      logger: new PinoNestLogger(logger),
-      bodyParser: false,
-    });
-    configureApp(app, resolved, logger);
+    const app = await createHttpApp(AppModule.forRoot(resolved), resolved, logger);
     serveWebApp(app, resolved, logger);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();

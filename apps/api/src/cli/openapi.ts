@@ -2,10 +2,9 @@
 // generated from it. Usage: node dist/apps/api/src/cli/openapi.js [out.json]
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../core/config/config.js';
-import { configureApp, createOpenApiDocument } from '../core/http/configure-app.js';
+import { createHttpApp, createOpenApiDocument } from '../core/http/configure-app.js';
 import { createRootLogger } from '../core/logging/logger.js';
 
 const out = process.argv[2] ?? 'dist/openapi.json';
@@ -14,8 +13,7 @@ const config = loadConfig({
   DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused',
   LOG_LEVEL: 'silent',
 });
-const app = await NestFactory.create(AppModule.forRoot(config), { logger: false, bodyParser: false });
-configureApp(app, config, createRootLogger('silent'));
+const app = await createHttpApp(AppModule.forRoot(config), config, createRootLogger('silent'), { nestLogs: false });
 await app.init();
 writeFileSync(out, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
 await app.close();

@@ -1,12 +1,11 @@
 // Starts the real AppModule over real HTTP on the e2e database, the way main.ts does.
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/core/config/config.js';
-import { configureApp } from '../../src/core/http/configure-app.js';
-import { createRootLogger, PinoNestLogger } from '../../src/core/logging/logger.js';
+import { createHttpApp } from '../../src/core/http/configure-app.js';
+import { createRootLogger } from '../../src/core/logging/logger.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -32,11 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const logger = createRootLogger(config.logLevel);
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: new PinoNestLogger(logger),
-    bodyParser: false,
-  });
-  configureApp(app, config, logger);
+  const app = await createHttpApp(AppModule.forRoot(config), config, logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

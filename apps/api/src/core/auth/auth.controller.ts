@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import type { Actor } from '../context/request-context.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, TooManyRequests } from './domain-errors.js';
 
 export interface ErrorBody {
@@ -31,21 +31,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception, req);
-    if (exception instanceof TooManyRequests) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (body.statusCode >= 500) {
-      this.logger.error({ err: redact(exception), path: req.originalUrl.split('?')[0] }, 'unhandled error');
+      this.logger.error({ err: redact(exception), path: pathOf(req) }, 'unhandled error');
     }
-    if (res.headersSent) {
-      res.end();
+    // a download that failed after its first bytes: the connection is all there is left to end
+    if (reply.sent || reply.raw.headersSent) {
+      if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
-    res.status(body.statusCode).json(body);
+    if (exception instanceof TooManyRequests) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
-  private toBody(exception: unknown, req: Request): ErrorBody {
+  private toBody(exception: unknown, req: FastifyRequest): ErrorBody {
     if (exception instanceof DomainError) {
       return compact({
         statusCode: exception.statusCode,
@@ -65,23 +66,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) message = r.message.join('; ');
         details = r.details;
       }
-      if (status === 404 && message.startsWith('Cannot '))
-        message = `No route for ${req.method} ${req.originalUrl.split('?')[0]}`;
+      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${pathOf(req)}`;
+      // Fastify's own refusal of a JSON body over its limit (uploads answer their own 413)
+      if (status === 413) message = 'Request body is larger than 1 MB';
       return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
-    }
-    const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
-    // body-parser errors (malformed JSON, too large) carry a status and a type
-    if (e && typeof e === 'object' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message =
-        e.type === 'entity.parse.failed'
-          ? 'Malformed JSON in request body'
-          : e.type === 'entity.too.large'
-            ? 'Request body is too large'
-            : (e.message ?? 'Bad request');
-      return { statusCode: e.status, error: STATUS_NAMES[e.status] ?? 'Error', message };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
   }
+}
+
+function pathOf(req: FastifyRequest): string {
+  return (req.originalUrl ?? req.url).split('?')[0]!;
 }
 
 function compact(body: ErrorBody): ErrorBody {

@@ -1,33 +1,62 @@
-// Everything the HTTP layer needs, in one place, used by main.ts and by the e2e tests alike.
-import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+// Everything the HTTP layer needs, in one place, used by main.ts, the OpenAPI writer and the e2e tests
+// alike. The HTTP adapter is Fastify (docs/decisions/029-fastify-http-adapter.md).
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import cors, { type CorsOptions } from 'cors';
+import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
+import { InvalidInput } from '../errors/domain-errors.js';
 import { AllExceptionsFilter } from '../errors/http-exception.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
+import { PinoNestLogger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { requestsInFlight } from './drain.js';
+import type { Next, RawRequest, RawResponse } from './raw-http.js';
 
 export const API_PREFIX = 'api/v1';
+/** JSON bodies up to 1 MB (uploads have their own limits: config.uploads). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
-/** JSON bodies up to 1 MB; a malformed or oversized body gets the API's error shape, not Express's page. */
-function jsonBody() {
-  const parse = express.json({ limit: '1mb' });
-  return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (err?: unknown) => {
-      if (!err) return next();
-      const e = err as { status?: number; type?: string };
-      const status = e.status === 413 ? 413 : 400;
-      res.status(status).json({
-        statusCode: status,
-        error: status === 413 ? 'Payload Too Large' : 'Bad Request',
-        message: status === 413 ? 'Request body is larger than 1 MB' : 'Malformed JSON in request body',
-      });
+/** The Nest application on Fastify, configured as every process serves it. */
+export async function createHttpApp(
+  module: DynamicModule,
+  config: AppConfig,
+  logger: Logger,
+  options: { nestLogs?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT,
+    // /api/v1/campaigns/ is /api/v1/campaigns, as Express routed it
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: options.nestLogs === false ? false : new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  jsonBody(app.getHttpAdapter().getInstance());
+  configureApp(app, config, logger);
+  return app;
+}
+
+/**
+ * JSON bodies: Fastify's parser (it refuses __proto__ keys), except that an empty body is no body (as
+ * clients send with a bodiless POST) and a malformed one gets the API's message. Over the limit: 413.
+ */
+function jsonBody(fastify: FastifyInstance) {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    parse(req, body as string, (err, value) => {
+      if (err) return done(new InvalidInput('Malformed JSON in request body'), undefined);
+      done(null, value);
     });
+  });
 }
 
 /**
@@ -36,21 +65,16 @@ function jsonBody() {
  */
 function crossOrigin(options: CorsOptions) {
   const handle = cors(options);
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: RawRequest, res: RawResponse, next: Next) => {
     if (req.headers.origin === undefined) {
-      res.vary('Origin');
+      res.setHeader('Vary', 'Origin');
       return next();
     }
     handle(req, res, next);
   };
 }
 
-export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
-  const expressApp = app as NestExpressApplication;
-  if (config.trustProxy) expressApp.set('trust proxy', true);
-  expressApp.disable('x-powered-by');
-  // API answers are no-store and versioned resources set their own ETag: no hashing of every body.
-  expressApp.set('etag', false);
+export function configureApp(app: NestFastifyApplication, config: AppConfig, logger: Logger): void {
   // First: shutdown waits for every handler, including those whose clients have gone (drain.ts).
   app.use(requestsInFlight(app.getHttpServer()).middleware());
   app.use(requestLogging(logger));
@@ -68,9 +92,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(jsonBody());
   // API answers are per user and change with every write: no browser or proxy may reuse them.
-  app.use('/api/', (_req: Request, res: Response, next: NextFunction) => {
+  app.use('/api/', (_req: RawRequest, res: RawResponse, next: Next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });

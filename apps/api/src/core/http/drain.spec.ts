@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { RequestsInFlight } from './drain.js';
 
 describe('requests in flight (what a shutdown waits for)', () => {
@@ -10,18 +9,18 @@ describe('requests in flight (what a shutdown waits for)', () => {
   let release: () => void;
   beforeEach(async () => {
     requests = new RequestsInFlight();
-    const app = express();
-    app.use(requests.middleware());
-    // A handler that answers only when the test lets it (as a handler waiting on the database would).
-    app.get('/slow', (_req, res) => {
-      release = () => res.json({ ok: true });
-    });
-    // A download that starts its answer and then keeps streaming.
-    app.get('/download', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.write('first chunk\n');
-    });
-    server = createServer(app).listen(0, '127.0.0.1');
+    const track = requests.middleware();
+    server = createServer((req, res) =>
+      track(req, res, () => {
+        // A handler that answers only when the test lets it (as a handler waiting on the database would).
+        if (req.url === '/slow') release = () => res.end('{"ok":true}');
+        // A download that starts its answer and then keeps streaming.
+        else {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.write('first chunk\n');
+        }
+      }),
+    ).listen(0, '127.0.0.1');
     await once(server, 'listening');
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { Next, RawRequest, RawResponse } from './raw-http.js';
 
 /**
  * Counts the requests whose handlers may still be running. A request counts from its arrival until its
@@ -12,7 +12,7 @@ export class RequestsInFlight {
   private waiters: (() => void)[] = [];
 
   middleware() {
-    return (_req: Request, res: Response, next: NextFunction) => {
+    return (_req: RawRequest, res: RawResponse, next: Next) => {
       this.count += 1;
       let done = false;
       const finish = () => {
@@ -22,10 +22,10 @@ export class RequestsInFlight {
         if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
       };
       const end = res.end;
-      res.end = function (this: Response, ...args: unknown[]) {
+      res.end = function (this: RawResponse, ...args: unknown[]) {
         finish();
-        return (end as (...a: unknown[]) => Response).apply(this, args);
-      } as Response['end'];
+        return (end as (...a: unknown[]) => RawResponse).apply(this, args);
+      } as RawResponse['end'];
       res.on('close', () => {
         if (res.headersSent) finish();
       });

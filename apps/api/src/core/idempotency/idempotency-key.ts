@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_KEY_HEADER } from '@campaign-month/contracts';
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { InvalidInput } from '../errors/domain-errors.js';
 import type { IdempotentResult } from './idempotency.service.js';
 
@@ -37,8 +37,8 @@ export const AcceptsIdempotencyKey = () =>
   );
 
 /** Applies a result's status and the replay header to the response (controllers using @Res({ passthrough: true })). */
-export function applyIdempotentResult<T>(res: Response, result: IdempotentResult<T>): T {
+export function applyIdempotentResult<T>(res: FastifyReply, result: IdempotentResult<T>): T {
   res.status(result.status);
-  if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (result.replayed) res.header('Idempotent-Replayed', 'true');
   return result.body;
 }

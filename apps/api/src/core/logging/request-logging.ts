@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { requestContext } from '../context/request-context.js';
+import { type Next, type RawRequest, type RawResponse, requestPath } from '../http/raw-http.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Gives each request an id (the client's X-Request-Id when well-formed), opens its context, logs its end. */
 export function requestLogging(logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.header('x-request-id');
+  return (req: RawRequest, res: RawResponse, next: Next) => {
+    const header = req.headers['x-request-id'];
+    const incoming = Array.isArray(header) ? header[0] : header;
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
@@ -20,7 +21,7 @@ export function requestLogging(logger: Logger) {
           {
             requestId,
             method: req.method,
-            path: req.originalUrl.split('?')[0],
+            path: requestPath(req),
             status: res.statusCode,
             ms: Math.round(ms * 10) / 10,
           },

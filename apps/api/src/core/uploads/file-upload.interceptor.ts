@@ -1,5 +1,6 @@
-// One uploaded file per request, held in memory, with limits taken from the validated configuration.
-// multer's and busboy's own errors become the API's error shape: over the size limit 413, any other
+// One uploaded file per request, held in memory, with limits taken from the validated configuration
+// (Nest's FileInterceptor for Fastify: @fastify/multipart with multer's semantics and error codes).
+// Its errors become the API's error shape: over the size limit 413, any other
 // malformed upload 400, a request that is not multipart/form-data 415 (never a 500).
 import {
   type CallHandler,
@@ -9,11 +10,12 @@ import {
   Injectable,
   mixin,
   type NestInterceptor,
+  type OnModuleInit,
   type Type,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request } from 'express';
-import multer from 'multer';
+import { HttpAdapterHost } from '@nestjs/core';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { InvalidInput, PayloadTooLarge, UnsupportedMediaType } from '../errors/domain-errors.js';
@@ -29,15 +31,14 @@ export function formatBytes(bytes: number): string {
 /** An interceptor that reads the multipart field `field` into req.file, at most `config.uploads[limit]` bytes. */
 export function SingleFileUpload(field: string, limit: UploadLimit): Type<NestInterceptor> {
   @Injectable()
-  class SingleFileUploadInterceptor implements NestInterceptor {
-    private readonly inner: NestInterceptor;
+  class SingleFileUploadInterceptor implements NestInterceptor, OnModuleInit {
+    private readonly inner: NestInterceptor & OnModuleInit;
     private readonly maxBytes: number;
 
-    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
       this.maxBytes = config.uploads[limit];
       const Inner = FileInterceptor(field, {
-        storage: multer.memoryStorage(),
-        // Browsers send file names as raw UTF-8 (中文.jpg); multer would read them as latin1.
+        // in memory (the default storage); browsers send file names as raw UTF-8 (中文.jpg), not latin1
         defParamCharset: 'utf8',
         limits: {
           fileSize: this.maxBytes,
@@ -49,11 +50,17 @@ export function SingleFileUpload(field: string, limit: UploadLimit): Type<NestIn
           headerPairs: 100,
         },
       });
-      this.inner = new (Inner as unknown as new (options?: unknown) => NestInterceptor)(undefined);
+      // the adapter host lets it have the adapter register @fastify/multipart (onModuleInit)
+      type Host = new (options: unknown, host: HttpAdapterHost) => NestInterceptor & OnModuleInit;
+      this.inner = new (Inner as unknown as Host)(undefined, adapterHost);
+    }
+
+    onModuleInit(): void {
+      this.inner.onModuleInit();
     }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      const req = context.switchToHttp().getRequest<Request>();
+      const req = context.switchToHttp().getRequest<FastifyRequest>();
       if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) {
         throw new UnsupportedMediaType(`Send the file as multipart/form-data in the field "${field}"`);
       }
@@ -77,7 +84,7 @@ export function SingleFileUpload(field: string, limit: UploadLimit): Type<NestIn
   return mixin(SingleFileUploadInterceptor);
 }
 
-/** Express.Multer.File without the global namespace. */
+/** The stored upload (multer's file shape, memory storage). */
 export interface UploadedFileData {
   fieldname: string;
   originalname: string;

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -69,7 +69,7 @@ export class EventsController {
     @Param('id', IdPipe) id: string,
     @Body() dto: CreateEventDto,
     @IdempotencyKey() key: string | null,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EventView> {
     return applyIdempotentResult(res, await this.creator.create(actor, id, dto, key));
   }

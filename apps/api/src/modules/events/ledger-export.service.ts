@@ -3,9 +3,11 @@
 
 import { EVENT_TYPE_LABELS, type EventType, LEDGER_TOTALS_LABEL, type MetricKind } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../core/context/request-context.js';
+import { sendStream } from '../../core/http/send-stream.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import type { EventFilterQueryDto } from './dto/event.dto.js';
 import { EventAccessService } from './event-access.service.js';
@@ -36,22 +38,29 @@ export class LedgerExportService {
     @Inject(EventAccessService) private readonly rules: EventAccessService,
   ) {}
 
-  async export(actor: Actor, campaignId: string, q: EventFilterQueryDto, res: Response): Promise<void> {
+  async export(actor: Actor, campaignId: string, q: EventFilterQueryDto, reply: FastifyReply): Promise<void> {
     // Every check happens before the first byte: errors still get the API's JSON error shape.
     const { campaign, where } = await this.events.campaignEventsWhere(actor, campaignId, q);
     const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
     const columns = ledgerColumns(defs);
     const fileName = ledgerFileName(campaign.title);
 
-    res.status(200);
-    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    res.setHeader(
-      'Content-Disposition',
-      attachmentDisposition(fileName, `campaign-${campaign.id.slice(0, 8)}-events.xlsx`),
-    );
-    res.setHeader('Cache-Control', 'no-store');
+    reply
+      .status(200)
+      .header('Content-Type', XLSX_CONTENT_TYPE)
+      .header('Content-Disposition', attachmentDisposition(fileName, `campaign-${campaign.id.slice(0, 8)}-events.xlsx`))
+      .header('Cache-Control', 'no-store');
+    await sendStream(reply, (out) => this.write(out, campaign, columns, defs, where));
+  }
 
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  private async write(
+    out: Writable,
+    campaign: { title: string },
+    columns: ReturnType<typeof ledgerColumns>,
+    defs: Awaited<ReturnType<EventAccessService['metricDefinitions']>>,
+    where: Awaited<ReturnType<EventsService['campaignEventsWhere']>>['where'],
+  ): Promise<void> {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     workbook.creator = 'Campaign Month';
     const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 2 }] });
     sheet.columns = columns.map((c) => ({ width: c.width }));

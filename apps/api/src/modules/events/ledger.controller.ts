@@ -10,7 +10,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -48,7 +48,7 @@ export class LedgerController {
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
     @Query() q: EventFilterQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.exporter.export(actor, id, q, res);
   }
@@ -72,7 +72,7 @@ export class LedgerController {
     @Param('id', IdPipe) id: string,
     @Query() q: ImportQueryDto,
     @UploadedFile() file: UploadedFileData | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LedgerImportResult> {
     const result = await this.importer.import(actor, id, file, q.dryRun ?? false);
     res.status(result.dryRun ? 200 : 201);

@@ -24,7 +24,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
@@ -59,7 +59,7 @@ export class PhotosController {
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
     @UploadedFile() file: UploadedFileData | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PhotoView> {
     const { photo, created } = await this.photos.upload(actor, id, file);
     res.status(created ? 201 : 200);
@@ -75,11 +75,11 @@ export class PhotosController {
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,
     @Query() q: PhotoQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.photos.open(actor, id, q.size ?? 'original');
-    res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
-    res.setHeader('ETag', `"${file.sha256}"`);
+    res.header('Cache-Control', 'private, max-age=86400, immutable');
+    res.header('ETag', `"${file.sha256}"`);
     return new StreamableFile(file.stream, { type: file.contentType, length: file.length, disposition: 'inline' });
   }
 

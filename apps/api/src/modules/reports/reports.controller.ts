@@ -10,13 +10,14 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { InvalidInput } from '../../core/errors/domain-errors.js';
 import { binaryContent } from '../../core/http/dto/binary.response.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
+import { sendStream } from '../../core/http/send-stream.js';
 import {
   EditSummaryDto,
   GenerateSummaryDto,
@@ -73,14 +74,14 @@ export class ReportsController {
     @Param('id', IdPipe) id: string,
     @Param('orgId', IdPipe) orgId: string,
     @Query() q: SummaryQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.summaries.get(
       a,
       { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
       q.version,
     );
-    res.setHeader('ETag', `"${view.version}"`);
+    res.header('ETag', `"${view.version}"`);
     return view;
   }
 
@@ -96,7 +97,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: EditSummaryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.summaries.edit(
       a,
@@ -104,7 +105,7 @@ export class ReportsController {
       ifMatch,
       dto.narrative,
     );
-    res.setHeader('ETag', `"${view.version}"`);
+    res.header('ETag', `"${view.version}"`);
     return view;
   }
 
@@ -160,7 +161,7 @@ export class ReportsController {
     @Param('id', IdPipe) id: string,
     @Param('orgId', IdPipe) orgId: string,
     @Query() q: SummaryQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     return this.download(a, id, orgId, q, 'docx', res);
   }
@@ -175,7 +176,7 @@ export class ReportsController {
     @Param('id', IdPipe) id: string,
     @Param('orgId', IdPipe) orgId: string,
     @Query() q: SummaryQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     return this.download(a, id, orgId, q, 'pdf', res);
   }
@@ -190,7 +191,7 @@ export class ReportsController {
     @Param('id', IdPipe) id: string,
     @Param('orgId', IdPipe) orgId: string,
     @Query() q: SummaryQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     return this.download(a, id, orgId, q, 'md', res);
   }
@@ -205,28 +206,35 @@ export class ReportsController {
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
     @Query('format') format: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const f = (format ?? 'docx') as ExportFormat;
     if (!EXPORT_FORMATS.includes(f))
       throw InvalidInput.field('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const campaign = await this.summaries.campaignTitle(a, id);
-    res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', contentDisposition(`${campaign}-活动总结.zip`));
-    await this.exports.zip(a, id, f, res);
+    res.header('Content-Type', 'application/zip');
+    res.header('Content-Disposition', contentDisposition(`${campaign}-活动总结.zip`));
+    await sendStream(res, (out) => this.exports.zip(a, id, f, out));
   }
 
-  private async download(a: Actor, id: string, orgId: string, q: SummaryQueryDto, format: ExportFormat, res: Response) {
+  private async download(
+    a: Actor,
+    id: string,
+    orgId: string,
+    q: SummaryQueryDto,
+    format: ExportFormat,
+    res: FastifyReply,
+  ) {
     const report = await this.summaries.getRow(
       a,
       { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
       q.version,
     );
     const body = await this.exports.file(report, format);
-    res.setHeader('Content-Type', CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
-    res.setHeader('ETag', `"${report.version}"`);
-    res.setHeader('Cache-Control', 'private, no-cache');
+    res.header('Content-Type', CONTENT_TYPES[format]);
+    res.header('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
+    res.header('ETag', `"${report.version}"`);
+    res.header('Cache-Control', 'private, no-cache');
     res.send(body);
   }
 }

@@ -1,0 +1,12 @@
+// What middleware (helmet, cors, our own) sees of a request and its response: Node's own objects, which
+// Fastify's middleware support (@fastify/middie) hands over with the client's address and the full URL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type RawRequest = IncomingMessage & { ip?: string; originalUrl?: string };
+export type RawResponse = ServerResponse;
+export type Next = (err?: unknown) => void;
+
+/** The request's path without its query string. */
+export function requestPath(req: RawRequest): string {
+  return (req.originalUrl ?? req.url ?? '/').split('?')[0]!;
+}

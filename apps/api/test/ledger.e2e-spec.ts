@@ -139,6 +139,12 @@ describe('ledger (台账): export and import', () => {
       expect(a1.slice(2).map((r) => r[0])).toEqual(['城关社区警务室', '合计']);
       const a = await readWorkbook((await download(w.viewerA.token, '?type=POSTER').expect(200)).body as Buffer);
       expect(a.slice(2).map((r) => r[3])).toEqual(['张贴海报', '共1次活动']);
+      // one unit's ledger, as a reviewer downloads it: only its rows, and its name in the file name
+      const unit = await download(w.reporterR.token, `?organizationId=${w.org.A1}`).expect(200);
+      expect(unit.headers['content-disposition']).toContain(
+        encodeURIComponent('2026年全民反诈在行动集中宣传月-城关社区警务室活动台账.xlsx'),
+      );
+      expect((await readWorkbook(unit.body as Buffer)).slice(2).map((r) => r[0])).toEqual(['城关社区警务室', '合计']);
       const other = await t.http
         .get(`/api/v1/campaigns/${camp.id}/events.xlsx`)
         .set(bearer(w.other.reporter.token))

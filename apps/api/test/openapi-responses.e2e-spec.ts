@@ -464,6 +464,7 @@ describe('the OpenAPI document describes every response body', () => {
       description: null,
       metrics: { leaflets: '3000' },
       photoCount: 0,
+      offDayPhotoCount: 0,
       authorId: null,
       createdAt: '2026-11-06T01:00:00.000Z',
       updatedAt: '2026-11-06T01:00:00.000Z',

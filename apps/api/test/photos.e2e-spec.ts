@@ -98,6 +98,14 @@ describe('photo evidence', () => {
     );
     expect(flags[res.body.id]).toBe(false);
     expect(Object.values(flags).filter(Boolean)).toHaveLength(1);
+    // the list says how many of an event's photos carry the hint, so a reviewer sees it without opening each
+    const list = await t.http
+      .get(`/api/v1/campaigns/${w.campaign.id}/events?organizationId=${w.org.A}`)
+      .set(bearer(w.reporterR.token))
+      .expect(200);
+    const listed = list.body.items.find((e: { id: string }) => e.id === eventA);
+    expect([listed.photoCount, listed.offDayPhotoCount]).toEqual([2, 1]);
+    expect(detail.body.offDayPhotoCount).toBe(1);
     await t.http
       .patch(`/api/v1/events/${eventA}`)
       .set(bearer(w.reporterA.token))

@@ -40,6 +40,8 @@ export interface EventView {
   /** metric key → decimal string; keys without a value are absent. */
   metrics: MetricValues;
   photoCount: number;
+  /** Of those, the photos taken on another day than the event's (the capture-day hint, shown to reviewers). */
+  offDayPhotoCount: number;
   authorId: string | null;
   createdAt: string;
   updatedAt: string;

@@ -141,6 +141,7 @@ export class EventCreateService {
       description: dto.description || null,
       metrics: entriesToValues(entries),
       photoCount: 0,
+      offDayPhotoCount: 0,
       authorId: actor.userId,
       createdAt: now,
       updatedAt: now,

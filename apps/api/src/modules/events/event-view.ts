@@ -69,7 +69,8 @@ export interface PhotoRow {
   createdAt: Date;
 }
 
-export function toEventView(row: EventRow): EventView {
+/** `offDayPhotos`: how many of its photos carry the capture-day hint (counted by the caller, in SQL). */
+export function toEventView(row: EventRow, offDayPhotos = 0): EventView {
   const metrics: Record<string, string> = {};
   const values = [...row.metricValues].sort(
     (a, b) => a.metric.sortOrder - b.metric.sortOrder || a.metric.key.localeCompare(b.metric.key),
@@ -88,6 +89,7 @@ export function toEventView(row: EventRow): EventView {
     description: row.description,
     metrics,
     photoCount: row._count.photos,
+    offDayPhotoCount: offDayPhotos,
     authorId: row.authorId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -117,5 +119,6 @@ export function toPhotoView(row: PhotoRow): PhotoView {
 }
 
 export function toEventDetailView(row: EventRow & { photos: PhotoRow[] }): EventDetailView {
-  return { ...toEventView(row), photos: row.photos.map(toPhotoView) };
+  const offDay = row.photos.filter((p) => p.capturedOutsideEventDay).length;
+  return { ...toEventView(row, offDay), photos: row.photos.map(toPhotoView) };
 }

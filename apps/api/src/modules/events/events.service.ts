@@ -69,7 +69,25 @@ export class EventsService {
       this.prisma.publicityEvent.findMany({ where, select: eventSelect, orderBy, ...pageArgs(q) }),
       this.prisma.publicityEvent.count({ where }),
     ]);
-    return { items: (rows as EventRow[]).map(toEventView), total, page: q.page, pageSize: q.pageSize };
+    const offDay = await this.offDayPhotoCounts(actor, rows as EventRow[]);
+    return {
+      items: (rows as EventRow[]).map((r) => toEventView(r, offDay.get(r.id) ?? 0)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /** Per event of a page with photos: how many carry the capture-day hint (one grouped query, not one per event). */
+  private async offDayPhotoCounts(actor: Actor, rows: EventRow[]): Promise<Map<string, number>> {
+    const withPhotos = rows.filter((r) => r._count.photos > 0).map((r) => r.id);
+    if (withPhotos.length === 0) return new Map();
+    const groups = await this.prisma.eventPhoto.groupBy({
+      by: ['eventId'],
+      where: { tenantId: actor.tenantId, eventId: { in: withPhotos }, capturedOutsideEventDay: true },
+      _count: { _all: true },
+    });
+    return new Map(groups.map((g) => [g.eventId, g._count._all]));
   }
 
   async get(actor: Actor, id: string): Promise<EventDetailView> {

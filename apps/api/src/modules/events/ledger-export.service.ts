@@ -43,7 +43,13 @@ export class LedgerExportService {
     const { campaign, where } = await this.events.campaignEventsWhere(actor, campaignId, q);
     const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
     const columns = ledgerColumns(defs);
-    const fileName = ledgerFileName(campaign.title);
+    const unit = q.organizationId
+      ? await this.prisma.organization.findFirst({
+          where: { tenantId: actor.tenantId, id: q.organizationId },
+          select: { name: true },
+        })
+      : null;
+    const fileName = ledgerFileName(campaign.title, unit?.name);
 
     reply
       .status(200)

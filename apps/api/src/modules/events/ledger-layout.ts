@@ -56,13 +56,15 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
 }
 
 /** A campaign title made safe as a file name (the characters Windows refuses are dropped). */
-export function ledgerFileName(campaignTitle: string): string {
-  const safe =
-    stripControlCharacters(campaignTitle)
+export function ledgerFileName(campaignTitle: string, unitName?: string): string {
+  const clean = (text: string) =>
+    stripControlCharacters(text)
       .replace(/[\\/:*?"<>|]/g, '')
-      .trim()
-      .slice(0, 150) || '活动';
-  return `${safe}${LEDGER_SHEET_NAME}.xlsx`;
+      .trim();
+  const title = clean(campaignTitle).slice(0, 150) || '活动';
+  // one unit's ledger is named after the unit too, so that a reviewer's downloads do not share a name
+  const unit = unitName ? clean(unitName).slice(0, 60) : '';
+  return `${title}${unit ? `-${unit}` : ''}${LEDGER_SHEET_NAME}.xlsx`;
 }
 
 /** An exceljs cell value → a plain value: formulas give their result, rich text its text, errors nothing. */

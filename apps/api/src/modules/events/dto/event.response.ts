@@ -57,6 +57,13 @@ export class EventResponse implements EventView {
   @ApiProperty({ type: 'integer', minimum: 0 })
   photoCount: number;
 
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: "Photos whose capture day (EXIF) differs from the event's day: a hint against staged photos",
+  })
+  offDayPhotoCount: number;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   authorId: string | null;
 

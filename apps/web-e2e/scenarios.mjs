@@ -247,6 +247,86 @@ export const scenarios = [
     },
   },
   {
+    name: "organizer records the office's own 领导小组 on the month's page; a viewer on a phone reads it",
+    needs: ['campaignId', 'organizer'],
+    timeout: 150_000,
+    async run(ctx) {
+      const { page } = ctx.state.organizer;
+      const groupUrl = `/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.rootId}/leading-group`;
+      const api = await ctx.api.as(ctx.emails.organizer);
+      // The scenario's tenant starts without the office's group: the organizer records one here.
+      assert.deepEqual((await api.get(groupUrl)).members, [], 'no group for the office yet');
+      await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}`);
+      await page.getByTestId('progress-board').waitFor();
+      await page.getByRole('tab', { name: '领导小组' }).click();
+      await page
+        .getByTestId('organizer-group-hint')
+        .getByText('某县教育局（牵头单位）本月的宣传月领导小组，汇总报告第一部分将引用。')
+        .waitFor();
+      // An empty roster starts from the template's seats, the 组长 first.
+      await page.getByTestId('member-0-name').waitFor();
+      assert.equal((await page.getByTestId('member-0-role').textContent())?.trim(), '组长');
+      const inputs = page.locator('input[data-testid$="-name"]');
+      const n = await inputs.count();
+      assert.ok(n >= 2, `seats offered: ${n}`);
+      const names = ['王建华', '李明', '周敏', '吴刚', '郑洁', '冯涛'];
+      for (let i = 0; i < n; i += 1) await inputs.nth(i).fill(names[i]);
+      await page.getByTestId('save-group').click();
+      await page.locator('.ant-message').getByText('领导小组已保存').waitFor();
+      const stored = await api.get(groupUrl);
+      assert.deepEqual(
+        stored.members.filter((m) => m.role === 'LEADER').map((m) => m.name),
+        ['王建华'],
+        'the office has 王建华 as its 组长',
+      );
+
+      // After a reload the page shows the office's current group; a member changed and saved again stays.
+      await page.reload();
+      await page.getByTestId('member-0-name').waitFor();
+      assert.equal(await page.getByTestId('member-0-name').inputValue(), '王建华');
+      assert.equal((await page.getByTestId('member-0-role').textContent())?.trim(), '组长');
+      assert.equal(await page.getByTestId('member-1-name').inputValue(), '李明');
+      await page.getByTestId('member-1-name').fill('刘志强');
+      await page.getByTestId('save-group').click();
+      await page.locator('.ant-message').getByText('领导小组已保存').waitFor();
+      await page.reload();
+      await page.getByTestId('member-1-name').waitFor();
+      assert.equal(await page.getByTestId('member-1-name').inputValue(), '刘志强');
+      assert.equal(await page.getByTestId('member-0-name').inputValue(), '王建华');
+      const changed = await api.get(groupUrl);
+      assert.deepEqual(
+        changed.members.map((m) => m.name),
+        ['王建华', '刘志强', ...names.slice(2, n)],
+        'the second save replaced 李明 and kept the rest',
+      );
+      await shot(page, '08-organizer-leading-group');
+      ctx.state.officeLeader = '王建华';
+
+      // A viewer of the office reads the same group on a phone: no form, no save button, no sideways scrolling.
+      const viewer = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.viewer, PHONE);
+      await viewer.page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}`);
+      await viewer.page.getByTestId('progress-board').waitFor();
+      await viewer.page.getByRole('tab', { name: '领导小组' }).click();
+      const roster = viewer.page.getByTestId('group-roster');
+      await roster.waitFor();
+      assert.deepEqual(
+        await roster.getByTestId('group-roster-name').allTextContents(),
+        changed.members.map((m) => m.name),
+        "the viewer reads the office's members, the 组长 first",
+      );
+      const leaderCard = roster.getByTestId('group-roster-member').first();
+      await leaderCard.locator('.ant-tag').getByText('组长', { exact: true }).waitFor();
+      assert.equal(await viewer.page.getByTestId('save-group').count(), 0, 'no save button for a viewer');
+      assert.equal(await viewer.page.locator('input[data-testid$="-name"]').count(), 0, 'no form for a viewer');
+      assert.ok(
+        await viewer.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        'the group fits the phone screen (no sideways scrolling)',
+      );
+      await shot(viewer.page, '08b-phone-viewer-leading-group');
+      await viewer.context.close();
+    },
+  },
+  {
     name: 'unit on a phone: home page, leading group, an event with a photo',
     needs: ['campaignId'],
     timeout: 180_000,
@@ -704,6 +784,13 @@ export const scenarios = [
       await page.getByTestId('open-rollup').click();
       await page.getByTestId('generate-summary').click();
       await page.getByTestId('summary-document').waitFor({ timeout: 30_000 });
+      // The office's own 领导小组, recorded on the month's page, is named in the roll-up's first section.
+      if (ctx.state.officeLeader)
+        await page
+          .getByTestId('summary-document')
+          .getByText(ctx.state.officeLeader, { exact: false })
+          .first()
+          .waitFor();
       // The API lets those who may write summaries (report:write) edit a roll-up's narrative.
       if (await page.getByTestId('edit-summary').count()) {
         await page.getByTestId('edit-summary').click();

@@ -157,7 +157,7 @@ export function useLeadingGroup(id: string | undefined, orgId: string | undefine
           ),
         );
       } catch (err) {
-        if ((err as { status?: number }).status === 404) return { members: [], updatedAt: null };
+        if ((err as { status?: number }).status === 404) return { members: [], updatedAt: null, outOfScope: true };
         throw err;
       }
     },

@@ -121,6 +121,8 @@ export interface LeadingGroupMemberView {
 export interface LeadingGroupView {
   members: LeadingGroupMemberView[];
   updatedAt?: string | null;
+  /** The API answered 404: the unit is not in the caller's scope (or not part of the month). */
+  outOfScope?: boolean;
 }
 
 export interface TaskView {

@@ -11,6 +11,7 @@ import { CampaignStatusTag } from '../../components/StatusBadges.js';
 import { formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
 import { AddParticipants } from './AddParticipants.js';
 import { EditCampaign } from './EditCampaign.js';
+import { OrganizerGroupPanel } from './OrganizerGroupPanel.js';
 import { ProgressBoard } from './ProgressBoard.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { StatsCharts } from './StatsCharts.js';
@@ -31,6 +32,8 @@ export function CampaignPage() {
   const c = campaign.data;
   const canWrite = c?.canManage ?? me?.permissions.includes('campaign:write') ?? false;
   const canTask = me?.permissions.includes('task:create') ?? false;
+  // the organizing office's own group: its organizers (campaign:write there) and its reporters record it
+  const canRecordGroup = canWrite || roles.reporterOrgs.some((o) => o.id === c?.organizerOrgId);
 
   if (campaign.isLoading) return <Skeleton active />;
   if (!c) return <ErrorAlert error={campaign.error} />;
@@ -119,6 +122,11 @@ export function CampaignPage() {
             key: 'review',
             label: t('campaign.tab.review'),
             children: <ReviewPanel campaign={c} rows={progress.data} topOrgId={roles.topOrgId} />,
+          },
+          {
+            key: 'group',
+            label: t('campaign.tab.group'),
+            children: <OrganizerGroupPanel campaign={c} mayRecord={canRecordGroup} />,
           },
         ]}
       />

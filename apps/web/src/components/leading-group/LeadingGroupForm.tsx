@@ -1,0 +1,194 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { keys, mutations, useCampaign, useLeadingGroup, useTemplates } from '../../api/queries.js';
+import type { LeadingGroupMemberView, LeadingGroupView } from '../../api/types.js';
+import { applyFieldErrors, ErrorAlert } from '../ErrorAlert.js';
+import { LeadingGroupRoster } from './LeadingGroupRoster.js';
+import { EMPTY_MEMBER, hasOneLeader, PHONE, rosterPayload, startingRoster } from './roster.js';
+
+/**
+ * One unit's leading group (领导小组) in one campaign: the editor (template-suggested seats for an empty
+ * roster, exactly one 组长, the API's field errors next to their fields; saving replaces the whole roster)
+ * or, when not `editable`, the roster to read. Used by the unit's own page and by the organizer's
+ * campaign page for the organizing office's group.
+ */
+export function LeadingGroupForm({
+  campaignId,
+  orgId,
+  editable,
+  onSaved,
+}: {
+  campaignId: string;
+  /** The unit whose group it is; nothing is loaded until it is known. */
+  orgId: string | undefined;
+  editable: boolean;
+  /** After a save (the form already shows the stored roster). */
+  onSaved?: (saved: LeadingGroupView) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const group = useLeadingGroup(campaignId, orgId);
+  const campaign = useCampaign(campaignId);
+  const templates = useTemplates();
+  const shape = templates.data?.find((x) => x.key === campaign.data?.templateKey)?.leadingGroupShape ?? [];
+  const [form] = Form.useForm<{ members: LeadingGroupMemberView[] }>();
+  const [error, setError] = useState<unknown>(null);
+  const [fieldsPlaced, setFieldsPlaced] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // An empty roster starts from the template's suggested seats (role, department, duty), names and
+  // posts left to fill in. Wait for the template so that the form is filled once, before anyone types.
+  const ready =
+    !!group.data && (!campaign.data?.templateKey || !!templates.data || !!templates.error) && !campaign.isLoading;
+  const initialized = useRef(false);
+  useEffect(() => {
+    if (!editable || !ready || initialized.current || !group.data) return;
+    initialized.current = true;
+    form.setFieldsValue({ members: startingRoster(group.data.members, shape) });
+  }, [editable, ready, group.data, shape, form]);
+
+  const save = async (v: { members: LeadingGroupMemberView[] }) => {
+    if (!orgId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await mutations.saveLeadingGroup(campaignId, orgId, rosterPayload(v.members));
+      message.success(t('group.saved'));
+      qc.setQueryData(keys.group(campaignId, orgId), saved);
+      await qc.invalidateQueries({ queryKey: keys.group(campaignId, orgId) });
+      // the stored members carry their ids: a second save updates them instead of replacing them
+      form.setFieldsValue({ members: saved.members });
+      onSaved?.(saved);
+    } catch (err) {
+      setFieldsPlaced(applyFieldErrors(form, err, t));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const leaderRule = {
+    validator: async () => {
+      if (!hasOneLeader(form.getFieldValue('members') ?? [])) throw new Error(t('group.oneLeader'));
+    },
+  };
+
+  if (!editable) {
+    if (group.error) return <ErrorAlert error={group.error} />;
+    if (!group.data) return <Skeleton active />;
+    if (group.data.outOfScope)
+      return <Alert type="info" showIcon title={t('group.outOfScope')} data-testid="group-out-of-scope" />;
+    return <LeadingGroupRoster members={group.data.members} />;
+  }
+
+  return (
+    <>
+      <ErrorAlert error={error ?? group.error} fieldsShown={!!error && fieldsPlaced} scrollIntoView />
+      {!ready ? (
+        <Skeleton active />
+      ) : (
+        <Form form={form} layout="vertical" onFinish={save} disabled={busy} requiredMark={false}>
+          <Form.List name="members" rules={[leaderRule]}>
+            {(fields, { add, remove }, { errors }) => (
+              <>
+                {fields.map((field, index) => (
+                  <Card
+                    key={field.key}
+                    size="small"
+                    style={{ marginBottom: 12 }}
+                    title={t('group.memberN', { n: index + 1 })}
+                    extra={
+                      fields.length > 1 && (
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                          aria-label={t('common.remove')}
+                        />
+                      )
+                    }
+                  >
+                    <Row gutter={12}>
+                      <Col xs={12} md={6}>
+                        <Form.Item
+                          name={[field.name, 'name']}
+                          label={t('group.field.name')}
+                          rules={[{ required: true, whitespace: true, message: t('fieldError.required') }, { max: 50 }]}
+                        >
+                          <Input data-testid={`member-${index}-name`} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={6}>
+                        <Form.Item
+                          name={[field.name, 'role']}
+                          label={t('group.field.role')}
+                          rules={[{ required: true }]}
+                        >
+                          <Select
+                            data-testid={`member-${index}-role`}
+                            options={(['LEADER', 'DEPUTY', 'MEMBER'] as const).map((r) => ({
+                              value: r,
+                              label: t(`groupRole.${r}`),
+                            }))}
+                            onChange={() => form.validateFields([['members']]).catch(() => undefined)}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={6}>
+                        <Form.Item name={[field.name, 'title']} label={t('group.field.title')} rules={[{ max: 50 }]}>
+                          <Input placeholder={t('group.field.titlePlaceholder')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={6}>
+                        <Form.Item
+                          name={[field.name, 'department']}
+                          label={t('group.field.department')}
+                          rules={[{ max: 100 }]}
+                        >
+                          <Input placeholder={t('group.field.departmentPlaceholder')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={16}>
+                        <Form.Item name={[field.name, 'duty']} label={t('group.field.duty')} rules={[{ max: 500 }]}>
+                          <Input placeholder={t('group.field.dutyPlaceholder')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={8}>
+                        <Form.Item
+                          name={[field.name, 'phone']}
+                          label={t('group.field.phone')}
+                          rules={[{ pattern: PHONE, message: t('fieldError.phone') }]}
+                        >
+                          <Input inputMode="tel" />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </Card>
+                ))}
+                <Form.ErrorList errors={errors} />
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ ...EMPTY_MEMBER })}
+                  style={{ marginBottom: 16 }}
+                >
+                  {t('group.add')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+          <Typography.Paragraph type="secondary">{t('group.hint')}</Typography.Paragraph>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="save-group">
+            {t('common.save')}
+          </Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -66,6 +66,18 @@ describe('reading API answers', () => {
     expect(s.metrics).toContainEqual({ key: 'lossesAvoided', label: '避免损失', unit: '元', value: '812300.00' });
   });
 
+  it("counts an event's off-day photos: the list's count, or the detail's photo flags", () => {
+    expect(normalizeEvent({ id: 'e', photoCount: 3, offDayPhotoCount: 2 }).offDayPhotoCount).toBe(2);
+    const detail = normalizeEvent({
+      id: 'e',
+      photos: [
+        { id: 'a', capturedOutsideEventDay: true },
+        { id: 'b', capturedOutsideEventDay: false },
+      ],
+    });
+    expect([detail.photoCount, detail.offDayPhotoCount]).toEqual([2, 1]);
+  });
+
   it('reads metric values as a record or a list', () => {
     expect(normalizeEvent({ id: 'e', metrics: { leaflets: 3000 } }).metrics).toEqual({ leaflets: '3000' });
     expect(normalizeEvent({ id: 'e', metricValues: [{ key: 'posters', value: '120' }] }).metrics).toEqual({

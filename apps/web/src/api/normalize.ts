@@ -256,6 +256,7 @@ export function normalizeEvent(x: unknown): EventView {
     metrics,
     photos,
     photoCount: num(e.photoCount) ?? photos.length,
+    offDayPhotoCount: num(e.offDayPhotoCount) ?? photos.filter((p) => p.capturedOutsideEventDay).length,
     createdAt: str(e.createdAt),
   };
 }

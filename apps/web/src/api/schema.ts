@@ -542,7 +542,7 @@ export interface components {
       organizationId: string;
       type: "FLAG_CEREMONY" | "MEETING" | "POSTER" | "LEAFLET" | "MESSAGE_PUSH" | "TAKE_HOME_MATERIAL" | "WARD_VISIT" | "CASE_EXPOSURE" | "LECTURE" | "MEDIA" | "COUNTER_REMINDER" | "ON_SITE_INTERCEPTION" | "HOTLINE_NOTICE" | "OTHER";
       title: string;
-      /** Day of the event (YYYY-MM-DD), inside the campaign period */
+      /** Day of the event (YYYY-MM-DD), inside the campaign period and not after today */
       occurredOn: string;
       location?: string;
       description?: string;
@@ -567,7 +567,7 @@ export interface components {
       /** Required without templateTaskKey */
       title?: string;
       description?: string;
-      /** On or before the campaign's reportDueOn */
+      /** Inside the campaign: on or after its startsOn, on or before its reportDueOn */
       dueOn?: string;
       /** A member of the unit's leading group */
       responsibleMemberId?: string;
@@ -611,6 +611,8 @@ export interface components {
         [key: string]: string;
       };
       photoCount: number;
+      /** Photos whose capture day (EXIF) differs from the event's day: a hint against staged photos */
+      offDayPhotoCount: number;
       authorId: string | null;
       createdAt: string;
       updatedAt: string;
@@ -633,6 +635,8 @@ export interface components {
         [key: string]: string;
       };
       photoCount: number;
+      /** Photos whose capture day (EXIF) differs from the event's day: a hint against staged photos */
+      offDayPhotoCount: number;
       authorId: string | null;
       createdAt: string;
       updatedAt: string;

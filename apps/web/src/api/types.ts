@@ -163,6 +163,8 @@ export interface EventView {
   metrics: Record<string, string>;
   photos: PhotoView[];
   photoCount: number;
+  /** Of those, photos taken on another day than the event's (the capture-day hint). */
+  offDayPhotoCount: number;
   createdAt?: string;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tz } from '../i18n/testing.js';
-import { keyMetricText, metricLines, offDayPhotoCount, pageWithin } from './event-facts.js';
+import { keyMetricText, metricLines, pageWithin } from './event-facts.js';
 
 const definitions = [
   { key: 'audience', label: '受众人次', unit: '人次' },
@@ -35,18 +35,6 @@ describe('an event in a ledger', () => {
     const lines = metricLines({ audience: '1200', leaflets: '0', funds: '80000.50' }, definitions, labelOf);
     expect(keyMetricText(lines)).toBe('受众人次 1,200人次，投入经费 80,000.50元');
     expect(keyMetricText(metricLines({}, definitions, labelOf))).toBe('');
-  });
-
-  it('counts the photos taken on another day than the event', () => {
-    expect(
-      offDayPhotoCount([
-        { id: 'a', capturedOutsideEventDay: true },
-        { id: 'b', capturedOutsideEventDay: false },
-        { id: 'c' },
-        { id: 'd', capturedOutsideEventDay: true },
-      ]),
-    ).toBe(2);
-    expect(offDayPhotoCount(undefined)).toBe(0);
   });
 
   it('keeps the page inside the pages there are', () => {

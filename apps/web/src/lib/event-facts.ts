@@ -1,6 +1,5 @@
-// What a logged event shows in a ledger: its counts in the campaign's order, and whether its photos
-// carry the capture-day hint.
-import type { MetricDefinitionView, PhotoView } from '../api/types.js';
+// What a logged event shows in a ledger: its counts in the campaign's order.
+import type { MetricDefinitionView } from '../api/types.js';
 import { formatNumber } from './numbers.js';
 
 export interface MetricLine {
@@ -37,11 +36,6 @@ export function keyMetricText(lines: readonly MetricLine[], separator = '，'): 
     .filter((l) => Number(l.value) !== 0)
     .map((l) => `${l.label} ${formatNumber(l.value)}${l.unit}`)
     .join(separator);
-}
-
-/** How many photos were taken on another day than the event's (a hint against staged photos). */
-export function offDayPhotoCount(photos: readonly PhotoView[] | undefined): number {
-  return (photos ?? []).filter((p) => p.capturedOutsideEventDay).length;
 }
 
 /** The page to show once `total` is known: a page past the end (events deleted meanwhile) becomes the last. */

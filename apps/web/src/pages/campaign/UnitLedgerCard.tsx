@@ -1,6 +1,6 @@
 import { PictureOutlined, WarningOutlined } from '@ant-design/icons';
 import type { EventType } from '@campaign-month/contracts';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -24,7 +24,7 @@ import { DownloadButton } from '../../components/DownloadButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { EventPhotos } from '../../components/EventPhotos.js';
 import { formatDay } from '../../lib/dates.js';
-import { keyMetricText, type MetricLine, metricLines, offDayPhotoCount, pageWithin } from '../../lib/event-facts.js';
+import { keyMetricText, type MetricLine, metricLines, pageWithin } from '../../lib/event-facts.js';
 import { formatNumber } from '../../lib/numbers.js';
 
 const PAGE_SIZE = 10;
@@ -59,16 +59,13 @@ export function UnitLedgerCard({
   }, [events.data, events.isPlaceholderData]);
 
   // The capture-day hint lives on each photo: ask for the events with photos on this page (at most a page).
-  const withPhotos = rows.filter((e) => e.photoCount > 0);
-  const details = useQueries({ queries: withPhotos.map((e) => eventQuery(e.id)) });
-  const offDay = new Map(withPhotos.map((e, i) => [e.id, offDayPhotoCount(details[i]?.data?.photos)]));
 
   const labelOf = (k: string) => t(`metric.${k}`, { defaultValue: k });
   const unitOf = (k: string) => t(`metricUnit.${k}`, { defaultValue: '' });
   const linesOf = (e: EventView) => metricLines(e.metrics, metrics, labelOf, unitOf);
   const unit = unitName || rows[0]?.organizationName || '';
   const day = (d: string) => formatDay(d, i18n.language);
-  const photos = (e: EventView) => <PhotoCount count={e.photoCount} offDay={offDay.get(e.id) ?? 0} />;
+  const photos = (e: EventView) => <PhotoCount count={e.photoCount} offDay={e.offDayPhotoCount} />;
 
   return (
     <Card

@@ -158,6 +158,34 @@ describe('the HTTP frame', () => {
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in request body' });
   });
 
+  it('answers a body that is not JSON with 415 and one over 1 MB with 413, in the error shape', async () => {
+    const text = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send('email=a@b.c')
+      .expect(415);
+    expect(text.body).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'Send the request body as JSON (Content-Type: application/json)',
+    });
+    const big = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1024 * 1024) }))
+      .expect(413);
+    expect(big.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'Request body is larger than 1 MB',
+    });
+    // an empty JSON body is no body: the fields are named, not a parse error
+    const empty = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('').expect(400);
+    expect(empty.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
+  });
+
   it('answers unknown fields with field-level details', async () => {
     const res = await t.http
       .post('/api/v1/auth/register-tenant')

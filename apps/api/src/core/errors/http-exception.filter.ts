@@ -67,8 +67,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         details = r.details;
       }
       if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${pathOf(req)}`;
-      // Fastify's own refusal of a JSON body over its limit (uploads answer their own 413)
+      // Fastify's own refusals of a body (uploads answer their own 413 and 415)
       if (status === 413) message = 'Request body is larger than 1 MB';
+      if (status === 415) message = 'Send the request body as JSON (Content-Type: application/json)';
       return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };

@@ -46,10 +46,11 @@ export async function createHttpApp(
 /**
  * JSON bodies: Fastify's parser (it refuses __proto__ keys), except that an empty body is no body (as
  * clients send with a bodiless POST) and a malformed one gets the API's message. Over the limit: 413.
+ * Bodies of other types are refused with 415 (Fastify's text/plain parser goes too), uploads aside.
  */
 function jsonBody(fastify: FastifyInstance) {
   const parse = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
     parse(req, body as string, (err, value) => {

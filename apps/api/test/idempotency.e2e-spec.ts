@@ -156,6 +156,34 @@ describe('Idempotency-Key on POST /campaigns/:id/events', () => {
     expect(await countEvents(draft.id)).toBe(1);
   });
 
+  it('replays a request that succeeded even when its checks would now refuse it; a reused key answers 409 before any check', async () => {
+    const month = await insertCampaign({
+      tenantId: w.tenant.tenantId,
+      organizerOrgId: w.org.R,
+      participants: [w.org.A],
+      status: 'ACTIVE',
+    });
+    const monthPath = `/api/v1/campaigns/${month.id}/events`;
+    const key = randomUUID();
+    const first = await post(t.url, w.reporterA.token, key, body('结束前记录'), monthPath);
+    expect(first.status).toBe(201);
+    await setCampaignStatus(month.id, 'CLOSED');
+    // a new request is refused (422), the retry of the one that succeeded gets its answer again
+    expect((await post(t.url, w.reporterA.token, randomUUID(), body('结束后记录'), monthPath)).status).toBe(422);
+    const retry = await post(second.url, w.reporterA.token, key, body('结束前记录'), monthPath);
+    expect(retry).toEqual({ status: 201, replayed: 'true', body: first.body });
+    // the same key with another body that the checks would refuse (400 for the day) is a conflict first
+    const reused = await post(
+      t.url,
+      w.reporterA.token,
+      key,
+      body('结束前记录', { occurredOn: '2020-01-01' }),
+      monthPath,
+    );
+    expect(reused.status).toBe(409);
+    expect(await countEvents(month.id)).toBe(1);
+  });
+
   it('keeps keys per user: another user’s identical key is a different request', async () => {
     const key = randomUUID();
     const a = await post(t.url, w.reporterA.token, key, body('各自的键'));

@@ -3,6 +3,8 @@
 // The key is claimed by the very statement that does the work (a data-modifying CTE), so the work and the
 // record of its answer commit together or not at all:
 //   1. replay():   a committed record for the key? same request → its stored answer; another request → 409.
+//      (A hot route may instead look up the key only when its checks refuse or its claim finds the key taken:
+//      events.create does, saving the look-up on every first attempt.)
 //   2. the route runs its checks (a refused request claims nothing: a corrected retry may reuse the key);
 //   3. claimSql(): the route's writing statement starts with
 //        WITH claim AS (INSERT INTO idempotency_record … ON CONFLICT … DO UPDATE … WHERE expired RETURNING id)
@@ -57,8 +59,7 @@ export class IdempotencyService {
        WHERE tenant_id = ${request.tenantId}::uuid AND scope = ${request.scope} AND key = ${request.key}
          AND expires_at >= now()`;
     if (!stored) {
-      // A new key is about to be claimed: now and then, clear out expired ones.
-      if (Math.random() < 0.01) void this.purgeExpired();
+      this.sometimesPurgeExpired();
       return null;
     }
     if (stored.request_hash !== request.requestHash) {
@@ -92,6 +93,11 @@ export class IdempotencyService {
              response_body = EXCLUDED.response_body, created_at = now(), expires_at = EXCLUDED.expires_at
        WHERE idempotency_record.expires_at < now()
       RETURNING id`;
+  }
+
+  /** A new key is about to be claimed: now and then (1 in 100), clear out expired ones in the background. */
+  sometimesPurgeExpired(): void {
+    if (Math.random() < 0.01) void this.purgeExpired();
   }
 
   /** Expired keys are deleted now and then, a bounded batch at a time (maintenance across tenants). */

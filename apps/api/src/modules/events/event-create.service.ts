@@ -3,7 +3,8 @@
 //          unit's latest summary status, the metric definitions and, when given, the task.
 //   write: one statement inserts the event, its metric values and the audit entry (data-modifying CTEs:
 //          atomic without an explicit transaction). With an Idempotency-Key the same statement also claims
-//          the key and stores the answer (decision 020), after a look-up that replays an earlier answer.
+//          the key and stores the answer (decision 020); the key is looked up (an earlier answer replayed,
+//          another request's key 409) only when the checks refuse or the claim finds the key taken.
 import { randomUUID } from 'node:crypto';
 import type { EventView } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
@@ -58,21 +59,29 @@ export class EventCreateService {
           requestHash: requestHash({ campaignId, body: dto }),
         }
       : null;
-    // A retry of a request that succeeded is answered from the record, without running the checks again.
-    if (request) {
-      const earlier = await this.idempotency.replay<EventView>(request);
-      if (earlier) return earlier;
-    }
+    // The key is looked up only when this request cannot go through as new: a first attempt (the usual
+    // case) costs no extra round trip. A retry of a request that succeeded is still answered from its
+    // record, whatever the checks would say now, and a key used for another request still answers 409.
     const db = this.prisma.direct;
-    const ctx = await this.context(db, actor, campaignId, dto);
-    const entries = this.check(ctx, dto);
+    let ctx: CreateContext;
+    let entries: ReturnType<typeof parseMetrics>['entries'];
+    try {
+      ctx = await this.context(db, actor, campaignId, dto);
+      entries = this.check(ctx, dto);
+    } catch (refusal) {
+      const earlier = request ? await this.idempotency.replay<EventView>(request) : null;
+      if (earlier) return earlier;
+      throw refusal;
+    }
+    if (request) this.idempotency.sometimesPurgeExpired();
     const view = this.view(actor, campaignId, dto, ctx.unitName!, entries);
     const written = await this.insert(db, actor, view, entries, request);
     if (written.inserted) return { status: 201, body: view, replayed: false };
-    if (written.locked) this.rules.assertOpen({ campaignStatus: 'ACTIVE', summaryStatus: 'APPROVED' });
-    // Another request with the same key committed between the look-up and the claim: answer what it stored.
+    // Not written: the key was taken (by an earlier request, or a concurrent one that committed first, whose
+    // statement this one waited for), or the unit's summary was approved after the checks.
     const earlier = request ? await this.idempotency.replay<EventView>(request) : null;
     if (earlier) return earlier;
+    if (written.locked) this.rules.assertOpen({ campaignStatus: 'ACTIVE', summaryStatus: 'APPROVED' });
     throw new Conflict('A request with this Idempotency-Key is still in progress; retry shortly', {
       header: 'Idempotency-Key',
     });

@@ -661,8 +661,10 @@ export const scenarios = [
       const details = ledger.getByTestId('review-ledger-details');
       await details.getByText('周一升旗仪式后，由陈校长作防范电信网络诈骗专题讲话。').waitFor();
       await details.getByText('现场照片（1 张）').waitFor();
+      assert.ok((await details.getByText('未填写').count()) > 0, 'a count the unit left empty reads 未填写, not 0');
       await thumbnailsLoaded(page, '[data-testid="review-ledger-details"]', 1);
       assert.equal(await details.getByTestId('photo-add').count(), 0, 'a reviewer adds no photos');
+      assert.equal(await page.getByTestId('download-md').count(), 1, 'the summary downloads as Markdown too');
       await shot(page, '21-review-summary');
       await details.getByTestId('photo-thumb').click();
       await page.waitForFunction(() => {

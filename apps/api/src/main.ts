@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    // the drain's grace is 8 s (bootstrap.ts); closing the pool and the embedded database follow it
+    const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
     await server.close().catch((err) => logger.error({ err }, 'error during shutdown'));
     process.exit(0);

@@ -186,6 +186,15 @@ describe('the HTTP frame', () => {
     );
   });
 
+  it('answers a JSON body that is not an object with a 400 that says so', async () => {
+    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('[1]').expect(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body must be a JSON object',
+    });
+  });
+
   it('answers unknown fields with field-level details', async () => {
     const res = await t.http
       .post('/api/v1/auth/register-tenant')
@@ -211,6 +220,35 @@ describe('the HTTP frame', () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login']));
+  });
+});
+
+describe('the web app beside the API (WEB_DIR)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>集中宣传月</title>');
+    cpSync(join(dir, 'index.html'), join(dir, 'robots.txt'));
+    const assets = join(dir, 'assets');
+    cpSync(join(dir, 'index.html'), join(assets, 'app.js'));
+    t = await startTestApp({ WEB_DIR: dir });
+  });
+  afterAll(() => t.close());
+
+  it("answers the app's page for its routes and its files, and JSON 404s for the API's paths and missing assets", async () => {
+    const page = await t.http.get('/campaigns/123').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('集中宣传月');
+    await t.http.get('/assets/app.js').expect(200);
+    for (const path of ['/api', '/API/v1/health', '/api/v1/nope', '/assets/missing.js']) {
+      const res = await t.http.get(path);
+      expect({ path, status: res.status, json: res.headers['content-type'] }).toEqual({
+        path,
+        status: 404,
+        json: expect.stringMatching(/^application\/json/),
+      });
+    }
+    await t.http.get('/api/v1/health').expect(200);
   });
 });
 

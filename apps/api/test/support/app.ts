@@ -5,6 +5,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/core/config/config.js';
 import { createHttpApp } from '../../src/core/http/configure-app.js';
+import { serveWebApp } from '../../src/core/http/serve-web-app.js';
 import { createRootLogger } from '../../src/core/logging/logger.js';
 
 export interface TestApp {
@@ -32,6 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logger = createRootLogger(config.logLevel);
   const app = await createHttpApp(AppModule.forRoot(config), config, logger);
+  // with WEB_DIR set, the built web app is served too, as main.ts does
+  if (config.webDir) serveWebApp(app, config, logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -2,8 +2,7 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { InvalidInput } from '../errors/domain-errors.js';
-import { flattenValidationErrors } from '../errors/validation.js';
+import { invalidInput } from '../errors/validation.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /** Validates the log-in body first (field-level 400s), then runs the local strategy. */
@@ -13,10 +12,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const req = context.switchToHttp().getRequest<{ body: unknown }>();
     const dto = plainToInstance(LoginDto, req.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) {
-      const details = flattenValidationErrors(errors);
-      throw new InvalidInput(`Invalid input: ${[...new Set(details.map((d) => d.field))].join(', ')}`, details);
-    }
+    if (errors.length) throw invalidInput(errors);
     return (await super.canActivate(context)) as boolean;
   }
 

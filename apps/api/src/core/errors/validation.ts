@@ -12,6 +12,16 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/** class-validator's errors as the API's 400: field-level details, or a body that is not an object at all. */
+export function invalidInput(errors: ValidationError[]): InvalidInput {
+  // class-validator's answer to a body that is not an object (a JSON array, a number): no field to name
+  if (errors.some((e) => e.constraints?.unknownValue !== undefined))
+    return new InvalidInput('The request body must be a JSON object');
+  const details = flattenValidationErrors(errors);
+  const fields = [...new Set(details.map((d) => d.field))];
+  return new InvalidInput(`Invalid input: ${fields.join(', ')}`, details);
+}
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
@@ -19,10 +29,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.field))];
-      return new InvalidInput(`Invalid input: ${fields.join(', ')}`, details);
-    },
+    exceptionFactory: invalidInput,
   });
 }

@@ -19,7 +19,7 @@ export function serveWebApp(app: NestFastifyApplication, config: AppConfig, logg
   let built = existsSync(index);
   if (!built) logger.info({ dir }, 'web app not built yet: the API answers meanwhile');
   app.use((req: RawRequest, res: RawResponse, next: Next) => {
-    if (requestPath(req).startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    if (!isWebAppPath(requestPath(req)) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     built ||= existsSync(index);
     if (!built) {
       res.statusCode = 503;
@@ -27,12 +27,20 @@ export function serveWebApp(app: NestFastifyApplication, config: AppConfig, logg
       res.end('网页正在构建，请稍候刷新 (the web app is still being built)');
       return;
     }
-    // a file of the build, or else the app's page (its router shows the route)
+    // a file of the build, or else the app's page (its router shows the route); a missing build file is a
+    // 404 (a page cached before a redeploy asking for an old script must not get HTML instead)
     statics(req, res, () => {
+      if (requestPath(req).startsWith('/assets/')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       send(req, index)
         .on('error', (err: Error) => next(err))
         .pipe(res);
     });
   });
+}
+
+/** Paths the web app answers: everything but the API (/api, /api/…, in any case). */
+export function isWebAppPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower !== '/api' && !lower.startsWith('/api/');
 }

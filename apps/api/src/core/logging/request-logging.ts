@@ -14,9 +14,14 @@ export function requestLogging(logger: Logger) {
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     requestContext.run({ requestId, ip: req.ip ?? null }, () => {
-      res.on('finish', () => {
+      // One line per request: when its answer is complete, or when its connection closes first (a client
+      // that left, a download cut short by a shutdown), marked aborted.
+      let logged = false;
+      const log = (aborted: boolean) => {
+        if (logged) return;
+        logged = true;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const level = res.statusCode >= 500 ? 'error' : 'info';
+        const level = res.statusCode >= 500 ? 'error' : aborted ? 'warn' : 'info';
         logger[level](
           {
             requestId,
@@ -24,10 +29,13 @@ export function requestLogging(logger: Logger) {
             path: requestPath(req),
             status: res.statusCode,
             ms: Math.round(ms * 10) / 10,
+            ...(aborted ? { aborted: true } : {}),
           },
           'request',
         );
-      });
+      };
+      res.on('finish', () => log(false));
+      res.on('close', () => log(!res.writableFinished));
       next();
     });
   };

@@ -2,6 +2,12 @@ import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DownloadButton } from '../DownloadButton.js';
 
+const FORMATS = [
+  ['docx', 'summary.downloadDocx'],
+  ['pdf', 'summary.downloadPdf'],
+  ['md', 'summary.downloadMd'],
+] as const;
+
 export function summaryPath(
   campaignId: string,
   orgId: string,
@@ -29,22 +35,17 @@ export function SummaryDownloads({
   const base = title || t('summary.fileName');
   return (
     <Space wrap>
-      <DownloadButton
-        size={size}
-        path={summaryPath(campaignId, orgId, 'docx', scope)}
-        fileName={`${base}.docx`}
-        data-testid="download-docx"
-      >
-        {t('summary.downloadDocx')}
-      </DownloadButton>
-      <DownloadButton
-        size={size}
-        path={summaryPath(campaignId, orgId, 'pdf', scope)}
-        fileName={`${base}.pdf`}
-        data-testid="download-pdf"
-      >
-        {t('summary.downloadPdf')}
-      </DownloadButton>
+      {FORMATS.map(([ext, label]) => (
+        <DownloadButton
+          key={ext}
+          size={size}
+          path={summaryPath(campaignId, orgId, ext, scope)}
+          fileName={`${base}.${ext}`}
+          data-testid={`download-${ext}`}
+        >
+          {t(label)}
+        </DownloadButton>
+      ))}
     </Space>
   );
 }

@@ -45,6 +45,8 @@ export function ReviewPanel({
             <DownloadButton
               path={`/api/v1/campaigns/${campaign.id}/summaries.zip`}
               fileName={`${campaign.title}-活动总结.zip`}
+              // an empty zip helps no one: offered once a unit has a summary
+              disabled={withSummary.length === 0}
               data-testid="download-zip"
             >
               {t('review.downloadZip')}

@@ -222,7 +222,17 @@ function EventDetails({ event, lines }: { event: EventView; lines: MetricLine[] 
         <Typography.Text type="secondary">{t('reviewLedger.noDescription')}</Typography.Text>
       ),
     },
-    ...lines.map((l) => ({ key: l.key, label: l.label, children: `${formatNumber(l.value)}${l.unit}` })),
+    ...lines.map((l) => ({
+      key: l.key,
+      label: l.label,
+      // a count the unit left empty is not a 0 it reported
+      children:
+        l.key in event.metrics ? (
+          `${formatNumber(l.value)}${l.unit}`
+        ) : (
+          <Typography.Text type="secondary">{t('reviewLedger.notRecorded')}</Typography.Text>
+        ),
+    })),
   ];
   return (
     <div data-testid="review-ledger-details" style={{ marginTop: 8 }}>

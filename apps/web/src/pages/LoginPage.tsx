@@ -1,11 +1,11 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth.js';
 import { LanguageSwitch } from '../components/AppLayout.js';
-import { applyFieldErrors, ErrorAlert } from '../components/ErrorAlert.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useFormSubmit } from '../components/useFormSubmit.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,24 +13,15 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<{ email: string; password: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useFormSubmit(form);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (signedIn) return <Navigate to={from} replace />;
 
-  const onFinish = async (v: { email: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const onFinish = (v: { email: string; password: string }) =>
+    run(async () => {
       await signIn(v.email.trim(), v.password);
       navigate(from, { replace: true });
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestPath } from '../http/raw-http.js';
 import { DomainError, TooManyRequests } from './domain-errors.js';
 
 export interface ErrorBody {
@@ -35,7 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception, req);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: redact(exception), path: pathOf(req) }, 'unhandled error');
+      this.logger.error({ err: redact(exception), path: requestPath(req) }, 'unhandled error');
     }
     // a download that failed after its first bytes: the connection is all there is left to end
     if (reply.sent || reply.raw.headersSent) {
@@ -66,7 +67,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) message = r.message.join('; ');
         details = r.details;
       }
-      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${pathOf(req)}`;
+      if (status === 404 && message.startsWith('Cannot ')) message = `No route for ${req.method} ${requestPath(req)}`;
       // Fastify's own refusals of a body (uploads answer their own 413 and 415)
       if (status === 413) message = 'Request body is larger than 1 MB';
       if (status === 415) message = 'Send the request body as JSON (Content-Type: application/json)';
@@ -74,10 +75,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
   }
-}
-
-function pathOf(req: FastifyRequest): string {
-  return (req.originalUrl ?? req.url).split('?')[0]!;
 }
 
 function compact(body: ErrorBody): ErrorBody {

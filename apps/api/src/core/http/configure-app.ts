@@ -75,7 +75,7 @@ function crossOrigin(options: CorsOptions) {
   };
 }
 
-export function configureApp(app: NestFastifyApplication, config: AppConfig, logger: Logger): void {
+function configureApp(app: NestFastifyApplication, config: AppConfig, logger: Logger): void {
   // First: shutdown waits for every handler, including those whose clients have gone (drain.ts).
   app.use(requestsInFlight(app.getHttpServer()).middleware());
   app.use(requestLogging(logger));

@@ -6,7 +6,7 @@ export type RawRequest = IncomingMessage & { ip?: string; originalUrl?: string }
 export type RawResponse = ServerResponse;
 export type Next = (err?: unknown) => void;
 
-/** The request's path without its query string. */
-export function requestPath(req: RawRequest): string {
+/** The request's path without its query string (of Node's request or Fastify's). */
+export function requestPath(req: { url?: string; originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '/').split('?')[0]!;
 }

@@ -19,7 +19,8 @@ export function serveWebApp(app: NestFastifyApplication, config: AppConfig, logg
   let built = existsSync(index);
   if (!built) logger.info({ dir }, 'web app not built yet: the API answers meanwhile');
   app.use((req: RawRequest, res: RawResponse, next: Next) => {
-    if (!isWebAppPath(requestPath(req)) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const path = requestPath(req);
+    if (!isWebAppPath(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     built ||= existsSync(index);
     if (!built) {
       res.statusCode = 503;
@@ -30,7 +31,7 @@ export function serveWebApp(app: NestFastifyApplication, config: AppConfig, logg
     // a file of the build, or else the app's page (its router shows the route); a missing build file is a
     // 404 (a page cached before a redeploy asking for an old script must not get HTML instead)
     statics(req, res, () => {
-      if (requestPath(req).startsWith('/assets/')) return next();
+      if (path.startsWith('/assets/')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       send(req, index)
         .on('error', (err: Error) => next(err))

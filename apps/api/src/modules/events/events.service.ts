@@ -37,8 +37,14 @@ export class EventsService {
     const and: Prisma.PublicityEventWhereInput[] = [
       { tenantId: actor.tenantId, campaignId: campaign.id, organization: orgs },
     ];
+    // one unit's events: the unit must be in scope (its name also names a one-unit ledger file)
+    let unit: { name: string } | null = null;
     if (q.organizationId) {
-      await this.access.assertOrganizations(actor, 'event:read', [q.organizationId]);
+      unit = await this.prisma.organization.findFirst({
+        where: { AND: [{ id: q.organizationId }, orgs] },
+        select: { name: true },
+      });
+      if (!unit) throw new NotFound('Organization');
       and.push({ organizationId: q.organizationId });
     }
     if (q.subtreeOf) {
@@ -55,7 +61,7 @@ export class EventsService {
         occurredOn: { ...(q.from ? { gte: dayToDate(q.from) } : {}), ...(q.to ? { lte: dayToDate(q.to) } : {}) },
       });
     if (q.taskId) and.push({ taskId: q.taskId });
-    return { campaign, where: { AND: and } satisfies Prisma.PublicityEventWhereInput };
+    return { campaign, unit, where: { AND: and } satisfies Prisma.PublicityEventWhereInput };
   }
 
   async list(actor: Actor, campaignId: string, q: ListEventsQueryDto): Promise<Page<EventView>> {

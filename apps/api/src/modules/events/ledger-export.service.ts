@@ -40,15 +40,9 @@ export class LedgerExportService {
 
   async export(actor: Actor, campaignId: string, q: EventFilterQueryDto, reply: FastifyReply): Promise<void> {
     // Every check happens before the first byte: errors still get the API's JSON error shape.
-    const { campaign, where } = await this.events.campaignEventsWhere(actor, campaignId, q);
+    const { campaign, unit, where } = await this.events.campaignEventsWhere(actor, campaignId, q);
     const defs = await this.rules.metricDefinitions(actor.tenantId, campaign.id);
     const columns = ledgerColumns(defs);
-    const unit = q.organizationId
-      ? await this.prisma.organization.findFirst({
-          where: { tenantId: actor.tenantId, id: q.organizationId },
-          select: { name: true },
-        })
-      : null;
     const fileName = ledgerFileName(campaign.title, unit?.name);
 
     reply

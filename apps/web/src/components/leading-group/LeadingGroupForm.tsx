@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys, mutations, useCampaign, useLeadingGroup, useTemplates } from '../../api/queries.js';
 import type { LeadingGroupMemberView, LeadingGroupView } from '../../api/types.js';
-import { applyFieldErrors, ErrorAlert } from '../ErrorAlert.js';
+import { ErrorAlert } from '../ErrorAlert.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { LeadingGroupRoster } from './LeadingGroupRoster.js';
 import { EMPTY_MEMBER, hasOneLeader, PHONE, rosterPayload, startingRoster } from './roster.js';
 
@@ -36,9 +37,7 @@ export function LeadingGroupForm({
   const templates = useTemplates();
   const shape = templates.data?.find((x) => x.key === campaign.data?.templateKey)?.leadingGroupShape ?? [];
   const [form] = Form.useForm<{ members: LeadingGroupMemberView[] }>();
-  const [error, setError] = useState<unknown>(null);
-  const [fieldsPlaced, setFieldsPlaced] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fieldsPlaced, run } = useFormSubmit(form);
 
   // An empty roster starts from the template's suggested seats (role, department, duty), names and
   // posts left to fill in. Wait for the template so that the form is filled once, before anyone types.
@@ -53,9 +52,7 @@ export function LeadingGroupForm({
 
   const save = async (v: { members: LeadingGroupMemberView[] }) => {
     if (!orgId) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await mutations.saveLeadingGroup(campaignId, orgId, rosterPayload(v.members));
       message.success(t('group.saved'));
       qc.setQueryData(keys.group(campaignId, orgId), saved);
@@ -63,12 +60,7 @@ export function LeadingGroupForm({
       // the stored members carry their ids: a second save updates them instead of replacing them
       form.setFieldsValue({ members: saved.members });
       onSaved?.(saved);
-    } catch (err) {
-      setFieldsPlaced(applyFieldErrors(form, err, t));
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const leaderRule = {

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys, mutations } from '../../api/queries.js';
 import type { CampaignView } from '../../api/types.js';
-import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { NoticeFields } from '../wizard/NoticeFields.js';
 
 interface NoticeForm {
@@ -24,9 +25,8 @@ export function EditCampaign({ campaign }: { campaign: CampaignView }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<NoticeForm>();
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const show = () => {
     setError(null);
@@ -42,9 +42,7 @@ export function EditCampaign({ campaign }: { campaign: CampaignView }) {
   };
 
   const save = async (v: NoticeForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await mutations.updateCampaign(campaign.id, {
         title: v.title.trim(),
         directiveTitle: orNull(v.directiveTitle),
@@ -56,12 +54,7 @@ export function EditCampaign({ campaign }: { campaign: CampaignView }) {
       setOpen(false);
       await qc.invalidateQueries({ queryKey: keys.campaign(campaign.id) });
       await qc.invalidateQueries({ queryKey: keys.campaigns });
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { mutations, useTasks } from '../../api/queries.js';
 import type { CampaignView } from '../../api/types.js';
 import { useAuth } from '../../auth/auth.js';
-import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { TaskStatusTag } from '../../components/StatusBadges.js';
 import { daysBetween, formatDay, todayIn } from '../../lib/dates.js';
 import { buildTaskTree, type TaskRow } from './task-tree.js';
@@ -26,8 +27,7 @@ export function TasksPanel({ campaign, canCreate }: { campaign: CampaignView; ca
   const qc = useQueryClient();
   const tasks = useTasks(campaign.id);
   const [form] = Form.useForm<CascadeForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useFormSubmit(form);
   const [status, setStatus] = useState<TaskStatus | 'ALL'>('ALL');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const today = todayIn(me?.tenant?.timeZone);
@@ -42,10 +42,8 @@ export function TasksPanel({ campaign, canCreate }: { campaign: CampaignView; ca
     return buildTaskTree(filtered);
   }, [tasks.data, status, overdueOnly, today]);
 
-  const submit = async (v: CascadeForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: CascadeForm) =>
+    run(async () => {
       await mutations.createTask(campaign.id, {
         organizationId: campaign.organizerOrgId,
         title: v.title.trim(),
@@ -56,13 +54,7 @@ export function TasksPanel({ campaign, canCreate }: { campaign: CampaignView; ca
       message.success(t('tasks.created'));
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['campaigns', campaign.id] });
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div data-testid="tasks-panel">

@@ -4,17 +4,18 @@ import { EVENT_TYPES } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Skeleton, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { mutations, useCampaign, useEvent, useSummary } from '../../api/queries.js';
 import { useRoles } from '../../auth/auth.js';
-import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { eventsLocked } from './due-items.js';
 import { EventPhotos } from '../../components/EventPhotos.js';
-import { DEFAULT_METRICS } from './event-body.js';
+import { DEFAULT_METRICS, eventFieldPath } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
 import { UnitNav } from './UnitNav.js';
@@ -39,8 +40,7 @@ export function EventEditPage() {
   const campaign = useCampaign(id);
   const event = useEvent(eventId);
   const [form] = Form.useForm<EditValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useFormSubmit(form, eventFieldPath);
   const e = event.data;
   const c = campaign.data;
   const summary = useSummary(id, e?.organizationId);
@@ -70,12 +70,10 @@ export function EventEditPage() {
   };
 
   const save = async (v: EditValues) => {
-    setBusy(true);
-    setError(null);
     const counts: Record<string, number> = {};
     for (const [k, n] of Object.entries(v.metrics ?? {}))
       if (typeof n === 'number' && Number.isFinite(n)) counts[k] = n;
-    try {
+    await run(async () => {
       await mutations.updateEvent(eventId, {
         type: v.type,
         title: v.title.trim(),
@@ -86,12 +84,7 @@ export function EventEditPage() {
       });
       message.success(t('eventEdit.saved', { title: v.title.trim() }));
       await backToLedger();
-    } catch (err) {
-      applyFieldErrors(form, err, t, (f) => (f.startsWith('metrics.') ? ['metrics', f.slice(8)] : f.split('.')));
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {

@@ -16,7 +16,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { formatFullDay, isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
 import { flushQueue, queue, useOnline } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
-import { DEFAULT_METRICS, eventBody, splitMetrics } from './event-body.js';
+import { DEFAULT_METRICS, eventBody, eventFieldPath, splitMetrics } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
 import { PhotoPicker } from './PhotoPicker.js';
@@ -118,7 +118,7 @@ export function EventFormPage() {
           message: failed.lastError,
           fieldErrors: failed.lastFieldErrors,
         });
-        applyFieldErrors(form, err, t, (f) => (f.startsWith('metrics.') ? ['metrics', f.slice(8)] : f.split('.')));
+        applyFieldErrors(form, err, t, eventFieldPath);
         if (err.fieldErrors.some((f) => f.field.startsWith('metrics.'))) setMoreCounts(true);
         setError(err);
         return;

@@ -11,6 +11,11 @@ export interface EventFormValues {
   metrics?: Record<string, number | null | undefined>;
 }
 
+/** An API field error's place in the event form: metrics.<key> names one count field. */
+export function eventFieldPath(field: string): (string | number)[] {
+  return field.startsWith('metrics.') ? ['metrics', field.slice(8)] : field.split('.');
+}
+
 export const DEFAULT_METRICS: MetricDefinitionView[] = [
   { key: 'audience', label: '', unit: '' },
   { key: 'leaflets', label: '', unit: '' },

@@ -16,6 +16,10 @@ export async function load({ url, method = 'POST', headers = {}, body, connectio
     overallRate,
   });
   const non2xx = result.non2xx + result.errors + result.timeouts;
+  // autocannon stops with up to `connections` requests in flight and drops them, but the server still
+  // works through them (about 50 ÷ throughput seconds): let it, so that the next measurement (of this
+  // server or another) does not start on a busy machine.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,

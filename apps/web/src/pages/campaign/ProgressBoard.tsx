@@ -1,3 +1,4 @@
+import { RightOutlined } from '@ant-design/icons';
 import {
   Card,
   Col,
@@ -16,7 +17,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ProgressRow, TrafficLight } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReportStatusTag, TrafficLightBadge } from '../../components/StatusBadges.js';
@@ -38,6 +39,10 @@ export function ProgressBoard({
 }) {
   const { t, i18n } = useTranslation();
   const phone = !Grid.useBreakpoint().md;
+  const navigate = useNavigate();
+  // What the unit's row opens on a desktop (its summary, with its ledger below): only once it has one.
+  const unitLink = (r: ProgressRow) =>
+    r.summaryStatus ? `/campaigns/${campaignId}/review/${r.organizationId}` : undefined;
   const [filter, setFilter] = useState<ProgressFilter>({ light: 'ALL', summary: 'ALL', q: '', group: 'ALL' });
   const shown = useMemo(() => filterProgress(rows ?? [], filter), [rows, filter]);
   const counts = useMemo(() => {
@@ -115,18 +120,30 @@ export function ProgressBoard({
       ) : phone ? (
         <List
           dataSource={shown}
-          renderItem={(r) => (
-            <Card size="small" style={{ marginBottom: 8 }}>
-              <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-                <Typography.Text strong>{r.name}</Typography.Text>
-                <TrafficLightBadge light={r.light} />
-              </Space>
-              <div style={{ color: '#595959', fontSize: 13, marginTop: 4 }}>
-                {t('progress.tasksShort', { done: r.tasksDone, total: r.tasksTotal })} ·{' '}
-                {t('progress.eventsShort', { count: r.eventCount })} · <ReportStatusTag status={r.summaryStatus} />
-              </div>
-            </Card>
-          )}
+          renderItem={(r) => {
+            const link = unitLink(r);
+            return (
+              <Card
+                size="small"
+                style={{ marginBottom: 8, cursor: link ? 'pointer' : undefined }}
+                hoverable={!!link}
+                onClick={link ? () => navigate(link) : undefined}
+                data-testid={`progress-card-${r.organizationId}`}
+              >
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text strong>{r.name}</Typography.Text>
+                  <Space size={4}>
+                    <TrafficLightBadge light={r.light} />
+                    {link && <RightOutlined style={{ color: '#bfbfbf' }} aria-label={t('progress.open')} />}
+                  </Space>
+                </Space>
+                <div style={{ color: '#595959', fontSize: 13, marginTop: 4 }}>
+                  {t('progress.tasksShort', { done: r.tasksDone, total: r.tasksTotal })} ·{' '}
+                  {t('progress.eventsShort', { count: r.eventCount })} · <ReportStatusTag status={r.summaryStatus} />
+                </div>
+              </Card>
+            );
+          }}
         />
       ) : (
         <Table<ProgressRow>
@@ -204,10 +221,10 @@ export function ProgressBoard({
             {
               title: '',
               width: 90,
-              render: (_, r) =>
-                r.summaryStatus ? (
-                  <Link to={`/campaigns/${campaignId}/review/${r.organizationId}`}>{t('progress.open')}</Link>
-                ) : null,
+              render: (_, r) => {
+                const link = unitLink(r);
+                return link ? <Link to={link}>{t('progress.open')}</Link> : null;
+              },
             },
           ]}
         />

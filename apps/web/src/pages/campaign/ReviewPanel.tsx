@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Grid, List, Space, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -20,12 +20,23 @@ export function ReviewPanel({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().md;
   const withSummary = useMemo(
     () =>
       (rows ?? [])
         .filter((r) => r.summaryStatus)
         .sort((a, b) => ORDER[a.summaryStatus!] - ORDER[b.summaryStatus!] || a.name.localeCompare(b.name, 'zh-CN')),
     [rows],
+  );
+  const reviewButton = (r: ProgressRow) => (
+    <Button
+      type={r.summaryStatus === 'SUBMITTED' ? 'primary' : 'default'}
+      size="small"
+      onClick={() => navigate(`/campaigns/${campaign.id}/review/${r.organizationId}`)}
+      data-testid={`review-${r.organizationId}`}
+    >
+      {r.summaryStatus === 'SUBMITTED' ? t('review.review') : t('review.read')}
+    </Button>
   );
   const waiting = withSummary.filter((r) => r.summaryStatus === 'SUBMITTED').length;
   return (
@@ -56,6 +67,25 @@ export function ReviewPanel({
       </Card>
       {withSummary.length === 0 ? (
         <Empty description={t('review.none')} />
+      ) : phone ? (
+        // On a phone every unit is a card with its status and all its actions (a table would push them
+        // off the screen).
+        <List
+          dataSource={withSummary}
+          pagination={withSummary.length > 50 ? { pageSize: 50, size: 'small' } : false}
+          renderItem={(r) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="review-card">
+              <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+                <Typography.Text strong>{r.name}</Typography.Text>
+                <ReportStatusTag status={r.summaryStatus} />
+              </Space>
+              <Space wrap size={8} style={{ marginTop: 8 }}>
+                {reviewButton(r)}
+                <SummaryDownloads campaignId={campaign.id} orgId={r.organizationId} title={r.name} size="small" />
+              </Space>
+            </Card>
+          )}
+        />
       ) : (
         <Table<ProgressRow>
           rowKey="organizationId"
@@ -79,14 +109,7 @@ export function ReviewPanel({
               width: 360,
               render: (_, r) => (
                 <Space wrap>
-                  <Button
-                    type={r.summaryStatus === 'SUBMITTED' ? 'primary' : 'default'}
-                    size="small"
-                    onClick={() => navigate(`/campaigns/${campaign.id}/review/${r.organizationId}`)}
-                    data-testid={`review-${r.organizationId}`}
-                  >
-                    {r.summaryStatus === 'SUBMITTED' ? t('review.review') : t('review.read')}
-                  </Button>
+                  {reviewButton(r)}
                   <SummaryDownloads campaignId={campaign.id} orgId={r.organizationId} title={r.name} size="small" />
                 </Space>
               ),

@@ -1,6 +1,23 @@
 import type { TaskStatus } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Form,
+  Grid,
+  Input,
+  List,
+  Radio,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +48,7 @@ export function TasksPanel({ campaign, canCreate }: { campaign: CampaignView; ca
   const [status, setStatus] = useState<TaskStatus | 'ALL'>('ALL');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const today = todayIn(me?.tenant?.timeZone);
+  const phone = !Grid.useBreakpoint().md;
 
   const rows = useMemo(() => {
     const filtered = (tasks.data ?? []).filter(
@@ -128,50 +146,140 @@ export function TasksPanel({ campaign, canCreate }: { campaign: CampaignView; ca
         </Checkbox>
       </Space>
       <ErrorAlert error={tasks.error} />
-      <Table<TaskRow>
-        rowKey="id"
-        size="middle"
-        loading={tasks.isLoading}
-        dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 640 }}
-        columns={[
-          {
-            title: t('tasks.col.title'),
-            dataIndex: 'title',
-            render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
-          },
-          { title: t('tasks.col.unit'), dataIndex: 'organizationName', width: 200, render: (v) => v ?? '—' },
-          {
-            title: t('tasks.col.dueOn'),
-            dataIndex: 'dueOn',
-            width: 110,
-            render: (d: string | null, r) =>
-              d ? (
-                <Typography.Text
-                  type={
-                    r.status !== 'DONE' && r.status !== 'CANCELLED' && daysBetween(today, d) < 0 ? 'danger' : undefined
-                  }
-                >
-                  {formatDay(d, i18n.language)}
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('tasks.col.status'),
-            dataIndex: 'status',
-            width: 100,
-            render: (s: TaskStatus) => <TaskStatusTag status={s} />,
-          },
-          {
-            title: t('tasks.col.children'),
-            width: 120,
-            render: (_, r) => (r.childrenTotal ? `${r.childrenDone ?? 0}/${r.childrenTotal}` : '—'),
-          },
-        ]}
-      />
+      {phone ? (
+        <TaskCards rows={rows} loading={tasks.isLoading} today={today} />
+      ) : (
+        <Table<TaskRow>
+          rowKey="id"
+          size="middle"
+          loading={tasks.isLoading}
+          dataSource={rows}
+          pagination={rows.length > 50 ? { pageSize: 50 } : false}
+          scroll={{ x: 640 }}
+          columns={[
+            {
+              title: t('tasks.col.title'),
+              dataIndex: 'title',
+              render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+            },
+            { title: t('tasks.col.unit'), dataIndex: 'organizationName', width: 200, render: (v) => v ?? '—' },
+            {
+              title: t('tasks.col.dueOn'),
+              dataIndex: 'dueOn',
+              width: 110,
+              render: (d: string | null, r) =>
+                d ? (
+                  <Typography.Text
+                    type={
+                      r.status !== 'DONE' && r.status !== 'CANCELLED' && daysBetween(today, d) < 0
+                        ? 'danger'
+                        : undefined
+                    }
+                  >
+                    {formatDay(d, i18n.language)}
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('tasks.col.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: TaskStatus) => <TaskStatusTag status={s} />,
+            },
+            {
+              title: t('tasks.col.children'),
+              width: 120,
+              render: (_, r) => (r.childrenTotal ? `${r.childrenDone ?? 0}/${r.childrenTotal}` : '—'),
+            },
+          ]}
+        />
+      )}
     </div>
+  );
+}
+
+/**
+ * The tasks on a phone: a card each with what matters at a glance (unit, time limit, status, how many
+ * units below have done it) and the units' own tasks one tap away, instead of a table wider than the screen.
+ */
+function TaskCards({ rows, loading, today }: { rows: TaskRow[]; loading: boolean; today: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  if (loading) return <Skeleton active />;
+  if (rows.length === 0) return <Empty description={t('tasks.none')} />;
+  const toggle = (id: string) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  return (
+    <List
+      dataSource={rows}
+      pagination={rows.length > 50 ? { pageSize: 50, size: 'small' } : false}
+      renderItem={(task) => (
+        <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
+          <TaskFacts task={task} today={today} strong />
+          {(task.children?.length ?? 0) > 0 && (
+            <>
+              <Button
+                type="link"
+                size="small"
+                style={{ paddingInline: 0, marginTop: 4 }}
+                onClick={() => toggle(task.id)}
+                aria-expanded={open.has(task.id)}
+                data-testid="task-children-toggle"
+              >
+                {open.has(task.id)
+                  ? t('tasks.hideChildren')
+                  : t('tasks.showChildren', { count: task.children?.length ?? 0 })}
+              </Button>
+              {open.has(task.id) && (
+                <div style={{ borderTop: '1px solid #f0f0f0', marginTop: 4 }}>
+                  {task.children?.map((c) => (
+                    <div key={c.id} style={{ padding: '8px 0 0 12px' }} data-testid="task-child">
+                      <TaskFacts task={c} today={today} />
+                    </div>
+                  ))}
+                </div>
+              )}
+            </>
+          )}
+        </Card>
+      )}
+    />
+  );
+}
+
+function TaskFacts({ task, today, strong = false }: { task: TaskRow; today: string; strong?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const overdue =
+    !!task.dueOn && task.status !== 'DONE' && task.status !== 'CANCELLED' && daysBetween(today, task.dueOn) < 0;
+  const facts: { key: string; text: string; danger?: boolean }[] = [];
+  if (task.organizationName) facts.push({ key: 'unit', text: task.organizationName });
+  if (task.dueOn)
+    facts.push({ key: 'due', text: t('tasks.dueOn', { day: formatDay(task.dueOn, i18n.language) }), danger: overdue });
+  if (task.childrenTotal)
+    facts.push({
+      key: 'children',
+      text: t('tasks.childrenShort', { done: task.childrenDone ?? 0, total: task.childrenTotal }),
+    });
+  return (
+    <>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+        <Typography.Text strong={strong}>{task.title}</Typography.Text>
+        <TaskStatusTag status={task.status} />
+      </Space>
+      <div style={{ fontSize: 13, marginTop: 2 }}>
+        {facts.map((f, i) => (
+          <Typography.Text key={f.key} type={f.danger ? 'danger' : 'secondary'}>
+            {i > 0 ? ' · ' : ''}
+            {f.text}
+          </Typography.Text>
+        ))}
+      </div>
+    </>
   );
 }

@@ -46,6 +46,10 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       databaseUrl: database.url,
       rowLevelSecurity,
       preparedStatements: config.preparedStatements && !sharedSession,
+      // pglite-socket runs each connection's protocol messages in turn, one message at a time: two
+      // connections' queries interleave (one's Parse replaces the other's unnamed statement before its
+      // Bind). One connection sends each query whole and waits for its answer (decision 028).
+      dbPoolSize: sharedSession ? 1 : config.dbPoolSize,
     };
     if (config.seedDemo) await loadDemoDataIfEmpty(database.url, logger);
 

@@ -211,9 +211,11 @@ describe('leading groups', () => {
       .send({ members: bureauGroup })
       .expect(200);
     expect(put.body.members.map((m: { name: string }) => m.name)).toEqual(['周建国', '吴敏']);
-    // an organizer below the office (the district's) does not see the office: 404; a viewer of a school: 404 too
+    // an organizer below the office (the district's) does not see the office: 404; a viewer, whose role
+    // records no group anywhere: 403, before the campaign is looked up (the same for another tenant's month)
     await t.http.put(url(w.bureau)).set(bearer(w.districtOrganizer.token)).send({ members: bureauGroup }).expect(404);
-    await t.http.put(url(w.bureau)).set(bearer(w.viewer1.token)).send({ members: bureauGroup }).expect(404);
+    await t.http.put(url(w.bureau)).set(bearer(w.viewer1.token)).send({ members: bureauGroup }).expect(403);
+    await t.http.put(url(other.bureau)).set(bearer(w.viewer1.token)).send({}).expect(403);
     // the participating schools' groups stay their reporters' (403 for the organizer: the test above)
     const rollup = await t.http
       .post(`/api/v1/campaigns/${campaign}/organizations/${w.bureau}/summary`)

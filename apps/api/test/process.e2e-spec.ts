@@ -145,6 +145,7 @@ describe('the API process', () => {
           expect(a.titles!.join()).not.toContain(i % 2 ? '全民反诈' : '防范通讯网络新型违法犯罪');
         }
       }
+      await concurrentWrites(base, tokens.edu);
       const reg = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register-tenant`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -172,3 +173,46 @@ describe('the API process', () => {
     }
   }, 120_000);
 });
+
+/**
+ * A school's reporter logs 20 events and replaces its leading group 6 times, all at once, on the embedded
+ * database: pglite-socket runs one message at a time from whichever connection sent it, so two
+ * connections' queries used to interleave (one's Parse replacing the other's statement before its Bind:
+ * 500s, "unnamed prepared statement does not exist"). Every answer is a success and each event is there once.
+ */
+async function concurrentWrites(base: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const me = (await (await fetch(`${base}/me`, { headers })).json()) as { memberships: { organizationId: string }[] };
+  const unit = me.memberships[0]!.organizationId;
+  const list = (await (await fetch(`${base}/campaigns`, { headers })).json()) as {
+    items: { id: string; startsOn: string }[];
+  };
+  const campaign = list.items[0]!;
+  const events = Array.from({ length: 20 }, (_, i) =>
+    fetch(`${base}/campaigns/${campaign.id}/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        organizationId: unit,
+        type: 'OTHER',
+        title: `并发登记 ${i}`,
+        occurredOn: campaign.startsOn,
+        metrics: { audience: i + 1 },
+      }),
+    }).then((r) => r.status),
+  );
+  const groups = Array.from({ length: 6 }, (_, i) =>
+    fetch(`${base}/campaigns/${campaign.id}/organizations/${unit}/leading-group`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ members: [{ name: `组长${i}`, role: 'LEADER' }] }),
+    }).then((r) => r.status),
+  );
+  expect(await Promise.all(events)).toEqual(Array(20).fill(201));
+  expect(await Promise.all(groups)).toEqual(Array(6).fill(200));
+  const logged = (await (
+    await fetch(`${base}/campaigns/${campaign.id}/events?organizationId=${unit}&pageSize=200`, { headers })
+  ).json()) as { items: { title: string }[] };
+  const titles = logged.items.map((e) => e.title).filter((t) => t.startsWith('并发登记'));
+  expect(titles.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `并发登记 ${i}`).sort());
+}

@@ -31,8 +31,8 @@ export interface CellRequest {
 export interface RouteCase {
   /** As in the OpenAPI document: 'GET /api/v1/organizations/{id}'. */
   route: string;
-  /** The permission the route requires (null: any signed-in user). */
-  permission: Permission | null;
+  /** The permission the route requires, or any one of several (null: any signed-in user). */
+  permission: Permission | Permission[] | null;
   /** 'A': the row belongs to unit A (visible from self and parent only); 'list': a scoped list. */
   target: 'A' | 'list';
   success: number;
@@ -57,7 +57,8 @@ export const forbiddenUnless =
 export function expectedStatus(rc: RouteCase, role: Role, position: Position): number {
   const override = rc.expect?.({ role, position });
   if (override !== undefined) return override;
-  if (rc.permission && !roleGrants(role, rc.permission)) return 403;
+  const needed = rc.permission === null ? [] : [rc.permission].flat();
+  if (needed.length && !needed.some((p) => roleGrants(role, p))) return 403;
   if (rc.target === 'list') return rc.success;
   return position === 'self' || position === 'parent' ? rc.success : 404;
 }

@@ -29,6 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'false',
     STORAGE_DIR: `tmp/e2e-storage-${process.pid}`,
+    ...(process.env.E2E_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.E2E_DB_POOL_SIZE } : {}),
     ...env,
   });
   const logger = createRootLogger(config.logLevel);

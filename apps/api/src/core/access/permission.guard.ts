@@ -7,7 +7,7 @@ import { Forbidden } from '../errors/domain-errors.js';
 import { REQUIRES } from './requires.decorator.js';
 
 /**
- * Global, after authentication: a route marked @Requires(p) needs a membership whose role grants p.
+ * Global, after authentication: a route marked @Requires(p, …) needs a membership whose role grants p (or one of the others listed).
  * An actor with no such role anywhere gets 403; rows outside the scope of the roles it has get 404
  * from the services (AccessService), so ids never leak.
  */
@@ -18,10 +18,10 @@ export class PermissionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
-    if (!permission) return true;
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRES, targets);
+    if (!permissions) return true;
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
-    if (actor?.memberships.some((m) => roleGrants(m.role, permission))) return true;
-    throw new Forbidden(`Your role does not allow ${permission}`);
+    if (actor?.memberships.some((m) => permissions.some((p) => roleGrants(m.role, p)))) return true;
+    throw new Forbidden(`Your role does not allow ${permissions.join(' or ')}`);
   }
 }

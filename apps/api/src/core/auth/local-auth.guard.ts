@@ -2,7 +2,9 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { InvalidInput } from '../errors/domain-errors.js';
 import { invalidInput } from '../errors/validation.js';
+import { unstorableInput } from '../http/storable-input.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /** Validates the log-in body first (field-level 400s), then runs the local strategy. */
@@ -10,6 +12,8 @@ import { LoginDto } from './dto/auth.dto.js';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<{ body: unknown }>();
+    const problem = unstorableInput(req.body);
+    if (problem) throw new InvalidInput(problem.message, [problem]);
     const dto = plainToInstance(LoginDto, req.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw invalidInput(errors);

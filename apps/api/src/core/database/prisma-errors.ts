@@ -17,3 +17,21 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: string };
   return e?.code === 'P2003' || e?.code === '23503';
 }
+
+/**
+ * The database could not take the work now, through no fault of the request: no connection or transaction
+ * slot within the wait (P2028, the pool's timeout), or PostgreSQL chose this transaction to give way
+ * (serialization failure, deadlock, lock not available). Answered 503 with Retry-After.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  return (
+    code === 'P2028' ||
+    code === 'P2034' ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === '55P03' ||
+    (typeof e?.message === 'string' && e.message.startsWith('timeout exceeded when trying to connect'))
+  );
+}

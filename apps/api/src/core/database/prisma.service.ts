@@ -18,9 +18,12 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl) throw new Error('PrismaService needs a resolved database URL');
-    const options = { connectionString: config.databaseUrl, max: config.dbPoolSize };
+    // A query waits at most 10 s for a pool connection, then the request is answered 503 (not left hanging).
+    const options = { connectionString: config.databaseUrl, max: config.dbPoolSize, connectionTimeoutMillis: 10_000 };
     const pool = config.rowLevelSecurity ? new TenantScopedPool(options) : new pg.Pool(options);
-    super({ adapter: new PrismaPg(pool) });
+    // A transaction waits up to 5 s for a connection (Prisma's default is 2 s) before the request is answered
+    // 503 (decision 028): on the embedded database every transaction takes turns on its one connection.
+    super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000 } });
     this.pool = pool;
     this.direct = directDb(() => this.pool, config.preparedStatements);
   }

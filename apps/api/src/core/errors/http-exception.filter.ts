@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseBusy } from '../database/prisma-errors.js';
 import { requestPath } from '../http/raw-http.js';
 import { DomainError, TooManyRequests } from './domain-errors.js';
 
@@ -44,6 +45,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof TooManyRequests) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    if (body.statusCode === 503) reply.header('Retry-After', '1');
     reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
@@ -73,6 +75,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status === 415) message = 'Send the request body as JSON (Content-Type: application/json)';
       return compact({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message, details });
     }
+    if (isDatabaseBusy(exception))
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is busy; retry in a moment' };
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
   }
 }

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { unstorableInput } from '../http/storable-input.js';
 import { type FieldError, InvalidInput } from './domain-errors.js';
 
 /** Flattens class-validator's tree into field-level details: { field: 'organization.kind', message }. */
@@ -22,8 +23,19 @@ export function invalidInput(errors: ValidationError[]): InvalidInput {
   return new InvalidInput(`Invalid input: ${fields.join(', ')}`, details);
 }
 
+/** Nest's ValidationPipe, after a walk that refuses what could not be stored or validated (storable-input.ts). */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = unstorableInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (problem) throw new InvalidInput(problem.message, [problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

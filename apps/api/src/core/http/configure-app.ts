@@ -54,7 +54,18 @@ function jsonBody(fastify: FastifyInstance) {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
     parse(req, body as string, (err, value) => {
-      if (err) return done(new InvalidInput('Malformed JSON in request body'), undefined);
+      if (err) {
+        // the parser refuses __proto__ and constructor.prototype keys (prototype pollution) as it refuses bad JSON
+        const forbidden = /"(__proto__|prototype)"\s*:/.test(body as string);
+        return done(
+          new InvalidInput(
+            forbidden
+              ? 'The request body may not use __proto__ or constructor.prototype as keys'
+              : 'Malformed JSON in request body',
+          ),
+          undefined,
+        );
+      }
       done(null, value);
     });
   });

@@ -206,6 +206,21 @@ export class CampaignsService {
       if (late > 0)
         throw InvalidInput.field('reportDueOn', `${late} task(s) are due after ${dates.reportDueOn}; move them first`);
     }
+    if (dto.startsOn !== undefined || dto.endsOn !== undefined) {
+      // A shorter period may not leave logged events outside it (like a metric that events count: 409).
+      const outside = await this.prisma.publicityEvent.count({
+        where: {
+          tenantId: actor.tenantId,
+          campaignId: id,
+          OR: [{ occurredOn: { lt: dayToDate(dates.startsOn) } }, { occurredOn: { gt: dayToDate(dates.endsOn) } }],
+        },
+      });
+      if (outside > 0)
+        throw new Conflict(
+          `${outside} logged event(s) fall outside ${dates.startsOn} – ${dates.endsOn}; the period must keep them`,
+          { field: dto.startsOn !== undefined ? 'startsOn' : 'endsOn', events: outside },
+        );
+    }
     if (dto.metrics) checkMetricKeys(dto.metrics);
 
     return this.prisma

@@ -3,6 +3,7 @@
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType, LEDGER_HEADERS } from '@campaign-month/contracts';
 import type { CellValue } from 'exceljs';
 import type { MetricDef } from './metric-values.js';
+import { storableText } from '../../core/http/storable-input.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const LEDGER_SHEET_NAME = '活动台账';
@@ -74,6 +75,8 @@ export function plainCellValue(value: CellValue | undefined): string | number | 
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('result' in value) return plainCellValue(value.result as CellValue);
   if ('text' in value && typeof value.text === 'string') return value.text;
+  // a formula's error (#DIV/0!, #REF!…): kept as its text, so that a number column reports it
+  if ('error' in value) return String(value.error);
   return null;
 }
 
@@ -81,7 +84,7 @@ export function cellText(value: CellValue | undefined): string {
   const v = plainCellValue(value);
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  return storableText(String(v)).trim();
 }
 
 const CN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;

@@ -23,8 +23,8 @@ export class LeadingGroupsController {
   }
 
   @Put()
-  // who may write is decided on the row: the unit's reporters, and for the organizing office the organizers
-  @Requires('group:read')
+  // which of the two writes is decided on the row: the unit's reporters, and for the organizing office the organizers
+  @Requires('group:write', 'campaign:write')
   @ApiOperation({
     summary: 'Replace the whole roster in one transaction: exactly one LEADER (组长)',
     description:

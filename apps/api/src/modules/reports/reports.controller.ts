@@ -49,7 +49,8 @@ export class ReportsController {
   ) {}
 
   @Post(UNIT)
-  @Requires('report:read')
+  // a unit's summary: its reporters; a roll-up: also the organizers above it (decided on the row)
+  @Requires('report:write', 'report:review')
   @ApiOperation({
     summary: 'Generate a new draft version from the logged facts (REPORTER for UNIT; REPORTER or ORGANIZER for ROLLUP)',
   })
@@ -87,7 +88,7 @@ export class ReportsController {
 
   @Patch(UNIT)
   // A unit's summary: its reporters (report:write); a roll-up: also the organizers above it (checked by the service).
-  @Requires('report:read')
+  @Requires('report:write', 'report:review')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version being edited; a stale one answers 409' })
   @ApiOperation({ summary: 'Edit the narrative paragraphs (a new version); figures are regenerated, never typed over' })
   @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView of the new version (its ETag)' })

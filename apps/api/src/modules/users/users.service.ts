@@ -142,12 +142,27 @@ export class UsersService {
     if (!user) throw new NotFound('User');
     if (dto.isActive === false && user.id === actor.userId)
       throw new TransitionNotAllowed('You cannot deactivate yourself');
-    if (dto.memberships) await this.checkGrants(actor, dto.memberships);
+    // Everything that reads outside the transaction (scope checks) or takes time (hashing) happens before
+    // it: a transaction holds its connection, and waiting inside it for a second one can stall the pool.
+    let editable: Set<string> | null = null;
+    if (dto.memberships) {
+      await this.checkGrants(actor, dto.memberships);
+      // Replace only the memberships inside the actor's scope; those elsewhere stay as they are.
+      editable = await this.access.organizationsInScope(
+        actor,
+        'user:write',
+        user.memberships.map((m) => m.organizationId),
+      );
+      const kept = user.memberships.filter((m) => !editable!.has(m.organizationId)).length;
+      if (kept + dto.memberships.length === 0)
+        throw InvalidInput.field('memberships', 'A user needs at least one membership');
+    }
+    const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
 
     return this.prisma.$transaction(async (tx) => {
       const data: Prisma.UserUpdateInput = {};
       if (dto.name !== undefined) data.name = dto.name;
-      if (dto.password !== undefined) data.passwordHash = await hashPassword(dto.password);
+      if (passwordHash !== undefined) data.passwordHash = passwordHash;
       if (dto.isActive !== undefined && dto.isActive !== user.isActive) {
         data.isActive = dto.isActive;
         data.deactivatedAt = dto.isActive ? null : new Date();
@@ -158,13 +173,7 @@ export class UsersService {
           data: { revokedAt: new Date() },
         });
       }
-      if (dto.memberships) {
-        // Replace only the memberships inside the actor's scope; those elsewhere stay as they are.
-        const editable = await this.access.organizationsInScope(
-          actor,
-          'user:write',
-          user.memberships.map((m) => m.organizationId),
-        );
+      if (dto.memberships && editable) {
         await tx.membership.deleteMany({
           where: { tenantId: actor.tenantId, userId: user.id, organizationId: { in: [...editable] } },
         });

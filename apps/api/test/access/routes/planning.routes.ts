@@ -144,7 +144,7 @@ const cases: RouteCase[] = [
     // A organizes the month, so its group is the organizing office's: its reporters and its organizers record
     // it (a participating unit's only its reporters: leading-groups.e2e-spec)
     route: 'PUT /api/v1/campaigns/{id}/organizations/{orgId}/leading-group',
-    permission: 'group:read',
+    permission: ['group:write', 'campaign:write'],
     expect: forbiddenUnless((role) => role === 'REPORTER' || role === 'ORGANIZER'),
     target: 'A',
     success: 200,

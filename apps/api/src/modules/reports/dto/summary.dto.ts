@@ -1,7 +1,7 @@
 import { REPORT_SCOPES, type ReportScope } from '@campaign-month/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class GenerateSummaryDto {
   @ApiPropertyOptional({
@@ -20,11 +20,17 @@ export class SummaryQueryDto {
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'A specific version (default: the latest)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 2147483647,
+    description: 'A specific version (default: the latest)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2147483647)
   version?: number;
 }
 

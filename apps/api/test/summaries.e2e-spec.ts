@@ -66,6 +66,50 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     expect(text).toContain('80余万元');
   });
 
+  it('the bank cannot submit with 存在不足 unwritten (422 naming it); an event logged later marks the version outdated until regenerated', async () => {
+    const bank = await login('bank@police.demo');
+    const campaign = ids['2026年全民反诈在行动集中宣传月']!;
+    const unit = ids['工商银行滨江支行']!;
+    const summary = S(campaign, unit);
+    const draft = await t.http.get(summary).set(bearer(bank)).expect(200);
+    expect(draft.body.needsInput).toContain('shortcomings');
+    expect(draft.body.outdated).toBe(false);
+    const refused = await t.http.post(`${summary}/submit`).set(bearer(bank)).send({}).expect(422);
+    expect(refused.body.details.paragraphs).toContain('shortcomings');
+    expect((await t.http.get(summary).set(bearer(bank)).expect(200)).body.status).toBe('DRAFT');
+
+    const [{ startsOn }] = await sql<{ startsOn: string }>(
+      'SELECT starts_on::text AS "startsOn" FROM campaign WHERE id = $1',
+      [campaign],
+    );
+    const logged = await t.http
+      .post(`/api/v1/campaigns/${campaign}/events`)
+      .set(bearer(bank))
+      .send({
+        organizationId: unit,
+        type: 'COUNTER_REMINDER',
+        title: '柜面提醒',
+        occurredOn: startsOn,
+        metrics: { interceptedTransactions: 1 },
+      })
+      .expect(201);
+    const organizer = await login('organizer@police.demo');
+    expect((await t.http.get(summary).set(bearer(organizer)).expect(200)).body.outdated).toBe(true);
+    const edited = await t.http
+      .patch(summary)
+      .set(bearer(bank))
+      .set('If-Match', String(draft.body.version))
+      .send({ narrative: { shortcomings: '网点覆盖仍有不足，下一步将持续开展柜面提醒。' } })
+      .expect(200);
+    // an edit keeps the version's figures, so it stays outdated; regenerating counts the new event
+    expect(edited.body).toMatchObject({ outdated: true, needsInput: [] });
+    const fresh = await t.http.post(summary).set(bearer(bank)).send({}).expect(201);
+    expect(fresh.body.outdated).toBe(false);
+    expect(fresh.body.facts.eventCount).toBe(draft.body.facts.eventCount + 1);
+    await t.http.delete(`/api/v1/events/${logged.body.id}`).set(bearer(bank)).expect(204);
+    expect((await t.http.get(summary).set(bearer(bank)).expect(200)).body.outdated).toBe(true);
+  });
+
   it('edits the narrative with If-Match and refuses a stale version with 409', async () => {
     const token = await login('school@edu.demo');
     const got = await t.http.get(school()).set(bearer(token)).expect(200);
@@ -122,9 +166,11 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
       .expect(200);
     expect(returned.body).toMatchObject({ status: 'RETURNED', reviewerComment: '请补充家长反馈情况。' });
     const regenerated = await t.http.post(school()).set(bearer(unit)).send({}).expect(201);
-    expect(regenerated.body).toMatchObject({ version: 3, status: 'DRAFT' });
+    // the comment stays with the draft that answers it, until the unit submits again
+    expect(regenerated.body).toMatchObject({ version: 3, status: 'DRAFT', reviewerComment: '请补充家长反馈情况。' });
     expect(JSON.stringify(regenerated.body.document)).toContain('宣传形式还不够丰富');
-    await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(200);
+    const resubmitted = await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(200);
+    expect(resubmitted.body.reviewerComment).toBeNull();
     const approved = await t.http.post(`${school()}/approve`).set(bearer(organizer)).send({}).expect(200);
     expect(approved.body.status).toBe('APPROVED');
     const audit = await sql<{ action: string }>(
@@ -169,7 +215,7 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     // rendered once per version, served from storage afterwards
     const again = await t.http.get(`${school()}.docx`).set(bearer(token)).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(again.body as Buffer, docx.body as Buffer)).toBe(0);
-  });
+  }, 30_000); // a first Word and PDF rendering: 2–4 s alone, more on a machine busy with other suites
 
   it('the zip holds one file per unit with a summary in the caller’s scope', async () => {
     const other = await login('school2@edu.demo');

@@ -29,6 +29,8 @@ export interface SummaryView {
   status: ReportStatus;
   title: string;
   reviewerComment: string | null;
+  /** The events logged now add up to other figures than this version's (only read answers compute it). */
+  outdated: boolean;
   narrative: Record<string, string>;
   document: SummaryDocument;
   facts: SummaryFacts;
@@ -39,9 +41,10 @@ export interface SummaryView {
   createdAt: string;
 }
 
-export function toSummaryView(r: SummaryReport): SummaryView {
+export function toSummaryView(r: SummaryReport, outdated = false): SummaryView {
   const document = r.sections as unknown as SummaryDocument;
   return {
+    outdated,
     id: r.id,
     campaignId: r.campaignId,
     organizationId: r.organizationId,
@@ -124,7 +127,21 @@ export class SummariesService {
         })
       : await this.latest(actor, t);
     if (!row) throw new NotFound('Summary');
-    return toSummaryView(row);
+    return this.view(actor, t, row);
+  }
+
+  private async view(actor: Actor, t: Target, row: SummaryReport): Promise<SummaryView> {
+    return toSummaryView(row, await this.outdated(actor, t, row));
+  }
+
+  /** Do the events logged now add up to other figures than this version's (added, corrected, deleted since)? */
+  private async outdated(actor: Actor, t: Target, row: SummaryReport): Promise<boolean> {
+    const facts = row.facts as unknown as Partial<SummaryFacts>;
+    if (typeof facts.eventCount !== 'number' || !facts.metricTotals) return false;
+    const now = await this.facts.currentTotals({ tenantId: actor.tenantId, ...t });
+    const same = (a: Record<string, string>, b: Record<string, string>) =>
+      Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+    return now.eventCount !== facts.eventCount || !same(now.metricTotals, facts.metricTotals);
   }
 
   /** The campaign's title, for the zip's file name (404 outside the scope). */
@@ -150,7 +167,15 @@ export class SummariesService {
     }
     const facts = await this.facts.compute({ tenantId: actor.tenantId, ...t });
     const narrative = (previous?.narrative as Record<string, string> | undefined) ?? {};
-    return this.insertVersion(actor, t, (previous?.version ?? 0) + 1, facts, narrative, 'summary.generate');
+    return this.insertVersion(
+      actor,
+      t,
+      (previous?.version ?? 0) + 1,
+      facts,
+      narrative,
+      'summary.generate',
+      previous?.reviewerComment ?? null,
+    );
   }
 
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
@@ -199,6 +224,7 @@ export class SummariesService {
       current.facts as unknown as SummaryFacts,
       merged,
       'summary.edit',
+      current.reviewerComment,
     );
   }
 
@@ -209,10 +235,13 @@ export class SummariesService {
     facts: SummaryFacts,
     narrative: Record<string, string>,
     action: string,
+    // a returned summary's comment stays with the versions made to answer it, until the unit submits again
+    reviewerComment: string | null,
   ) {
     const document = writeSummary(facts, narrative);
+    let row: SummaryReport;
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      row = await this.prisma.$transaction(async (tx) => {
         const row = await tx.summaryReport.create({
           data: {
             tenantId: actor.tenantId,
@@ -225,6 +254,7 @@ export class SummariesService {
             facts: facts as unknown as Prisma.InputJsonValue,
             sections: document as unknown as Prisma.InputJsonValue,
             narrative,
+            reviewerComment,
             generatedById: actor.userId,
           },
         });
@@ -232,18 +262,26 @@ export class SummariesService {
           { action, entityType: 'SummaryReport', entityId: row.id, changes: { ...t, version } },
           tx,
         );
-        return toSummaryView(row);
+        return row;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict('Another change to this summary was saved first; reload it');
       throw error;
     }
+    return this.view(actor, t, row);
   }
 
   async submit(actor: Actor, t: Target): Promise<SummaryView> {
     const org = await this.locate(actor, t);
     if (!this.access.covers(actor, 'report:write', org.path))
       throw new Forbidden('Only the unit’s reporter submits its summary');
+    const current = await this.latest(actor, t);
+    const open = current ? toSummaryView(current).needsInput : [];
+    if (open.length)
+      throw new TransitionNotAllowed(
+        `The summary still has paragraphs to write before it is submitted: ${open.join(', ')}`,
+        { paragraphs: open },
+      );
     return this.transition(actor, t, ['DRAFT', 'RETURNED'], 'SUBMITTED', {
       submittedById: actor.userId,
       submittedAt: new Date(),
@@ -276,7 +314,7 @@ export class SummariesService {
     to: ReportStatus,
     data: Prisma.SummaryReportUpdateInput,
   ): Promise<SummaryView> {
-    return this.prisma.$transaction(async (tx) => {
+    const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
       if (!current) throw new NotFound('Summary');
       // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
@@ -304,8 +342,9 @@ export class SummariesService {
         },
         tx,
       );
-      return toSummaryView(await tx.summaryReport.findUniqueOrThrow({ where: { id: current.id } }));
+      return tx.summaryReport.findUniqueOrThrow({ where: { id: current.id } });
     });
+    return this.view(actor, t, row);
   }
 }
 

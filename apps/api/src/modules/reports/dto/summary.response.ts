@@ -252,8 +252,19 @@ export class SummaryResponse implements SummaryView {
   @ApiProperty()
   title: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The comment of the last return: kept on the versions made after it, until the unit submits again',
+  })
   reviewerComment: string | null;
+
+  @ApiProperty({
+    description:
+      'True when the events logged now add up to other figures (event count, metric totals) than this version’s: ' +
+      'events were added, corrected or deleted after it was generated. Regenerate (after a return) to update it.',
+  })
+  outdated: boolean;
 
   @ApiProperty({
     type: 'object',
@@ -271,7 +282,11 @@ export class SummaryResponse implements SummaryView {
   })
   facts: UnitFactsResponse | RollupFactsResponse;
 
-  @ApiProperty({ type: [String], description: 'Editable paragraphs still showing a prompt instead of the unit’s text' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Editable paragraphs still showing a prompt instead of the unit’s text: submitting answers 422 until none is left',
+  })
   needsInput: string[];
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })

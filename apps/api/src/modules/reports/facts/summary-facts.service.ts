@@ -39,6 +39,31 @@ const TASK_ITEMS_LIMIT = 30;
 export class SummaryFactsService {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
+  /**
+   * The figures a summary's totals are made of, as they stand now (one statement): the number of events and
+   * the metric sums, in the same text form compute() stores, so a version can tell whether it is outdated.
+   */
+  async currentTotals(target: FactsTarget): Promise<{ eventCount: number; metricTotals: Record<string, string> }> {
+    const { tenantId, campaignId, organizationId } = target;
+    const orgFilter =
+      target.scope === 'ROLLUP'
+        ? Prisma.sql`o.path LIKE (SELECT u.path || '%' FROM organization u WHERE u.tenant_id = ${tenantId}::uuid AND u.id = ${organizationId}::uuid)`
+        : Prisma.sql`o.id = ${organizationId}::uuid`;
+    const events = Prisma.sql`e.tenant_id = ${tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid AND ${orgFilter}`;
+    const [row] = await this.prisma.$queryRaw<{ event_count: number; metric_totals: Record<string, string> }[]>`
+      SELECT (SELECT count(*)::int FROM publicity_event e JOIN organization o ON o.id = e.organization_id
+               WHERE ${events}) AS event_count,
+             (SELECT coalesce(json_object_agg(s.key, s.sum), '{}'::json) FROM (
+                SELECT m.key, sum(v.value)::text AS sum
+                  FROM event_metric_value v
+                  JOIN publicity_event e ON e.id = v.event_id
+                  JOIN organization o ON o.id = e.organization_id
+                  JOIN metric_definition m ON m.id = v.metric_definition_id
+                 WHERE ${events}
+                 GROUP BY m.key) s) AS metric_totals`;
+    return { eventCount: row!.event_count, metricTotals: row!.metric_totals };
+  }
+
   async compute(target: FactsTarget): Promise<SummaryFacts> {
     const { tenantId, campaignId, organizationId } = target;
     const [campaign, unit, tenant] = await Promise.all([

@@ -341,7 +341,7 @@ describe('the OpenAPI document describes every response body', () => {
       .parse(binaryBody)
       .expect(200);
     expectDocumented(zip, 'GET /api/v1/campaigns/{id}/summaries.zip');
-  });
+  }, 20_000); // generates, edits and moves a summary through its workflow: a dozen requests
 
   it('writes (create, edit, state changes, removals, ledger import) answer as documented', async () => {
     const admin = auth(world.tenant.adminToken);

@@ -94,7 +94,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       reportDueOn: '2026-12-05',
       directiveTitle: '关于开展2026年“全民反诈在行动”集中宣传月活动的通知',
       directiveNumber: '滨公通〔2026〕35号',
-      purpose: '进一步提升群众识骗防骗能力,坚决遏制电信网络诈骗犯罪高发势头',
+      purpose: '进一步提升群众识骗防骗能力，坚决遏制电信网络诈骗犯罪高发势头',
       goals: '网点临柜提醒全覆盖;可疑交易应阻尽阻;反诈宣传进网点、进社区',
       participants: ['icbc', 'ccb', 'rcb'],
       metrics: [
@@ -153,7 +153,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '柜面反诈提醒',
         on: '2026-11-03',
         location: '营业大厅',
-        description: '柜员对办理大额转账的客户逐一开展反诈提醒,发放“防骗指南”。',
+        description: '柜员对办理大额转账的客户逐一开展反诈提醒，发放“防骗指南”。',
         metrics: { audience: 860, leaflets: 800 },
       },
       {
@@ -162,7 +162,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '民警驻点劝阻冒充客服诈骗',
         on: '2026-11-06',
         location: '营业大厅',
-        description: '驻点民警与大堂经理联合劝阻一名欲向“客服”转账的老年客户,成功阻止可疑交易。',
+        description: '驻点民警与大堂经理联合劝阻一名欲向“客服”转账的老年客户，成功阻止可疑交易。',
         metrics: { interceptedTransactions: 6, lossesAvoided: 352000, audience: 40 },
       },
       {
@@ -171,7 +171,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '识破刷单返利骗局',
         on: '2026-11-14',
         location: '自助服务区',
-        description: '民警发现客户在ATM机前神色紧张,经询问识破刷单返利骗局,避免损失。',
+        description: '民警发现客户在ATM机前神色紧张，经询问识破刷单返利骗局，避免损失。',
         metrics: { interceptedTransactions: 8, lossesAvoided: 460300, audience: 55 },
       },
       {
@@ -216,7 +216,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       reportDueOn: '2026-12-05',
       directiveTitle: '关于开展打击欺诈骗保维护基金安全集中宣传月活动的通知',
       directiveNumber: '青医保发〔2026〕12号',
-      purpose: '营造全社会共同关注、支持、参与医保基金监管的良好氛围,守护好人民群众的“看病钱”“救命钱”',
+      purpose: '营造全社会共同关注、支持、参与医保基金监管的良好氛围，守护好人民群众的“看病钱”“救命钱”',
       goals: '宣传进医院、进乡镇、进村组;医保政策知晓率明显提升',
       participants: ['town', 'hospital'],
       metrics: COMMON_METRICS,
@@ -263,7 +263,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '进科室进病房宣传',
         on: '2026-11-12',
         location: '住院部',
-        description: '护理部组织护士长深入病房,向住院患者及家属讲解骗保典型案例和举报渠道。',
+        description: '护理部组织护士长深入病房，向住院患者及家属讲解骗保典型案例和举报渠道。',
         metrics: { audience: 650, leaflets: 600 },
       },
       {
@@ -272,7 +272,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '集日发放宣传单',
         on: '2026-11-06',
         location: '青山镇集贸市场',
-        description: '利用赶集日在集贸市场设立咨询台,发放宣传单,现场解答群众医保政策问题。',
+        description: '利用赶集日在集贸市场设立咨询台，发放宣传单，现场解答群众医保政策问题。',
         metrics: { leaflets: 3000, audience: 5200 },
       },
     ],
@@ -325,7 +325,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         title: '国旗下宣讲:远离电信诈骗',
         on: '2026-11-09',
         location: '学校操场',
-        description: '周一升旗仪式上,德育处何静副校长作“远离电信诈骗 守护美好校园”国旗下宣讲,全校师生参加。',
+        description: '周一升旗仪式上，德育处何静副校长作“远离电信诈骗 守护美好校园”国旗下宣讲，全校师生参加。',
         metrics: { audience: 1350 },
       },
       {

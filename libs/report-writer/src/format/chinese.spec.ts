@@ -4,6 +4,7 @@ import {
   formatChineseDate,
   formatChineseDateFull,
   formatPeriod,
+  fullWidthPunctuation,
   joinList,
   toChineseNumeral,
 } from './chinese.js';
@@ -56,5 +57,20 @@ describe('dates', () => {
 
   it('rejects what is not a calendar day', () => {
     expect(() => formatChineseDate('next Tuesday')).toThrow();
+  });
+});
+
+describe('fullWidthPunctuation', () => {
+  it.each([
+    ['营造良好氛围,守护好人民群众的“救命钱”', '营造良好氛围，守护好人民群众的“救命钱”'],
+    ['提醒客户; 发放指南', '提醒客户；发放指南'],
+    ['主题:反诈', '主题：反诈'],
+    ['“防骗指南”,由民警讲解', '“防骗指南”，由民警讲解'],
+    ['共1,200人次,覆盖全校', '共1,200人次，覆盖全校'],
+    ['10:30 开始', '10:30 开始'],
+    ['在ATM,POS机旁', '在ATM,POS机旁'],
+    ['ATM机旁,发放', 'ATM机旁，发放'],
+  ])('%s → %s', (input, expected) => {
+    expect(fullWidthPunctuation(input)).toBe(expected);
   });
 });

@@ -24,6 +24,19 @@ export function toChineseNumeral(n: number): string {
   return out;
 }
 
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
+const HAN = String.raw`\p{Script=Han}|[“”‘’《》（）]`;
+const HALF_WIDTH_NEXT_TO_HAN = new RegExp(String.raw`(?<=${HAN})\s*([,;:!?])\s*|\s*([,;:!?])\s*(?=${HAN})`, 'gu');
+
+/**
+ * Half-width commas, semicolons, colons, exclamation and question marks next to Chinese text become
+ * full-width, as an official document writes them (GB/T 15834): 氛围,守护 → 氛围，守护. Between digits or
+ * Latin letters they stay (1,200 · 10:30 · ATM,POS).
+ */
+export function fullWidthPunctuation(text: string): string {
+  return text.replace(HALF_WIDTH_NEXT_TO_HAN, (_m, a?: string, b?: string) => HALF_TO_FULL[(a ?? b)!]!);
+}
+
 /** Prefix of the i-th (0-based) item of an enumeration: 一是, 二是, 三是… */
 export function enumerationPrefix(index: number): string {
   return `${toChineseNumeral(index + 1)}是`;

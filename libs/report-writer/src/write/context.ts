@@ -2,6 +2,7 @@
 // and the small helpers that turn metrics and counts into figures.
 import type { ChartKey, FigureFilter, Paragraph, SectionKey, Table } from '../document.js';
 import type { MetricFact, RollupFacts, SummaryFacts } from '../facts.js';
+import { fullWidthPunctuation } from '../format/chinese.js';
 import { formatCount, formatMetricValue } from '../format/numbers.js';
 import { ZH_CN } from '../phrases.zh-CN.js';
 import { type FigureSpec, TextBuilder } from './text-builder.js';
@@ -99,7 +100,7 @@ export function personName(member: { name: string; title?: string | null }): str
 
 /** Removes trailing punctuation so a clause can be embedded in a sentence. */
 export function clause(text: string): string {
-  return text
+  return fullWidthPunctuation(text)
     .replace(/\s*\n\s*/g, '')
     .replace(/\s+/g, ' ')
     .trim()

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -20,6 +20,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// TanStack Query starts out assuming a network and learns otherwise only from an 'offline' event: a page
+// opened without one would try every read, fail, and show nothing instead of pausing the reads.
+if (typeof navigator !== 'undefined' && !navigator.onLine) onlineManager.setOnline(false);
 
 const FIELD = {
   hoverBorderColor: '#8c8c8c',

@@ -3,6 +3,7 @@ import type { ReportScope, TaskStatus } from '@campaign-month/contracts';
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { recall, remember } from '../lib/remember.js';
 import { api, apiFetch, unwrap } from './client.js';
+import { isTransient } from './errors.js';
 import {
   asList,
   normalizeCampaign,
@@ -116,9 +117,7 @@ export function useProgress(campaign: CampaignView | undefined, today: string) {
 
 export function useStats(id: string | undefined, orgId?: string) {
   return useQuery({
-    queryKey: keys.stats(id ?? '', orgId),
-    enabled: !!id,
-    queryFn: async () =>
+    ...kept(keys.stats(id ?? '', orgId), async () =>
       normalizeStats(
         await unwrap(
           api.GET('/api/v1/campaigns/{id}/stats', {
@@ -126,6 +125,8 @@ export function useStats(id: string | undefined, orgId?: string) {
           }),
         ),
       ),
+    ),
+    enabled: !!id,
   });
 }
 
@@ -146,10 +147,7 @@ export function useTasks(id: string | undefined, orgId?: string) {
 
 export function useLeadingGroup(id: string | undefined, orgId: string | undefined) {
   return useQuery({
-    queryKey: keys.group(id ?? '', orgId ?? ''),
-    enabled: !!id && !!orgId,
-    retry: (n, err) => (err as { status?: number }).status !== 404 && n < 2,
-    queryFn: async () => {
+    ...kept(keys.group(id ?? '', orgId ?? ''), async () => {
       try {
         return normalizeLeadingGroup(
           await unwrap(
@@ -160,15 +158,15 @@ export function useLeadingGroup(id: string | undefined, orgId: string | undefine
         if ((err as { status?: number }).status === 404) return { members: [], updatedAt: null, outOfScope: true };
         throw err;
       }
-    },
+    }),
+    enabled: !!id && !!orgId,
+    retry: (n, err) => (err as { status?: number }).status !== 404 && isTransient(err) && n < 2,
   });
 }
 
 export function useEvents(id: string | undefined, orgId?: string) {
   return useQuery({
-    queryKey: keys.events(id ?? '', orgId),
-    enabled: !!id,
-    queryFn: async () => {
+    ...kept(keys.events(id ?? '', orgId), async () => {
       const page = await unwrap<Page<unknown>>(
         api.GET('/api/v1/campaigns/{id}/events', {
           params: { path: { id: id! }, query: { pageSize: 200, ...(orgId ? { organizationId: orgId } : {}) } },
@@ -178,7 +176,8 @@ export function useEvents(id: string | undefined, orgId?: string) {
         items: asList(page).map(normalizeEvent),
         total: (page as Partial<Page<unknown>>)?.total ?? asList(page).length,
       };
-    },
+    }),
+    enabled: !!id,
   });
 }
 
@@ -218,25 +217,35 @@ export function useEvent(eventId: string | undefined) {
   return useQuery(eventQuery(eventId ?? ''));
 }
 
-export function useSummary(id: string | undefined, orgId: string | undefined, scope: ReportScope = 'UNIT') {
+/**
+ * A summary (null: none generated yet). `keep`: its last answer stays on the device (the unit's own
+ * summary, whose status its phone needs offline); a reviewer's many summaries are not kept.
+ */
+export function useSummary(
+  id: string | undefined,
+  orgId: string | undefined,
+  scope: ReportScope = 'UNIT',
+  { keep = false }: { keep?: boolean } = {},
+) {
+  const queryKey = keys.summary(id ?? '', orgId ?? '', scope);
+  const queryFn = async () => {
+    try {
+      return normalizeSummary(
+        await unwrap(
+          api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
+            params: { ...po(id!, orgId!), query: { scope } },
+          }),
+        ),
+      );
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return null;
+      throw err;
+    }
+  };
   return useQuery({
-    queryKey: keys.summary(id ?? '', orgId ?? '', scope),
+    ...(keep ? kept(queryKey, queryFn) : { queryKey, queryFn }),
     enabled: !!id && !!orgId,
-    retry: (n, err) => (err as { status?: number }).status !== 404 && n < 2,
-    queryFn: async () => {
-      try {
-        return normalizeSummary(
-          await unwrap(
-            api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
-              params: { ...po(id!, orgId!), query: { scope } },
-            }),
-          ),
-        );
-      } catch (err) {
-        if ((err as { status?: number }).status === 404) return null;
-        throw err;
-      }
-    },
+    retry: (n, err) => (err as { status?: number }).status !== 404 && isTransient(err) && n < 2,
   });
 }
 

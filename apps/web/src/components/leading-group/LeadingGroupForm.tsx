@@ -3,9 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNetworkError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useLeadingGroup, useTemplates } from '../../api/queries.js';
 import type { LeadingGroupMemberView, LeadingGroupView } from '../../api/types.js';
+import { loadState } from '../../lib/query-state.js';
 import { ErrorAlert } from '../ErrorAlert.js';
+import { DataUnavailable } from '../OfflineNotice.js';
 import { useFormSubmit } from '../useFormSubmit.js';
 import { LeadingGroupRoster } from './LeadingGroupRoster.js';
 import { EMPTY_MEMBER, hasOneLeader, PHONE, rosterPayload, startingRoster } from './roster.js';
@@ -70,7 +73,8 @@ export function LeadingGroupForm({
   };
 
   if (!editable) {
-    if (group.error) return <ErrorAlert error={group.error} />;
+    if (loadState(group) === 'offline') return <DataUnavailable state="offline" />;
+    if (group.error && !group.data) return <ErrorAlert error={group.error} />;
     if (!group.data) return <Skeleton active />;
     if (group.data.outOfScope)
       return <Alert type="info" showIcon title={t('group.outOfScope')} data-testid="group-out-of-scope" />;
@@ -79,8 +83,14 @@ export function LeadingGroupForm({
 
   return (
     <>
-      <ErrorAlert error={error ?? group.error} fieldsShown={!!error && fieldsPlaced} scrollIntoView />
-      {!ready ? (
+      <ErrorAlert
+        error={error ?? (isNetworkError(group.error) ? null : group.error)}
+        fieldsShown={!!error && fieldsPlaced}
+        scrollIntoView
+      />
+      {loadState(group) === 'offline' ? (
+        <DataUnavailable state="offline" />
+      ) : !ready ? (
         <Skeleton active />
       ) : (
         <Form form={form} layout="vertical" onFinish={save} disabled={busy} requiredMark={false}>

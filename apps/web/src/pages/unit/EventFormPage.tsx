@@ -44,7 +44,7 @@ export function EventFormPage() {
   const qc = useQueryClient();
   const campaign = useCampaign(id);
   const tasks = useTasks(id, unit?.id);
-  const summary = useSummary(id, unit?.id);
+  const summary = useSummary(id, unit?.id, 'UNIT', { keep: true });
   const [form] = Form.useForm<FormValues>();
   const [photos, setPhotos] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);

@@ -22,15 +22,17 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { describeError } from '../../api/errors.js';
+import { describeError, isNetworkError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useEvents, useSummary } from '../../api/queries.js';
 import type { EventView, ImportResult } from '../../api/types.js';
 import { useUnit } from '../../auth/unit.js';
 import { DownloadButton } from '../../components/DownloadButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DataUnavailable, StaleDataHint } from '../../components/OfflineNotice.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { formatDay } from '../../lib/dates.js';
 import { keyMetricText, metricLines } from '../../lib/event-facts.js';
+import { loadState } from '../../lib/query-state.js';
 import { flushQueue, onEventsSent, queue, useQueuedEvents } from '../../offline/runtime.js';
 import { eventsLocked } from './due-items.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
@@ -48,7 +50,8 @@ export function LedgerPage() {
   const typeFilter = (params.get('type') as EventType | null) ?? undefined;
   const campaign = useCampaign(id);
   const events = useEvents(id, unit?.id);
-  const locked = eventsLocked(useSummary(id, unit?.id).data?.status);
+  const eventsState = loadState(events);
+  const locked = eventsLocked(useSummary(id, unit?.id, 'UNIT', { keep: true }).data?.status);
   const queued = useQueuedEvents().filter((q) => q.campaignId === id);
   const fileInput = useRef<HTMLInputElement>(null);
   const [importState, setImportState] = useState<{
@@ -101,7 +104,13 @@ export function LedgerPage() {
       <UnitNav campaignId={id} />
       <PageTitle
         title={t('ledger.title')}
-        sub={t('ledger.count', { count: events.data?.total ?? 0 })}
+        sub={
+          events.data
+            ? t('ledger.count', { count: events.data.total })
+            : eventsState === 'offline'
+              ? t('offline.unknown')
+              : undefined
+        }
         extra={
           <>
             <DownloadButton
@@ -210,10 +219,14 @@ export function LedgerPage() {
           }))}
         />
       </Space>
-      <ErrorAlert error={events.error} />
-      {events.isLoading ? (
+      {/* a network failure is said below (no data) or above the list (the last data the app had) */}
+      <ErrorAlert error={isNetworkError(events.error) ? null : events.error} />
+      <StaleDataHint queries={[events]} />
+      {eventsState === 'loading' ? (
         <Skeleton active />
-      ) : rows.length === 0 ? (
+      ) : eventsState === 'offline' ? (
+        <DataUnavailable state="offline" />
+      ) : eventsState === 'failed' ? null : rows.length === 0 ? (
         <Card>
           <Empty description={t('ledger.empty')} />
         </Card>

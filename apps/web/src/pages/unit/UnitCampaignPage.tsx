@@ -7,9 +7,11 @@ import { useCampaign, useLeadingGroup, useStats, useSummary, useTasks } from '..
 import { useRoles } from '../../auth/auth.js';
 import { useUnit } from '../../auth/unit.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DataUnavailable, StaleDataHint } from '../../components/OfflineNotice.js';
 import { ReportStatusTag, TrafficLightBadge } from '../../components/StatusBadges.js';
 import { formatDay, formatPeriod, todayIn } from '../../lib/dates.js';
 import { formatNumber } from '../../lib/numbers.js';
+import { combinedState, loadState } from '../../lib/query-state.js';
 import { useQueuedEvents } from '../../offline/runtime.js';
 import { countdown, dueItems, eventsLocked } from './due-items.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
@@ -25,7 +27,7 @@ export function UnitCampaignPage() {
   const campaign = useCampaign(id);
   const tasks = useTasks(id, unit?.id);
   const group = useLeadingGroup(id, unit?.id);
-  const summary = useSummary(id, unit?.id);
+  const summary = useSummary(id, unit?.id, 'UNIT', { keep: true });
   const stats = useStats(id, unit?.id);
   const queued = useQueuedEvents().filter((q) => q.campaignId === id);
   const c = campaign.data;
@@ -36,8 +38,9 @@ export function UnitCampaignPage() {
         ? dueItems({
             campaign: c,
             tasks: (tasks.data ?? []).filter((x) => !unit || x.organizationId === unit.id || !x.organizationId),
-            groupSet: (group.data?.members.length ?? 0) > 0,
-            summaryStatus: summary.data?.status ?? null,
+            // unknown (offline, never loaded) is not "missing": no item is made up from it
+            groupSet: group.data ? group.data.members.length > 0 : undefined,
+            summaryStatus: summary.data === undefined ? undefined : (summary.data?.status ?? null),
             today,
           })
         : [],
@@ -45,7 +48,14 @@ export function UnitCampaignPage() {
   );
 
   if (campaign.isLoading) return <Skeleton active />;
-  if (!c) return <ErrorAlert error={campaign.error} />;
+  if (!c)
+    return loadState(campaign) === 'offline' ? (
+      <DataUnavailable state="offline" />
+    ) : (
+      <ErrorAlert error={campaign.error} />
+    );
+  const dueState = combinedState(tasks, group, summary);
+  const unknown = <Typography.Text type="secondary">{t('offline.unknown')}</Typography.Text>;
   const left = countdown(c.endsOn, today);
   const locked = eventsLocked(summary.data?.status);
 
@@ -80,6 +90,8 @@ export function UnitCampaignPage() {
         </Typography.Text>
       </Card>
 
+      <StaleDataHint queries={[campaign, tasks, group, summary, stats]} />
+      <DataUnavailable state={combinedState(group, summary, stats)} />
       {locked ? (
         <LedgerLockedNotice />
       ) : (
@@ -97,8 +109,10 @@ export function UnitCampaignPage() {
       )}
 
       <Card size="small" title={t('unit.due.title')} style={{ marginBottom: 12 }} data-testid="due-list">
-        {tasks.isLoading || group.isLoading || summary.isLoading ? (
+        {dueState === 'loading' ? (
           <Skeleton active />
+        ) : dueState === 'offline' && items.length === 0 ? (
+          unknown
         ) : items.length === 0 ? (
           <Typography.Text type="success">{locked ? t('unit.due.noneLocked') : t('unit.due.none')}</Typography.Text>
         ) : (
@@ -139,7 +153,11 @@ export function UnitCampaignPage() {
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('stats.events')} value={stats.data?.eventCount ?? 0} loading={stats.isLoading} />
+            <Statistic
+              title={t('stats.events')}
+              value={stats.data?.eventCount ?? (loadState(stats) === 'offline' ? '—' : 0)}
+              loading={stats.isLoading}
+            />
           </Card>
         </Col>
         {(stats.data?.metrics ?? []).slice(0, 3).map((m) => (
@@ -156,19 +174,29 @@ export function UnitCampaignPage() {
                 <TeamOutlined />
                 <Typography.Text strong>{t('group.title')}</Typography.Text>
               </Space>
-              <Typography.Text type="secondary">
-                {(group.data?.members.length ?? 0) > 0
-                  ? t('group.memberCount', { count: group.data?.members.length })
-                  : t('progress.groupMissing')}
-              </Typography.Text>
+              {!group.data ? (
+                loadState(group) === 'offline' ? (
+                  unknown
+                ) : null
+              ) : (
+                <Typography.Text type="secondary">
+                  {group.data.members.length > 0
+                    ? t('group.memberCount', { count: group.data.members.length })
+                    : t('progress.groupMissing')}
+                </Typography.Text>
+              )}
             </Space>
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" hoverable onClick={() => navigate(`/unit/${id}/summary`)}>
+          <Card size="small" hoverable onClick={() => navigate(`/unit/${id}/summary`)} data-testid="summary-card">
             <Space style={{ justifyContent: 'space-between', width: '100%' }}>
               <Typography.Text strong>{t('summary.title')}</Typography.Text>
-              <ReportStatusTag status={summary.data?.status} />
+              {summary.data !== undefined ? (
+                <ReportStatusTag status={summary.data?.status} />
+              ) : loadState(summary) === 'offline' ? (
+                unknown
+              ) : null}
             </Space>
           </Card>
         </Col>

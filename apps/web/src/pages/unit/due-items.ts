@@ -25,14 +25,17 @@ function lightFor(daysLeft: number | undefined): TrafficLight {
 export function dueItems(input: {
   campaign: CampaignView;
   tasks: TaskView[];
-  groupSet: boolean;
-  summaryStatus: ReportStatus | null;
+  /** undefined: not known (offline, never loaded): no item is made up from it. */
+  groupSet: boolean | undefined;
+  /** null: none generated yet; undefined: not known. */
+  summaryStatus: ReportStatus | null | undefined;
   today: string;
 }): DueItem[] {
   const { campaign, tasks, groupSet, summaryStatus, today } = input;
   const base = `/unit/${campaign.id}`;
   const items: DueItem[] = [];
-  if (!groupSet) items.push({ kind: 'group', key: 'group', title: 'group', light: 'YELLOW', link: `${base}/group` });
+  if (groupSet === false)
+    items.push({ kind: 'group', key: 'group', title: 'group', light: 'YELLOW', link: `${base}/group` });
   for (const task of tasks) {
     if (task.status === 'DONE' || task.status === 'CANCELLED') continue;
     const daysLeft = task.dueOn ? daysBetween(today, task.dueOn) : undefined;
@@ -56,7 +59,7 @@ export function dueItems(input: {
       light: 'RED',
       link: `${base}/summary`,
     });
-  } else if (!handedIn(summaryStatus) && campaign.reportDueOn) {
+  } else if (summaryStatus !== undefined && !handedIn(summaryStatus) && campaign.reportDueOn) {
     const daysLeft = daysBetween(today, campaign.reportDueOn);
     items.push({
       kind: 'summary',

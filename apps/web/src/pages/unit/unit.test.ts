@@ -42,6 +42,19 @@ describe('what a unit has to do', () => {
     const items = dueItems({ campaign, tasks: [], groupSet: false, summaryStatus: 'RETURNED', today: '2026-11-20' });
     expect(items.map((i) => i.kind).sort()).toEqual(['group', 'returned']);
   });
+  it('makes up nothing from what is not known (offline, never loaded)', () => {
+    const items = dueItems({
+      campaign,
+      tasks: [task('soon', '2026-11-22')],
+      groupSet: undefined,
+      summaryStatus: undefined,
+      today: '2026-11-20',
+    });
+    expect(items.map((i) => i.key)).toEqual(['soon']);
+    // known: no group yet, no summary yet
+    const known = dueItems({ campaign, tasks: [], groupSet: false, summaryStatus: null, today: '2026-11-20' });
+    expect(known.map((i) => i.kind).sort()).toEqual(['group', 'summary']);
+  });
   it('drops the summary once handed in', () => {
     expect(dueItems({ campaign, tasks: [], groupSet: true, summaryStatus: 'SUBMITTED', today: '2026-11-20' })).toEqual(
       [],

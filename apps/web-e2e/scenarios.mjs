@@ -410,6 +410,21 @@ export const scenarios = [
       await page.getByTestId('queued-tag').filter({ hasText: '2' }).waitFor();
       await shot(page, '14b-phone-offline-reopened', { fullPage: false });
 
+      // Still offline, screens never loaded before say they cannot load, instead of "nothing logged";
+      // those loaded before show the last data the phone had, and say so.
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/ledger`);
+      await page.getByTestId('offline-unavailable').waitFor({ timeout: 20_000 });
+      await page.getByTestId('queued-list').waitFor();
+      assert.equal(await page.getByText('还没有记录活动').count(), 0, 'no empty ledger while offline');
+      assert.equal(await page.getByText('共 0 条').count(), 0, 'no "共 0 条" while offline');
+      await shot(page, '14c-phone-offline-ledger', { fullPage: false });
+      await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}`);
+      await page.getByTestId('group-card').waitFor({ timeout: 20_000 });
+      await page.getByTestId('offline-stale').waitFor();
+      const groupText = (await page.getByTestId('group-card').textContent()) ?? '';
+      assert.match(groupText, /\d+ 人/, `the leading group recorded before, not 未成立: ${groupText}`);
+      await shot(page, '14d-phone-offline-home', { fullPage: false });
+
       // The first answer is lost on the way back (the API has the event, the phone does not know):
       // the retry carries the same Idempotency-Key, so the API must not make a second event.
       let dropped = 0;
@@ -590,6 +605,29 @@ export const scenarios = [
       await page.getByTestId('generate-summary').click();
       await page.getByTestId('summary-document').waitFor({ timeout: 30_000 });
       await shot(page, '16-phone-summary-preview');
+      // 存在不足 is the unit's to write: until it is, the summary cannot be submitted, and the page says where.
+      await page.getByTestId('summary-needs-input').getByText('存在不足及下一步打算', { exact: false }).waitFor();
+      assert.ok(await page.getByTestId('submit-summary').isDisabled(), 'no submit while a section needs input');
+      // An event logged after the version was generated: its figures no longer match the ledger.
+      const reporter = await ctx.api.as(ctx.emails.reporter);
+      await reporter.post(`/campaigns/${ctx.state.campaignId}/events`, {
+        organizationId: ctx.orgs.school1,
+        type: 'LECTURE',
+        title: '反诈知识进课堂',
+        occurredOn: day(0),
+        metrics: { audience: 45 },
+      });
+      await page.reload();
+      const outdated = page.getByTestId('summary-outdated');
+      await outdated.getByText('总结中的数字与台账不一致', { exact: false }).waitFor({ timeout: 20_000 });
+      await shot(page, '16b-phone-summary-outdated', { fullPage: false });
+      await outdated.getByTestId('outdated-regenerate').click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await page.locator('.ant-message').getByText('已生成新版本').waitFor();
+      await outdated.waitFor({ state: 'detached' });
       const figure = page.locator('.cm-figure').first();
       if (await figure.count()) {
         await figure.click();
@@ -607,6 +645,7 @@ export const scenarios = [
       await page.getByTestId('save-summary').click();
       await page.locator('.ant-message').getByText('已保存').waitFor();
       await page.getByTestId('summary-document').getByText(practice).waitFor();
+      await page.getByTestId('summary-needs-input').waitFor({ state: 'detached' });
       await page.getByTestId('submit-summary').click();
       await page.locator('#confirm-submit').click();
       await page.locator('.ant-tag').getByText('已提交').first().waitFor({ timeout: 20_000 });
@@ -772,6 +811,21 @@ export const scenarios = [
       });
       for (const title of titles) assert.ok(cells.includes(title), `the workbook lists ${title}`);
       assert.ok(!cells.includes(ctx.state.onlineEvent?.title ?? '-'), 'no event of another unit in the workbook');
+      // An event logged after the unit submitted: the reviewer is told the figures no longer match.
+      const late = await school2.post(`/campaigns/${ctx.state.campaignId}/events`, {
+        organizationId: ctx.orgs.school2,
+        type: 'LECTURE',
+        title: '提交后补记的班会',
+        occurredOn: day(0),
+        metrics: { audience: 40 },
+      });
+      await page.reload();
+      await page.getByTestId('summary-outdated').getByText('总结中的数字与台账不一致', { exact: false }).waitFor();
+      await shot(page, '23b-review-summary-outdated', { fullPage: false });
+      await school2.call('DELETE', `/events/${late.id}`);
+      await page.reload();
+      await page.getByTestId('summary-document').waitFor();
+      assert.equal(await page.getByTestId('summary-outdated').count(), 0, 'figures match the ledger again');
       await page.getByTestId('return-summary').click();
       const comment = '请补充典型案例和下一步打算。';
       await page.getByTestId('return-comment').fill(comment);
@@ -785,6 +839,18 @@ export const scenarios = [
       await unit.page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/summary`);
       await unit.page.getByTestId('returned-comment').getByText(comment).waitFor();
       await shot(unit.page, '19-phone-summary-returned', { fullPage: false });
+      // Regenerated after the return, the draft still carries the reviewer's comment until it is submitted.
+      await unit.page
+        .getByRole('button', { name: /按最新数据重新生成/ })
+        .first()
+        .click();
+      await unit.page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await unit.page.locator('.ant-message').getByText('已生成新版本').waitFor();
+      await unit.page.locator('.ant-tag').getByText('草稿').first().waitFor();
+      await unit.page.getByTestId('returned-comment').getByText(comment).waitFor();
       await unit.context.close();
     },
   },

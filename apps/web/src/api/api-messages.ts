@@ -24,6 +24,7 @@ const RULES: Rule[] = [
   [/^Only the unit.s reporter submits its summary/i, key('apiMessage.onlyReporterSubmits')],
   [/^Summaries are (?:approved|returned) by an organizer of a superior unit/i, key('apiMessage.onlySuperiorReviews')],
   [/summary (?:for this campaign |of .+ )?is approved: its events are read-only/i, key('apiMessage.summaryApproved')],
+  [/^The summary still has paragraphs to write/i, key('apiMessage.paragraphsToWrite')],
   [/^Too many log-in attempts/i, key('apiMessage.loginThrottled')],
   [/has changed \(version \d+\)|at the same time|changed meanwhile|was saved first/i, key('apiMessage.staleVersion')],
   [/If-Match/i, key('apiMessage.ifMatch')],

@@ -284,6 +284,10 @@ export function normalizeSummary(x: unknown): SummaryView {
     document,
     narrative,
     reviewerComment: str(s.reviewerComment) ?? null,
+    outdated: s.outdated === true,
+    needsInput: Array.isArray(s.needsInput)
+      ? s.needsInput.filter((k): k is string => typeof k === 'string')
+      : undefined,
     submittedAt: str(s.submittedAt) ?? null,
     reviewedAt: str(s.reviewedAt) ?? null,
     updatedAt: str(s.updatedAt) ?? null,

@@ -1074,7 +1074,10 @@ export interface components {
       version: number;
       status: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
       title: string;
+      /** The comment of the last return: kept on the versions made after it, until the unit submits again */
       reviewerComment: string | null;
+      /** True when the events logged now add up to other figures (event count, metric totals) than this version’s: events were added, corrected or deleted after it was generated. Regenerate (after a return) to update it. */
+      outdated: boolean;
       /** Narrative key → the unit’s text */
       narrative: {
         [key: string]: string;
@@ -1082,7 +1085,7 @@ export interface components {
       document: components["schemas"]["SummaryDocumentResponse"];
       /** The facts the document was written from: UnitFacts (kind UNIT) or RollupFacts (kind ROLLUP) */
       facts: (components["schemas"]["UnitFactsResponse"] | components["schemas"]["RollupFactsResponse"]);
-      /** Editable paragraphs still showing a prompt instead of the unit’s text */
+      /** Editable paragraphs still showing a prompt instead of the unit’s text: submitting answers 422 until none is left */
       needsInput: string[];
       submittedAt: string | null;
       reviewedAt: string | null;

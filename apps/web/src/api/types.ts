@@ -232,7 +232,12 @@ export interface SummaryView {
   title: string;
   document: SummaryDocumentView | null;
   narrative: Record<string, string>;
+  /** The comment of the last return; kept on the drafts made after it until the unit submits again. */
   reviewerComment?: string | null;
+  /** The events logged now add up to other figures than this version's (added, corrected or deleted since). */
+  outdated?: boolean;
+  /** Keys of the paragraphs still to be written before a submit (the API refuses it until none is left). */
+  needsInput?: string[];
   submittedAt?: string | null;
   reviewedAt?: string | null;
   updatedAt?: string | null;

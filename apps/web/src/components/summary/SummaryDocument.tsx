@@ -4,14 +4,28 @@ import { Input, Popover, Table, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FigureView, ParagraphView, SummaryDocumentView } from '../../api/types.js';
+import type { FigureView, MetricDefinitionView, ParagraphView, SummaryDocumentView } from '../../api/types.js';
+import { formatExact } from '../../lib/numbers.js';
 import { describeFigureSource, splitByFigures } from './figure-source.js';
 
 type LedgerLink = (f: FigureView) => string | undefined;
 
-function Figure({ figure, ledgerLink }: { figure: FigureView; ledgerLink?: LedgerLink }) {
+type Metrics = readonly MetricDefinitionView[] | undefined;
+
+/** The metric a figure sums, with its kind and unit (from the campaign, else the known units). */
+export function figureMetric(figure: FigureView, metrics: Metrics, unitOf: (key: string) => string) {
+  const key = figure.metric ?? (figure.source.filter.metric as string | undefined);
+  if (!key) return undefined;
+  return metrics?.find((m) => m.key === key) ?? { unit: unitOf(key) };
+}
+
+function Figure({ figure, ledgerLink, metrics }: { figure: FigureView; ledgerLink?: LedgerLink; metrics?: Metrics }) {
   const { t } = useTranslation();
   const link = ledgerLink?.(figure);
+  const exact = formatExact(
+    figure.value,
+    figureMetric(figure, metrics, (k) => t(`metricUnit.${k}`, { defaultValue: '' })),
+  );
   return (
     <Popover
       trigger={['click', 'hover']}
@@ -19,7 +33,7 @@ function Figure({ figure, ledgerLink }: { figure: FigureView; ledgerLink?: Ledge
       content={
         <div style={{ maxWidth: 300 }}>
           <div>{describeFigureSource(figure, t)}</div>
-          <div style={{ color: '#8c8c8c', marginTop: 4 }}>{t('figure.exact', { value: figure.value })}</div>
+          <div style={{ color: '#8c8c8c', marginTop: 4 }}>{t('figure.exact', { value: exact })}</div>
           {link && (
             <Link to={link} style={{ display: 'inline-block', marginTop: 6 }}>
               {t('figure.openLedger')}
@@ -35,12 +49,12 @@ function Figure({ figure, ledgerLink }: { figure: FigureView; ledgerLink?: Ledge
   );
 }
 
-function ParagraphText({ p, ledgerLink }: { p: ParagraphView; ledgerLink?: LedgerLink }) {
+function ParagraphText({ p, ledgerLink, metrics }: { p: ParagraphView; ledgerLink?: LedgerLink; metrics?: Metrics }) {
   return (
     <>
       {splitByFigures(p.text, p.figures ?? []).map((run) =>
         'figure' in run ? (
-          <Figure key={`f${run.start}`} figure={run.figure} ledgerLink={ledgerLink} />
+          <Figure key={`f${run.start}`} figure={run.figure} ledgerLink={ledgerLink} metrics={metrics} />
         ) : (
           <Fragment key={`t${run.start}`}>{run.text}</Fragment>
         ),
@@ -55,9 +69,11 @@ export interface SummaryDocumentProps {
   narrative?: Record<string, string>;
   onNarrativeChange?: (key: string, text: string) => void;
   ledgerLink?: LedgerLink;
+  /** The campaign's metrics: a figure's exact value is written by its kind (money with two decimals). */
+  metrics?: Metrics;
 }
 
-export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink }: SummaryDocumentProps) {
+export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink, metrics }: SummaryDocumentProps) {
   const { t } = useTranslation();
   const editing = !!onNarrativeChange;
   const box = (key: string, value: string, placeholder: string) => (
@@ -101,7 +117,7 @@ export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink 
     if (p.style === 'heading2') {
       return (
         <h3 key={p.key} style={{ fontSize: 16, margin: '12px 0 4px', textIndent: '2em' }}>
-          <ParagraphText p={p} ledgerLink={ledgerLink} />
+          <ParagraphText p={p} ledgerLink={ledgerLink} metrics={metrics} />
         </h3>
       );
     }
@@ -109,7 +125,7 @@ export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink 
     if (lines.length === 1) {
       return (
         <p key={p.key}>
-          <ParagraphText p={p} ledgerLink={ledgerLink} />
+          <ParagraphText p={p} ledgerLink={ledgerLink} metrics={metrics} />
         </p>
       );
     }
@@ -144,7 +160,11 @@ export function SummaryDocument({ doc, narrative, onNarrativeChange, ledgerLink 
                 title: c,
                 key: String(i),
                 render: (_: unknown, row: { text: string; figure?: FigureView }[]) =>
-                  row[i]?.figure ? <Figure figure={row[i].figure!} ledgerLink={ledgerLink} /> : row[i]?.text,
+                  row[i]?.figure ? (
+                    <Figure figure={row[i].figure!} ledgerLink={ledgerLink} metrics={metrics} />
+                  ) : (
+                    row[i]?.text
+                  ),
               }))}
               dataSource={s.table.rows}
             />

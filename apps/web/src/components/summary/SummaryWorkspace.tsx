@@ -4,12 +4,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, describeError } from '../../api/errors.js';
-import { keys, mutations, useSummary } from '../../api/queries.js';
-import type { FigureView } from '../../api/types.js';
+import { ApiError, describeError, isNetworkError } from '../../api/errors.js';
+import { keys, mutations, useCampaign, useSummary } from '../../api/queries.js';
+import type { FigureView, SummaryView } from '../../api/types.js';
+import { loadState } from '../../lib/query-state.js';
 import { ErrorAlert } from '../ErrorAlert.js';
+import { DataUnavailable, StaleDataHint } from '../OfflineNotice.js';
 import { PageTitle } from '../PageTitle.js';
 import { ReportStatusTag } from '../StatusBadges.js';
+import { paragraphPlace, paragraphsToWrite, refusedParagraphs } from './needs-input.js';
 import { SummaryDocument } from './SummaryDocument.js';
 import { SummaryDownloads } from './SummaryDownloads.js';
 
@@ -43,7 +46,10 @@ export function SummaryWorkspace({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const summary = useSummary(id, orgId, scope);
+  // the unit's own summary stays on its phone (offline it shows the last version it had)
+  const summary = useSummary(id, orgId, scope, { keep: allowSubmit });
+  const state = loadState(summary);
+  const metrics = useCampaign(id).data?.metrics;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -64,6 +70,8 @@ export function SummaryWorkspace({
     } catch (err) {
       setError(err);
       if (err instanceof ApiError && err.status === 409) await refresh();
+      else if (refusedParagraphs(err).length)
+        await refresh(); // the alert above the document names them
       else message.error(describeError(err, t));
       return false;
     } finally {
@@ -91,11 +99,12 @@ export function SummaryWorkspace({
     setEditing(false);
   };
 
-  const needsInput = s?.document
-    ? [s.document.opening, ...s.document.sections.flatMap((x) => x.paragraphs)].filter(
-        (p) => p.needsInput && !(draft[p.key] ?? s.narrative[p.key]),
-      )
-    : [];
+  // A submit waits until every paragraph only the unit can write has its text (the API refuses it before).
+  const refused = refusedParagraphs(error);
+  const toWrite = [...new Set([...paragraphsToWrite(s, draft), ...refused])].filter(
+    (k) => !(draft[k] ?? s?.narrative[k] ?? '').trim(),
+  );
+  const places = [...new Set(toWrite.map((k) => paragraphPlace(k, s?.document, t)))];
 
   return (
     <>
@@ -114,22 +123,56 @@ export function SummaryWorkspace({
       />
       {error instanceof ApiError && error.status === 409 ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('summary.stale')} />
-      ) : (
-        <ErrorAlert error={error ?? summary.error} />
+      ) : refused.length && toWrite.length ? null : (
+        <ErrorAlert error={error ?? (isNetworkError(summary.error) ? null : summary.error)} />
       )}
-      {s?.status === 'RETURNED' && s.reviewerComment && (
+      <StaleDataHint queries={[summary]} />
+      {/* the comment of the last return stays on the drafts made after it, until the unit submits again */}
+      {s?.reviewerComment && (s.status === 'RETURNED' || s.status === 'DRAFT') && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('summary.returnedTitle')}
+          title={s.status === 'RETURNED' ? t('summary.returnedTitle') : t('summary.returnedDraftTitle')}
           description={s.reviewerComment}
           data-testid="returned-comment"
         />
       )}
-      {summary.isLoading ? (
+      {s?.outdated && (
+        <OutdatedAlert
+          summary={s}
+          action={
+            !locked && canGenerate ? (
+              <Popconfirm title={t('summary.regenerateConfirm')} onConfirm={generate}>
+                <Button
+                  size="small"
+                  icon={<ReloadOutlined />}
+                  loading={busy === 'generate'}
+                  data-testid="outdated-regenerate"
+                >
+                  {t('summary.regenerate')}
+                </Button>
+              </Popconfirm>
+            ) : undefined
+          }
+          hint={!canGenerate ? undefined : locked ? t('summary.outdatedLocked') : t('summary.outdatedRegenerate')}
+        />
+      )}
+      {s && allowSubmit && !locked && toWrite.length > 0 && (
+        <Alert
+          type={refused.length ? 'error' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('summary.needsInputTitle', { count: toWrite.length })}
+          description={t('summary.needsInputList', { places: places.join('、') })}
+          data-testid="summary-needs-input"
+        />
+      )}
+      {state === 'loading' ? (
         <Skeleton active />
-      ) : !s ? (
+      ) : state === 'offline' ? (
+        <DataUnavailable state="offline" />
+      ) : state === 'failed' ? null : !s ? (
         <Card>
           <Empty description={canGenerate ? t('summary.none') : t('review.noRollup')}>
             {canGenerate && (
@@ -183,15 +226,19 @@ export function SummaryWorkspace({
             )}
             {!locked && allowSubmit && (
               <Popconfirm
-                title={
-                  needsInput.length
-                    ? t('summary.submitConfirmMissing', { count: needsInput.length })
-                    : t('summary.submitConfirm')
-                }
+                title={t('summary.submitConfirm')}
                 onConfirm={submit}
+                disabled={toWrite.length > 0}
                 okButtonProps={{ id: 'confirm-submit' }}
               >
-                <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} data-testid="submit-summary">
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={busy === 'submit'}
+                  disabled={toWrite.length > 0}
+                  title={toWrite.length > 0 ? t('summary.submitBlocked') : undefined}
+                  data-testid="submit-summary"
+                >
                   {t('summary.submit')}
                 </Button>
               </Popconfirm>
@@ -206,6 +253,7 @@ export function SummaryWorkspace({
               narrative={{ ...s.narrative, ...draft }}
               onNarrativeChange={editing ? (key, text) => setDraft((d) => ({ ...d, [key]: text })) : undefined}
               ledgerLink={ledgerLink}
+              metrics={metrics}
             />
           ) : (
             <Typography.Paragraph>{t('summary.noDocument')}</Typography.Paragraph>
@@ -213,5 +261,29 @@ export function SummaryWorkspace({
         </>
       )}
     </>
+  );
+}
+
+/** The summary's figures no longer match the ledger: events changed after this version was generated. */
+export function OutdatedAlert({ summary, action, hint }: { summary: SummaryView; action?: ReactNode; hint?: string }) {
+  const { t } = useTranslation();
+  if (!summary.outdated) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('summary.outdated')}
+      // the button under the text, not beside it: on a phone a side button squeezes the text to a column
+      description={
+        hint || action ? (
+          <>
+            {hint && <div>{hint}</div>}
+            {action && <div style={{ marginTop: 8 }}>{action}</div>}
+          </>
+        ) : undefined
+      }
+      data-testid="summary-outdated"
+    />
   );
 }

@@ -4,15 +4,17 @@ import { Alert, App, Button, Card, Empty, Input, Modal, Skeleton, Space, Typogra
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { describeError } from '../../api/errors.js';
+import { describeError, isNetworkError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useSummary } from '../../api/queries.js';
 import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DataUnavailable } from '../../components/OfflineNotice.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ReportStatusTag } from '../../components/StatusBadges.js';
 import { SummaryDocument } from '../../components/summary/SummaryDocument.js';
 import { SummaryDownloads } from '../../components/summary/SummaryDownloads.js';
-import { SummaryWorkspace } from '../../components/summary/SummaryWorkspace.js';
+import { OutdatedAlert, SummaryWorkspace } from '../../components/summary/SummaryWorkspace.js';
+import { loadState } from '../../lib/query-state.js';
 import { UnitLedgerCard } from './UnitLedgerCard.js';
 
 export function ReviewPage() {
@@ -99,7 +101,8 @@ export function ReviewPage() {
           )
         }
       />
-      <ErrorAlert error={error ?? summary.error} />
+      <ErrorAlert error={error ?? (isNetworkError(summary.error) ? null : summary.error)} />
+      {s && <OutdatedAlert summary={s} hint={t('review.outdatedHint')} />}
       {s?.reviewerComment && (
         <Alert
           type="warning"
@@ -109,14 +112,16 @@ export function ReviewPage() {
           description={s.reviewerComment}
         />
       )}
-      {summary.isLoading ? (
+      {loadState(summary) === 'loading' ? (
         <Skeleton active />
-      ) : !s ? (
+      ) : loadState(summary) === 'offline' ? (
+        <DataUnavailable state="offline" />
+      ) : loadState(summary) === 'failed' ? null : !s ? (
         <Card>
           <Empty description={t('review.noSummary')} />
         </Card>
       ) : s.document ? (
-        <SummaryDocument doc={s.document} />
+        <SummaryDocument doc={s.document} metrics={campaign.data?.metrics} />
       ) : (
         <Typography.Paragraph>{t('summary.noDocument')}</Typography.Paragraph>
       )}

@@ -233,6 +233,14 @@ describe('tasks', () => {
       );
     });
 
+    it("filtering by a unit outside the caller's scope is 404 (a sibling's, another tenant's), as on the events list", async () => {
+      const filtered = (org: string) =>
+        t.http.get(tasksUrl()).query({ organizationId: org }).set(bearer(w.reporter1.token));
+      expect((await filtered(w.schools.s1)).status).toBe(200);
+      expect((await filtered(w.schools.s2)).status).toBe(404);
+      expect((await filtered(other.schools.s1)).status).toBe(404);
+    });
+
     it('filters by unit, status, overdue, parent and top level, and pages', async () => {
       const get = (query: object) =>
         t.http

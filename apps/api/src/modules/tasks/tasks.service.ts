@@ -29,6 +29,8 @@ export class TasksService {
   /** Tasks of units inside the caller's scope; parents carry their children's progress. */
   async list(actor: Actor, campaignId: string, q: ListTasksQueryDto): Promise<Page<TaskView>> {
     await this.campaigns.find(actor, campaignId, 'task:read');
+    // a unit outside the caller's scope is 404, as on the events list (not an empty page that says nothing)
+    if (q.organizationId) await this.access.assertOrganizations(actor, 'task:read', [q.organizationId]);
     const today = await this.campaigns.today(actor);
     const overdue: Prisma.TaskWhereInput = { status: { in: [...OPEN_STATUSES] }, dueOn: { lt: dayToDate(today) } };
     // NOT(overdue) spelled out: an undated task is never overdue (SQL's NOT would drop NULL due days).

@@ -43,7 +43,10 @@ export class CreateTaskDto implements CreateTaskRequest {
   @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-07', description: "Inside the campaign: on or after its startsOn, on or before its reportDueOn" })
+  @ApiPropertyOptional({
+    example: '2026-11-07',
+    description: 'Inside the campaign: on or after its startsOn, on or before its reportDueOn',
+  })
   @IsOptional()
   @IsCalendarDay()
   dueOn?: string;

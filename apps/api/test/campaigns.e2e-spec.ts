@@ -56,6 +56,22 @@ describe('campaigns', () => {
     it('needs a token', async () => {
       await t.http.get('/api/v1/campaign-templates').expect(401);
     });
+
+    it('pages like every list and refuses bad paging with a field-level 400', async () => {
+      const second = await t.http
+        .get('/api/v1/campaign-templates')
+        .query({ page: 2, pageSize: 2 })
+        .set(bearer(w.reporter1.token))
+        .expect(200);
+      expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(second.body.items).toHaveLength(1);
+      const bad = await t.http
+        .get('/api/v1/campaign-templates')
+        .query({ page: -1, pageSize: 100000 })
+        .set(bearer(w.reporter1.token))
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['page', 'pageSize']);
+    });
   });
 
   describe('POST /campaigns', () => {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
+import { PageQueryDto } from '../../core/http/dto/page-query.dto.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { CampaignProgressService } from './campaign-progress.service.js';
 import { CampaignStatsService } from './campaign-stats.service.js';
@@ -31,8 +32,8 @@ export class CampaignsController {
     type: CampaignTemplatePageResponse,
     description: '{ items: CampaignTemplateView[], total, page, pageSize }',
   })
-  templates() {
-    return this.campaigns.templates();
+  templates(@Query() q: PageQueryDto) {
+    return this.campaigns.templates(q);
   }
 
   @Get('campaigns')

@@ -14,7 +14,7 @@ import type { Actor } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
-import { pageArgs } from '../../core/http/dto/page-query.dto.js';
+import { type PageQueryDto, pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { dateToDay, dayToDate } from '../../core/time/calendar.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { CampaignAccessService } from './campaign-access.service.js';
@@ -43,12 +43,13 @@ export class CampaignsService {
   ) {}
 
   /** Every template, in the list shape (one page holds them all). */
-  templates(): Page<CampaignTemplateView> {
+  templates(q: PageQueryDto): Page<CampaignTemplateView> {
+    const { skip, take } = pageArgs(q);
     return {
-      items: [...CAMPAIGN_TEMPLATES],
+      items: CAMPAIGN_TEMPLATES.slice(skip, skip + take),
       total: CAMPAIGN_TEMPLATES.length,
-      page: 1,
-      pageSize: CAMPAIGN_TEMPLATES.length,
+      page: q.page,
+      pageSize: q.pageSize,
     };
   }
 

@@ -356,6 +356,14 @@ export const scenarios = [
         .setInputFiles([{ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') }]);
       await page.getByText('仅支持 JPEG、PNG、WebP 格式的照片，未添加：anim.gif').waitFor();
       assert.equal(await page.locator('img[alt="anim.gif"]').count(), 0);
+      // judged by its bytes, as the API does: a text file named and typed as a JPEG is refused when picked
+      await page
+        .getByTestId('photo-input')
+        .setInputFiles([
+          { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just a note, not a photo') },
+        ]);
+      await page.getByText('仅支持 JPEG、PNG、WebP 格式的照片，未添加：notes.jpg').waitFor();
+      assert.equal(await page.locator('img[alt="notes.jpg"]').count(), 0);
       await page.getByTestId('event-type').click();
       await page.keyboard.type('国旗下');
       await page.keyboard.press('Enter');
@@ -717,6 +725,9 @@ export const scenarios = [
       await page.keyboard.press('Escape');
       await page.getByTestId('photo-full').waitFor({ state: 'hidden' });
       await page.getByTestId('approve-summary').click();
+      // approving locks the unit's ledger: the reviewer confirms it first
+      await page.locator('.ant-popover').getByText('台账将锁定').waitFor();
+      await page.locator('#confirm-approve').click();
       await page.locator('.ant-tag').getByText('已审核通过').first().waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 60_000 }),

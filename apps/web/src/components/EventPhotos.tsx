@@ -72,7 +72,7 @@ export function EventPhotos({
   const refresh = () => qc.invalidateQueries({ queryKey: ['events'] });
 
   const add = async (files: File[]) => {
-    const { accepted, refused } = splitPhotos(files);
+    const { accepted, refused } = await splitPhotos(files);
     if (refused.length) message.error(t('event.photoWrongType', { names: refused.join('、') }));
     setBusy(true);
     try {

@@ -1,6 +1,6 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Modal, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Modal, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -86,15 +86,17 @@ export function ReviewPage() {
                   <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-summary">
                     {t('review.return')}
                   </Button>
-                  <Button
-                    type="primary"
-                    icon={<CheckOutlined />}
-                    loading={busy}
-                    onClick={() => act(() => mutations.approveSummary(id, orgId, scope), t('review.approved'))}
-                    data-testid="approve-summary"
+                  {/* approving locks the unit's ledger: one more tap, as returning asks for a comment */}
+                  <Popconfirm
+                    title={t('review.approveConfirm')}
+                    okText={t('review.approve')}
+                    okButtonProps={{ id: 'confirm-approve' }}
+                    onConfirm={() => act(() => mutations.approveSummary(id, orgId, scope), t('review.approved'))}
                   >
-                    {t('review.approve')}
-                  </Button>
+                    <Button type="primary" icon={<CheckOutlined />} loading={busy} data-testid="approve-summary">
+                      {t('review.approve')}
+                    </Button>
+                  </Popconfirm>
                 </>
               )}
             </>

@@ -28,11 +28,12 @@ export function PhotoPicker({ value, onChange }: { value: File[]; onChange: (fil
         multiple
         style={{ display: 'none' }}
         data-testid="photo-input"
-        onChange={(e) => {
-          const { accepted, refused } = splitPhotos([...(e.target.files ?? [])]);
+        onChange={async (e) => {
+          const picked = [...(e.target.files ?? [])];
+          e.target.value = '';
+          const { accepted, refused } = await splitPhotos(picked);
           if (refused.length) message.error(t('event.photoWrongType', { names: refused.join('、') }));
           onChange([...value, ...accepted].slice(0, MAX_PHOTOS));
-          e.target.value = '';
         }}
       />
       <Space wrap size={8}>

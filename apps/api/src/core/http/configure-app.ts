@@ -134,7 +134,10 @@ export function createOpenApiDocument(app: INestApplication) {
       .setTitle('Campaign Month API')
       .setDescription(
         '集中宣传月 campaign months: organizations, campaigns, leading groups, tasks, publicity events and generated summaries. ' +
-          'Errors: { statusCode, error, message, details? }. Lists: { items, total, page, pageSize }.',
+          'Errors: { statusCode, error, message, details? } — 400 with field-level details, 401, 403 (the role ' +
+          'holds the permission nowhere), 404 (also outside your scope), 409, 413/415 (uploads), 422 (a state ' +
+          'change not allowed), 429 and 503 (the database is busy) with Retry-After. ' +
+          'Lists: { items, total, page, pageSize }.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -2,9 +2,8 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { InvalidInput } from '../errors/domain-errors.js';
 import { invalidInput } from '../errors/validation.js';
-import { unstorableInput } from '../http/storable-input.js';
+import { assertStorableInput } from '../http/storable-input.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /** Validates the log-in body first (field-level 400s), then runs the local strategy. */
@@ -12,8 +11,7 @@ import { LoginDto } from './dto/auth.dto.js';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<{ body: unknown }>();
-    const problem = unstorableInput(req.body);
-    if (problem) throw new InvalidInput(problem.message, [problem]);
+    assertStorableInput(req.body);
     const dto = plainToInstance(LoginDto, req.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw invalidInput(errors);

@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { unstorableInput } from '../http/storable-input.js';
+import { assertStorableInput } from '../http/storable-input.js';
 import { type FieldError, InvalidInput } from './domain-errors.js';
 
 /** Flattens class-validator's tree into field-level details: { field: 'organization.kind', message }. */
@@ -26,10 +26,7 @@ export function invalidInput(errors: ValidationError[]): InvalidInput {
 /** Nest's ValidationPipe, after a walk that refuses what could not be stored or validated (storable-input.ts). */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') {
-      const problem = unstorableInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
-      if (problem) throw new InvalidInput(problem.message, [problem]);
-    }
+    if (metadata.type !== 'custom') assertStorableInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     return super.transform(value, metadata);
   }
 }

@@ -4,7 +4,7 @@
 // class-validator recurse and would overflow the stack). The walk is iterative for that reason. A key
 // named like a member of every object (toString, constructor…) is refused too: class-transformer drops
 // such keys without a word, so a metric or a paragraph sent under one would vanish.
-import type { FieldError } from '../errors/domain-errors.js';
+import { type FieldError, InvalidInput } from '../errors/domain-errors.js';
 
 /** No request body of the API nests more than a few levels; 32 leaves room and stays far from the stack. */
 export const MAX_INPUT_DEPTH = 32;
@@ -46,4 +46,10 @@ export function unstorableInput(value: unknown, prefix = ''): FieldError | null 
     }
   }
   return null;
+}
+
+/** The walk as the API's 400: the first unstorable field, named in the message and the details. */
+export function assertStorableInput(value: unknown, prefix = ''): void {
+  const problem = unstorableInput(value, prefix);
+  if (problem) throw new InvalidInput(problem.message, [problem]);
 }

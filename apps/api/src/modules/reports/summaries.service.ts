@@ -41,7 +41,7 @@ export interface SummaryView {
   createdAt: string;
 }
 
-export function toSummaryView(r: SummaryReport, outdated = false): SummaryView {
+function toSummaryView(r: SummaryReport, outdated: boolean): SummaryView {
   const document = r.sections as unknown as SummaryDocument;
   return {
     outdated,
@@ -56,13 +56,18 @@ export function toSummaryView(r: SummaryReport, outdated = false): SummaryView {
     narrative: r.narrative as Record<string, string>,
     document,
     facts: r.facts as unknown as SummaryFacts,
-    needsInput: allParagraphs(document)
-      .filter((p) => p.needsInput)
-      .map((p) => p.key),
+    needsInput: paragraphsToWrite(document),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   };
+}
+
+/** Editable paragraphs still showing a prompt instead of the unit's text. */
+function paragraphsToWrite(document: SummaryDocument): string[] {
+  return allParagraphs(document)
+    .filter((p) => p.needsInput)
+    .map((p) => p.key);
 }
 
 interface Target {
@@ -114,6 +119,11 @@ export class SummariesService {
   }
 
   async get(actor: Actor, t: Target, version?: number): Promise<SummaryView> {
+    return this.view(actor, t, await this.getRow(actor, t, version));
+  }
+
+  /** Row form for the exporters (a version, else the latest; 404 outside the scope). */
+  async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
     await this.locate(actor, t);
     const row = version
       ? await this.prisma.summaryReport.findFirst({
@@ -127,7 +137,7 @@ export class SummariesService {
         })
       : await this.latest(actor, t);
     if (!row) throw new NotFound('Summary');
-    return this.view(actor, t, row);
+    return row;
   }
 
   private async view(actor: Actor, t: Target, row: SummaryReport): Promise<SummaryView> {
@@ -147,12 +157,6 @@ export class SummariesService {
   /** The campaign's title, for the zip's file name (404 outside the scope). */
   async campaignTitle(actor: Actor, campaignId: string): Promise<string> {
     return (await this.access.findCampaign(actor, campaignId, 'report:read')).title;
-  }
-
-  /** Row form for the exporters. */
-  async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
-    const view = await this.get(actor, t, version);
-    return this.prisma.summaryReport.findFirstOrThrow({ where: { id: view.id } });
   }
 
   /** A new DRAFT version from the current facts; the unit's narrative carries over. */
@@ -275,18 +279,22 @@ export class SummariesService {
     const org = await this.locate(actor, t);
     if (!this.access.covers(actor, 'report:write', org.path))
       throw new Forbidden('Only the unit’s reporter submits its summary');
-    const current = await this.latest(actor, t);
-    const open = current ? toSummaryView(current).needsInput : [];
-    if (open.length)
-      throw new TransitionNotAllowed(
-        `The summary still has paragraphs to write before it is submitted: ${open.join(', ')}`,
-        { paragraphs: open },
-      );
-    return this.transition(actor, t, ['DRAFT', 'RETURNED'], 'SUBMITTED', {
-      submittedById: actor.userId,
-      submittedAt: new Date(),
-      reviewerComment: null,
-    });
+    const written = (current: SummaryReport) => {
+      const open = paragraphsToWrite(current.sections as unknown as SummaryDocument);
+      if (open.length)
+        throw new TransitionNotAllowed(
+          `The summary still has paragraphs to write before it is submitted: ${open.join(', ')}`,
+          { paragraphs: open },
+        );
+    };
+    return this.transition(
+      actor,
+      t,
+      ['DRAFT', 'RETURNED'],
+      'SUBMITTED',
+      { submittedById: actor.userId, submittedAt: new Date(), reviewerComment: null },
+      written,
+    );
   }
 
   async approve(actor: Actor, t: Target): Promise<SummaryView> {
@@ -313,10 +321,13 @@ export class SummariesService {
     from: ReportStatus[],
     to: ReportStatus,
     data: Prisma.SummaryReportUpdateInput,
+    /** A rule of this transition on the version it moves (throws to refuse), checked in the same transaction. */
+    check?: (current: SummaryReport) => void,
   ): Promise<SummaryView> {
     const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
       if (!current) throw new NotFound('Summary');
+      check?.(current);
       // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
       const updated = await tx.summaryReport.updateMany({
         where: { id: current.id, status: { in: from } },

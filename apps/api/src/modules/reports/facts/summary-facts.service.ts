@@ -35,6 +35,19 @@ const EXAMPLE_LIMIT = 12;
 const EXAMPLE_CANDIDATES = 400;
 const TASK_ITEMS_LIMIT = 30;
 
+/**
+ * Which rows a summary counts, for every event query (alias e, joined to organization o): the campaign's
+ * events of the unit itself, or (ROLLUP) of every organization whose path matches `subtreePattern`.
+ */
+function countedEvents(target: FactsTarget, subtreePattern: Prisma.Sql) {
+  const orgFilter =
+    target.scope === 'ROLLUP'
+      ? Prisma.sql`o.path LIKE ${subtreePattern}`
+      : Prisma.sql`o.id = ${target.organizationId}::uuid`;
+  const events = Prisma.sql`e.tenant_id = ${target.tenantId}::uuid AND e.campaign_id = ${target.campaignId}::uuid AND ${orgFilter}`;
+  return { orgFilter, events };
+}
+
 @Injectable()
 export class SummaryFactsService {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
@@ -44,12 +57,11 @@ export class SummaryFactsService {
    * the metric sums, in the same text form compute() stores, so a version can tell whether it is outdated.
    */
   async currentTotals(target: FactsTarget): Promise<{ eventCount: number; metricTotals: Record<string, string> }> {
-    const { tenantId, campaignId, organizationId } = target;
-    const orgFilter =
-      target.scope === 'ROLLUP'
-        ? Prisma.sql`o.path LIKE (SELECT u.path || '%' FROM organization u WHERE u.tenant_id = ${tenantId}::uuid AND u.id = ${organizationId}::uuid)`
-        : Prisma.sql`o.id = ${organizationId}::uuid`;
-    const events = Prisma.sql`e.tenant_id = ${tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid AND ${orgFilter}`;
+    const { tenantId, organizationId } = target;
+    const { events } = countedEvents(
+      target,
+      Prisma.sql`(SELECT u.path || '%' FROM organization u WHERE u.tenant_id = ${tenantId}::uuid AND u.id = ${organizationId}::uuid)`,
+    );
     const [row] = await this.prisma.$queryRaw<{ event_count: number; metric_totals: Record<string, string> }[]>`
       SELECT (SELECT count(*)::int FROM publicity_event e JOIN organization o ON o.id = e.organization_id
                WHERE ${events}) AS event_count,
@@ -79,10 +91,7 @@ export class SummaryFactsService {
     ]);
     const today = todayIn(tenant.timeZone);
     const rollup = target.scope === 'ROLLUP';
-    // Which organizations' rows count: the unit itself, or every organization under it.
-    const orgFilter = rollup ? Prisma.sql`o.path LIKE ${`${unit.path}%`}` : Prisma.sql`o.id = ${organizationId}::uuid`;
-    // The campaign's events (alias e, joined to organization o) that count: used by every event query.
-    const events = Prisma.sql`e.tenant_id = ${tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid AND ${orgFilter}`;
+    const { orgFilter, events } = countedEvents(target, Prisma.sql`${`${unit.path}%`}`);
     const base = { tenantId, campaignId, orgFilter, events, today };
 
     const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([

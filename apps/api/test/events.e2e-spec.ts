@@ -11,7 +11,7 @@ import {
   PERIOD,
   setCampaignStatus,
 } from './support/events-fixtures.js';
-import { bearer } from './support/fixtures.js';
+import { bearer, createUser } from './support/fixtures.js';
 import { day } from './support/planning-fixtures.js';
 
 const body = (w: EventsWorld, extra: Record<string, unknown> = {}) => ({
@@ -201,6 +201,43 @@ describe('events: create, read, list, edit, delete', () => {
       await t.http.post(url()).set(bearer(w.viewerA.token)).send(body(w)).expect(403);
       await t.http.post(url()).set(bearer(w.organizerR.token)).send(body(w)).expect(403);
       await t.http.post(url()).send(body(w)).expect(401);
+    });
+
+    it('reads the user in its own statement: role, scope and deactivation changes count at the next create', async () => {
+      // This route loads the actor with its checks (decision 031) instead of through the guard: each change
+      // an administrator makes must still take effect at once, with a token issued before it.
+      const admin = bearer(w.tenant.adminToken);
+      const user = await createUser(
+        t.http,
+        w.tenant.adminToken,
+        [{ organizationId: w.org.A, role: 'REPORTER' }],
+        'moved',
+      );
+      const as = bearer(user.token);
+      await t.http.post(url()).set(as).send(body(w)).expect(201);
+      const membershipsNow = (memberships: { organizationId: string; role: string }[]) =>
+        t.http.patch(`/api/v1/users/${user.id}`).set(admin).send({ memberships }).expect(200);
+      await membershipsNow([{ organizationId: w.org.A, role: 'VIEWER' }]);
+      const refused = await t.http.post(url()).set(as).send(body(w)).expect(403);
+      expect(refused.body).toMatchObject({ statusCode: 403, message: 'Your role does not allow event:write' });
+      await membershipsNow([{ organizationId: w.org.B, role: 'REPORTER' }]);
+      await t.http.post(url()).set(as).send(body(w)).expect(404);
+      await t.http
+        .post(url())
+        .set(as)
+        .send(body(w, { organizationId: w.org.B }))
+        .expect(201);
+      await t.http.patch(`/api/v1/users/${user.id}`).set(admin).send({ isActive: false }).expect(200);
+      const locked = await t.http
+        .post(url())
+        .set(as)
+        .send(body(w, { organizationId: w.org.B }))
+        .expect(401);
+      expect(locked.body).toMatchObject({ statusCode: 401, message: 'This account is not active' });
+      const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM publicity_event WHERE author_id = $1', [
+        user.id,
+      ]);
+      expect(n).toBe(2);
     });
 
     it('answers 422 while the campaign is not ACTIVE', async () => {

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type Permission, roleGrants } from '@campaign-month/contracts';
+import { ACTOR_IN_ROUTE, roleLacks } from '../auth/actor-in-route.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import type { Actor } from '../context/request-context.js';
-import { Forbidden } from '../errors/domain-errors.js';
 import { REQUIRES } from './requires.decorator.js';
 
 /**
@@ -18,10 +18,12 @@ export class PermissionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    // A route that reads the actor in its own statement checks its permission there (actor-in-route.ts).
+    if (this.reflector.getAllAndOverride<Permission | undefined>(ACTOR_IN_ROUTE, targets)) return true;
     const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRES, targets);
     if (!permissions) return true;
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (actor?.memberships.some((m) => permissions.some((p) => roleGrants(m.role, p)))) return true;
-    throw new Forbidden(`Your role does not allow ${permissions.join(' or ')}`);
+    throw roleLacks(permissions);
   }
 }

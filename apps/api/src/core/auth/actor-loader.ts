@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@campaign-month/contracts';
 import type { Actor } from '../context/request-context.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { actorMembershipsSql } from './actor-in-route.js';
 
 interface ActorRow {
   id: string;
@@ -21,9 +22,7 @@ export class ActorLoader {
   async load(userId: string, tenantId: string): Promise<Actor | null> {
     const rows = await this.prisma.direct.$queryRaw<ActorRow[]>`
       SELECT u.id, u.tenant_id, u.email,
-             coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role, 'path', o.path))
-                         FROM membership m JOIN organization o ON o.id = m.organization_id
-                        WHERE m.user_id = u.id AND m.tenant_id = u.tenant_id AND o.archived_at IS NULL), '[]'::json) AS memberships
+             ${actorMembershipsSql} AS memberships
         FROM app_user u
        WHERE u.id = ${userId}::uuid AND u.tenant_id = ${tenantId}::uuid AND u.is_active`;
     const user = rows[0];

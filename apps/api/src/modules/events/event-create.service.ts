@@ -1,14 +1,16 @@
 // Logging one event: the hot path, kept to one read and one write (docs/decisions/022-event-create-path.md).
-//   read : one query gathers the campaign (visible to the actor?), the unit (in scope? participant?), the
-//          unit's latest summary status, the metric definitions and, when given, the task.
+//   read : one query gathers the actor (the user named by the token, active, with its memberships: the
+//          route reads it itself, decision 031), the campaign (visible to the actor?), the unit (in scope?
+//          participant?), the unit's latest summary status, the metric definitions and, when given, the task.
 //   write: one statement inserts the event, its metric values and the audit entry (data-modifying CTEs:
 //          atomic without an explicit transaction). With an Idempotency-Key the same statement also claims
 //          the key and stores the answer (decision 020); the key is looked up (an earlier answer replayed,
 //          another request's key 409) only when the checks refuse or the claim finds the key taken.
 import { randomUUID } from 'node:crypto';
-import type { EventView } from '@campaign-month/contracts';
+import { type EventView, ROLES, roleGrants } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../../core/context/request-context.js';
+import { actorMembershipsSql, actorOf, type Principal } from '../../core/auth/actor-in-route.js';
+import type { Actor, ActorMembership } from '../../core/context/request-context.js';
 import { requestContext } from '../../core/context/request-context.js';
 import { type DirectDb, PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
@@ -25,6 +27,11 @@ import { EventAccessService, latestSummaryStatusSql } from './event-access.servi
 import { entriesToValues, type MetricDef, parseMetrics } from './metric-values.js';
 
 interface CreateContext {
+  /** The active user and its memberships; null when the token's user is not (or no longer) active. */
+  email: string | null;
+  memberships: ActorMembership[] | null;
+  /** The campaign is one the actor may log events for; the other fields are null when not. */
+  found: boolean | null;
   status: string;
   timeZone: string;
   startsOn: string;
@@ -37,6 +44,9 @@ interface CreateContext {
   taskOk: boolean;
 }
 
+/** The roles whose memberships log events: the scope of a create. */
+const WRITER_ROLES = ROLES.filter((role) => roleGrants(role, 'event:write'));
+
 @Injectable()
 export class EventCreateService {
   constructor(
@@ -46,11 +56,19 @@ export class EventCreateService {
   ) {}
 
   async create(
-    actor: Actor,
+    principal: Principal,
     campaignId: string,
     dto: CreateEventDto,
     idempotencyKey: string | null,
   ): Promise<IdempotentResult<EventView>> {
+    const db = this.prisma.direct;
+    const ctx = await this.context(db, principal, campaignId, dto);
+    // 401 (user no longer active) and 403 (no role that logs events) come first, as the guards answer them.
+    const actor = actorOf(
+      principal,
+      ctx.memberships && { email: ctx.email!, memberships: ctx.memberships },
+      'event:write',
+    );
     const request: IdempotencyRequest | null = idempotencyKey
       ? {
           tenantId: actor.tenantId,
@@ -62,11 +80,8 @@ export class EventCreateService {
     // The key is looked up only when this request cannot go through as new: a first attempt (the usual
     // case) costs no extra round trip. A retry of a request that succeeded is still answered from its
     // record, whatever the checks would say now, and a key used for another request still answers 409.
-    const db = this.prisma.direct;
-    let ctx: CreateContext;
     let entries: ReturnType<typeof parseMetrics>['entries'];
     try {
-      ctx = await this.context(db, actor, campaignId, dto);
       entries = this.check(ctx, dto);
     } catch (refusal) {
       const earlier = request ? await this.idempotency.replay<EventView>(request) : null;
@@ -87,37 +102,58 @@ export class EventCreateService {
     });
   }
 
-  private async context(db: DirectDb, actor: Actor, campaignId: string, dto: CreateEventDto): Promise<CreateContext> {
-    const patterns = this.rules.scopePatterns(actor, 'event:write');
+  /**
+   * The actor and the checks' facts in one statement. The scope is the paths of the actor's memberships whose
+   * role logs events, read from the same memberships the actor is built from.
+   */
+  private async context(
+    db: DirectDb,
+    principal: Principal,
+    campaignId: string,
+    dto: CreateEventDto,
+  ): Promise<CreateContext> {
     const taskId = dto.taskId ?? null;
     const rows = await db.$queryRaw<CreateContext[]>`
-      SELECT c.status::text AS status, c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
-             (SELECT tn.time_zone FROM tenant tn WHERE tn.id = c.tenant_id) AS "timeZone",
-             u.name AS "unitName",
-             COALESCE(u.path LIKE ANY(${patterns}::text[]), false) AS "unitInScope",
-             EXISTS (SELECT 1 FROM participant p
-                      WHERE p.tenant_id = c.tenant_id AND p.campaign_id = c.id AND p.organization_id = u.id) AS "unitParticipates",
-             ${latestSummaryStatusSql(Prisma.sql`c.tenant_id`, Prisma.sql`c.id`, Prisma.sql`u.id`)} AS "summaryStatus",
-             (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'key', m.key, 'label', m.label, 'unit', m.unit, 'kind', m.kind)
-                                       ORDER BY m.sort_order, m.key), '[]'::json)
-                FROM metric_definition m WHERE m.tenant_id = c.tenant_id AND m.campaign_id = c.id) AS metrics,
-             (${taskId}::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM task t WHERE t.tenant_id = c.tenant_id AND t.id = ${taskId}::uuid
-                                       AND t.campaign_id = c.id AND t.organization_id = u.id)) AS "taskOk"
-        FROM campaign c
-        LEFT JOIN organization u ON u.tenant_id = c.tenant_id AND u.id = ${dto.organizationId}::uuid
-       WHERE c.tenant_id = ${actor.tenantId}::uuid AND c.id = ${campaignId}::uuid
-         AND (EXISTS (SELECT 1 FROM organization o
-                       WHERE o.tenant_id = c.tenant_id AND o.id = c.organizer_org_id AND o.path LIKE ANY(${patterns}::text[]))
-              OR EXISTS (SELECT 1 FROM participant p
-                           JOIN organization po ON po.tenant_id = p.tenant_id AND po.id = p.organization_id
-                          WHERE p.tenant_id = c.tenant_id AND p.campaign_id = c.id AND po.path LIKE ANY(${patterns}::text[])))`;
-    if (!rows[0]) throw new NotFound('Campaign');
-    return rows[0];
+      WITH me AS (
+        SELECT u.id, u.email, ${actorMembershipsSql} AS memberships
+          FROM app_user u
+         WHERE u.id = ${principal.userId}::uuid AND u.tenant_id = ${principal.tenantId}::uuid AND u.is_active
+      ), scope AS (
+        SELECT coalesce(array_agg((j->>'path') || '%'), '{}'::text[]) AS patterns
+          FROM me, json_array_elements(me.memberships) j
+         WHERE j->>'role' = ANY(${WRITER_ROLES}::text[])
+      )
+      SELECT me.email, me.memberships, ctx.*
+        FROM me CROSS JOIN scope
+        LEFT JOIN LATERAL (
+          SELECT true AS found, c.status::text AS status, c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
+                 (SELECT tn.time_zone FROM tenant tn WHERE tn.id = c.tenant_id) AS "timeZone",
+                 u.name AS "unitName",
+                 COALESCE(u.path LIKE ANY(scope.patterns), false) AS "unitInScope",
+                 EXISTS (SELECT 1 FROM participant p
+                          WHERE p.tenant_id = c.tenant_id AND p.campaign_id = c.id AND p.organization_id = u.id) AS "unitParticipates",
+                 ${latestSummaryStatusSql(Prisma.sql`c.tenant_id`, Prisma.sql`c.id`, Prisma.sql`u.id`)} AS "summaryStatus",
+                 (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'key', m.key, 'label', m.label, 'unit', m.unit, 'kind', m.kind)
+                                           ORDER BY m.sort_order, m.key), '[]'::json)
+                    FROM metric_definition m WHERE m.tenant_id = c.tenant_id AND m.campaign_id = c.id) AS metrics,
+                 (${taskId}::uuid IS NULL OR EXISTS (
+                    SELECT 1 FROM task t WHERE t.tenant_id = c.tenant_id AND t.id = ${taskId}::uuid
+                                           AND t.campaign_id = c.id AND t.organization_id = u.id)) AS "taskOk"
+            FROM campaign c
+            LEFT JOIN organization u ON u.tenant_id = c.tenant_id AND u.id = ${dto.organizationId}::uuid
+           WHERE c.tenant_id = ${principal.tenantId}::uuid AND c.id = ${campaignId}::uuid
+             AND (EXISTS (SELECT 1 FROM organization o
+                           WHERE o.tenant_id = c.tenant_id AND o.id = c.organizer_org_id AND o.path LIKE ANY(scope.patterns))
+                  OR EXISTS (SELECT 1 FROM participant p
+                               JOIN organization po ON po.tenant_id = p.tenant_id AND po.id = p.organization_id
+                              WHERE p.tenant_id = c.tenant_id AND p.campaign_id = c.id AND po.path LIKE ANY(scope.patterns)))
+        ) ctx ON true`;
+    return rows[0] ?? ({ email: null, memberships: null, found: null } as CreateContext);
   }
 
   /** The rules, in the order a client can act on them: 404, then 422 (state), then 400 (fields). */
   private check(ctx: CreateContext, dto: CreateEventDto) {
+    if (!ctx.found) throw new NotFound('Campaign');
     if (!ctx.unitInScope || ctx.unitName === null) throw new NotFound('Organization');
     this.rules.assertOpen({ campaignStatus: ctx.status, summaryStatus: ctx.summaryStatus });
     if (!ctx.unitParticipates)

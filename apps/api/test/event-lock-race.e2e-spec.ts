@@ -1,8 +1,11 @@
 // An approval that lands after an event's checks but before its insert still wins: the writing
 // statement checks the lock again, so the event is refused (422), nothing is written and, with an
-// Idempotency-Key, the key stays free.
+// Idempotency-Key, the key stays free. The checks and the write are one statement when the campaign's facts
+// are cached (decision 032); with none cached, the first statement only reads them and the second writes:
+// the approval lands between the two.
 import { ActorLoader } from '../src/core/auth/actor-loader.js';
 import { type Actor, requestContext } from '../src/core/context/request-context.js';
+import { CampaignFactsCache } from '../src/modules/events/campaign-facts-cache.js';
 import { EventCreateService } from '../src/modules/events/event-create.service.js';
 import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import { addSummaryVersion, buildEventsWorld, countEvents, type EventsWorld } from './support/events-fixtures.js';
@@ -26,13 +29,19 @@ describe('event lock race', () => {
     const inContext = <T>(fn: () => Promise<T>) =>
       requestContext.run({ requestId: 'race', ip: null, tenantId: w.tenant.tenantId }, fn);
     const actor = (await inContext(() => t.app.get(ActorLoader).load(w.reporterA.id, w.tenant.tenantId))) as Actor;
-    // the approval lands right after the checks ran: only the writing statement stands between the event and the table
-    const checks = service as unknown as { context: (...args: unknown[]) => Promise<unknown> };
-    const original = checks.context;
-    checks.context = async function (this: unknown, ...args: unknown[]) {
-      const ctx = await original.apply(this, args);
-      await addSummaryVersion(w.tenant.tenantId, w.campaign.id, w.org.A, 'APPROVED');
-      return ctx;
+    // no facts cached: the first statement reads them (and writes nothing), then the approval lands
+    const internals = service as unknown as {
+      facts: CampaignFactsCache;
+      run: (...args: unknown[]) => Promise<unknown>;
+    };
+    internals.facts = new CampaignFactsCache();
+    const original = internals.run;
+    let statements = 0;
+    internals.run = async function (this: unknown, ...args: unknown[]) {
+      const row = await original.apply(this, args);
+      statements += 1;
+      if (statements === 1) await addSummaryVersion(w.tenant.tenantId, w.campaign.id, w.org.A, 'APPROVED');
+      return row;
     };
     try {
       const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06', metrics: {} };
@@ -40,8 +49,9 @@ describe('event lock race', () => {
         statusCode: 422,
       });
     } finally {
-      checks.context = original;
+      internals.run = original;
     }
+    expect(statements).toBe(2);
     expect(await countEvents(w.campaign.id)).toBe(0);
     expect(await sql(`SELECT 1 FROM idempotency_record WHERE key = $1`, [key ?? ''])).toHaveLength(0);
   });

@@ -240,6 +240,38 @@ describe('events: create, read, list, edit, delete', () => {
       expect(n).toBe(2);
     });
 
+    it('checks each create against the campaign as it is now, however the process cached it', async () => {
+      // The process keeps a campaign's period and metric definitions to validate a body before its one
+      // statement (decision 032); another process may change them in between: the statement writes only
+      // when they are unchanged, and otherwise the facts it read decide.
+      const c = await insertCampaign({ tenantId: w.tenant.tenantId, organizerOrgId: w.org.R, participants: [w.org.A] });
+      const post = (extra: Record<string, unknown>) =>
+        t.http
+          .post(`/api/v1/campaigns/${c.id}/events`)
+          .set(bearer(w.reporterA.token))
+          .send(body(w, { metrics: { audience: 10 }, ...extra }));
+      await post({}).expect(201);
+      await post({}).expect(201);
+      // a metric defined since: accepted at once
+      await sql(
+        `INSERT INTO metric_definition (tenant_id, campaign_id, key, label, unit, kind, sort_order)
+         VALUES ($1, $2, 'hotline', '拨打热线', '次', 'COUNT', 9)`,
+        [w.tenant.tenantId, c.id],
+      );
+      const added = await post({ metrics: { hotline: 3 } }).expect(201);
+      expect(added.body.metrics).toEqual({ hotline: '3' });
+      // a metric removed since: refused, though the cached definitions still had it
+      await sql(`DELETE FROM metric_definition WHERE campaign_id = $1 AND key = 'posters'`, [c.id]);
+      const removed = await post({ metrics: { posters: 5 } }).expect(400);
+      expect(removed.body.details).toEqual([expect.objectContaining({ field: 'metrics.posters' })]);
+      // a period shortened since: the day is refused, though the cached period still held it
+      await sql(`UPDATE campaign SET starts_on = '2026-11-10' WHERE id = $1`, [c.id]);
+      const early = await post({ metrics: {} }).expect(400);
+      expect(early.body.details).toEqual([expect.objectContaining({ field: 'occurredOn' })]);
+      await post({ metrics: {}, occurredOn: '2026-11-12' }).expect(201);
+      expect(await countEvents(c.id)).toBe(4);
+    });
+
     it('answers 422 while the campaign is not ACTIVE', async () => {
       const draft = await insertCampaign({
         tenantId: w.tenant.tenantId,

@@ -81,12 +81,14 @@ export class IdempotencyService {
    * The claim, as the first CTE of the statement that does the work: `WITH claim AS (${claimSql(…)}) …`, whose
    * writes must all read FROM claim. It stores the answer (`status`, `body`) with the key when `condition`
    * holds and the key is free (or expired); otherwise it returns no row and the statement writes nothing.
+   * `body` is the answer, or an SQL expression of type jsonb that the statement computes it with.
    */
   claimSql(request: IdempotencyRequest, status: number, body: unknown, condition: Prisma.Sql): Prisma.Sql {
+    const answer = body instanceof Prisma.Sql ? body : Prisma.sql`${JSON.stringify(body)}::jsonb`;
     return Prisma.sql`
       INSERT INTO idempotency_record (tenant_id, scope, key, request_hash, state, response_status, response_body, expires_at)
       SELECT ${request.tenantId}::uuid, ${request.scope}, ${request.key}, ${request.requestHash}, 'COMPLETED',
-             ${status}::int, ${JSON.stringify(body)}::jsonb, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}::int)
+             ${status}::int, ${answer}, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}::int)
        WHERE ${condition}
       ON CONFLICT (tenant_id, scope, key) DO UPDATE
          SET request_hash = EXCLUDED.request_hash, state = 'COMPLETED', response_status = EXCLUDED.response_status,

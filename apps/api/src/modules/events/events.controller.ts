@@ -59,7 +59,7 @@ export class EventsController {
     description:
       '404: campaign or unit outside your scope. 422: campaign not ACTIVE, or the unit’s summary is approved. ' +
       '400: day outside the campaign period or after today (an event is logged once it has happened), unit not taking part, task of another unit, metric keys not defined for the campaign (metrics.<key>). ' +
-      '409: Idempotency-Key reused with a different body. ' +
+      '409: Idempotency-Key reused with a different body, or the campaign’s period or metrics kept changing while the event was being logged (send it again). ' +
       '401/403 (account not active, or no role that logs events) come from the same statement as the checks, so on this route a malformed body is answered 400 first.',
   })
   @ApiCreatedResponse({

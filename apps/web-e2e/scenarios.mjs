@@ -37,6 +37,11 @@ async function photoTakenOn(color, label, takenOn) {
   };
 }
 
+/** Logs an event of `organizationId` in the scenario's month through the API, as `client` (ctx.api.as). */
+function logEvent(ctx, client, organizationId, { type, title, occurredOn, metrics }) {
+  return client.post(`/campaigns/${ctx.state.campaignId}/events`, { organizationId, type, title, occurredOn, metrics });
+}
+
 /** Adds a photo to an event through the API as `email` (multipart, as the web app sends it). */
 async function uploadPhoto(ctx, email, eventId, file) {
   const login = await fetch(`${ctx.baseUrl}/api/v1/auth/login`, {
@@ -234,13 +239,7 @@ export const scenarios = [
         ['POSTER', '校门口张贴反诈海报', { posters: 40 }, -2],
         ['LECTURE', '反诈专题班会', { audience: 860 }, -1],
       ]) {
-        await school2.post(`/campaigns/${ctx.state.campaignId}/events`, {
-          organizationId: ctx.orgs.school2,
-          type,
-          title,
-          occurredOn: day(offset),
-          metrics,
-        });
+        await logEvent(ctx, school2, ctx.orgs.school2, { type, title, occurredOn: day(offset), metrics });
       }
       await page.getByRole('row').filter({ hasText: taskTitle }).first().waitFor();
       await shot(page, '07-tasks-cascaded');
@@ -618,8 +617,7 @@ export const scenarios = [
       assert.ok(await page.getByTestId('submit-summary').isDisabled(), 'no submit while a section needs input');
       // An event logged after the version was generated: its figures no longer match the ledger.
       const reporter = await ctx.api.as(ctx.emails.reporter);
-      await reporter.post(`/campaigns/${ctx.state.campaignId}/events`, {
-        organizationId: ctx.orgs.school1,
+      await logEvent(ctx, reporter, ctx.orgs.school1, {
         type: 'LECTURE',
         title: '反诈知识进课堂',
         occurredOn: day(0),
@@ -826,8 +824,7 @@ export const scenarios = [
       for (const title of titles) assert.ok(cells.includes(title), `the workbook lists ${title}`);
       assert.ok(!cells.includes(ctx.state.onlineEvent?.title ?? '-'), 'no event of another unit in the workbook');
       // An event logged after the unit submitted: the reviewer is told the figures no longer match.
-      const late = await school2.post(`/campaigns/${ctx.state.campaignId}/events`, {
-        organizationId: ctx.orgs.school2,
+      const late = await logEvent(ctx, school2, ctx.orgs.school2, {
         type: 'LECTURE',
         title: '提交后补记的班会',
         occurredOn: day(0),

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
 import { bearer } from './support/fixtures.js';
-import { type Bureau, createCampaign, day, educationBureau, launch } from './support/planning-fixtures.js';
+import { type Bureau, day, schoolsMonth } from './support/planning-fixtures.js';
 
 const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
 
@@ -32,12 +32,7 @@ describe('input at the edges', () => {
   beforeAll(async () => {
     await truncateAll();
     t = await startTestApp({ LOGIN_MAX_PER_ADDRESS: '10000' });
-    w = await educationBureau(t.http);
-    other = await educationBureau(t.http, '另一教育局');
-    campaign = (
-      await createCampaign(t.http, w.organizer.token, { participants: { subtreeOf: w.bureau, kinds: ['SCHOOL'] } })
-    ).id;
-    await launch(t.http, w.organizer.token, campaign);
+    ({ w, other, campaign } = await schoolsMonth(t.http));
   }, 120_000);
   afterAll(() => t.close());
 

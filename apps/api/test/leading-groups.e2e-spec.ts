@@ -1,7 +1,7 @@
 // Leading groups (领导小组): GET and PUT /campaigns/:id/organizations/:orgId/leading-group.
 import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
 import { bearer } from './support/fixtures.js';
-import { type Bureau, createCampaign, educationBureau, launch, leader } from './support/planning-fixtures.js';
+import { type Bureau, leader, schoolsMonth } from './support/planning-fixtures.js';
 
 const fields = (body: { details?: { field: string }[] }) => [...new Set((body.details ?? []).map((d) => d.field))];
 
@@ -29,12 +29,7 @@ describe('leading groups', () => {
   beforeAll(async () => {
     await truncateAll();
     t = await startTestApp({ LOGIN_MAX_PER_ADDRESS: '10000' });
-    w = await educationBureau(t.http);
-    other = await educationBureau(t.http, '另一教育局');
-    campaign = (
-      await createCampaign(t.http, w.organizer.token, { participants: { subtreeOf: w.bureau, kinds: ['SCHOOL'] } })
-    ).id;
-    await launch(t.http, w.organizer.token, campaign);
+    ({ w, other, campaign } = await schoolsMonth(t.http));
   }, 120_000);
   afterAll(() => t.close());
 

@@ -78,6 +78,17 @@ export async function launch(http: Http, token: string, campaignId: string): Pro
   if (res.status !== 200) throw new Error(`launch ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** The bureau, a second one in another tenant, and an ACTIVE month in which the first bureau's schools take part. */
+export async function schoolsMonth(http: Http): Promise<{ w: Bureau; other: Bureau; campaign: string }> {
+  const w = await educationBureau(http);
+  const other = await educationBureau(http, '另一教育局');
+  const { id: campaign } = await createCampaign(http, w.organizer.token, {
+    participants: { subtreeOf: w.bureau, kinds: ['SCHOOL'] },
+  });
+  await launch(http, w.organizer.token, campaign);
+  return { w, other, campaign };
+}
+
 /** A publicity event with metric values (key → value), written directly. Returns its id. */
 export async function insertEvent(
   e: { tenantId: string; campaignId: string; organizationId: string; type: string; occurredOn: string; title?: string },

@@ -1,6 +1,7 @@
 // The 活动总结 workflow: generate a draft version from the current facts, edit its narrative (If-Match),
 // submit (REPORTER of the unit), approve or return (ORGANIZER of an ancestor). Each change writes a new
 // immutable version row, so renders can be cached per version.
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReportScope, ReportStatus } from '@campaign-month/contracts';
 import {
@@ -149,9 +150,7 @@ export class SummariesService {
     const facts = row.facts as unknown as Partial<SummaryFacts>;
     if (typeof facts.eventCount !== 'number' || !facts.metricTotals) return false;
     const now = await this.facts.currentTotals({ tenantId: actor.tenantId, ...t });
-    const same = (a: Record<string, string>, b: Record<string, string>) =>
-      Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
-    return now.eventCount !== facts.eventCount || !same(now.metricTotals, facts.metricTotals);
+    return now.eventCount !== facts.eventCount || !isDeepStrictEqual(now.metricTotals, facts.metricTotals);
   }
 
   /** The campaign's title, for the zip's file name (404 outside the scope). */
@@ -171,7 +170,7 @@ export class SummariesService {
     }
     const facts = await this.facts.compute({ tenantId: actor.tenantId, ...t });
     const narrative = (previous?.narrative as Record<string, string> | undefined) ?? {};
-    return this.insertVersion(
+    const row = await this.insertVersion(
       actor,
       t,
       (previous?.version ?? 0) + 1,
@@ -180,6 +179,9 @@ export class SummariesService {
       'summary.generate',
       previous?.reviewerComment ?? null,
     );
+    // its figures were summed a moment ago: summing them again to compare (a whole subtree's, for a roll-up)
+    // would say the same
+    return toSummaryView(row, false);
   }
 
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
@@ -221,7 +223,7 @@ export class SummariesService {
       if (text.trim() === '') delete merged[key];
       else merged[key] = text.trim();
     }
-    return this.insertVersion(
+    const row = await this.insertVersion(
       actor,
       t,
       current.version + 1,
@@ -230,6 +232,7 @@ export class SummariesService {
       'summary.edit',
       current.reviewerComment,
     );
+    return this.view(actor, t, row);
   }
 
   private async insertVersion(
@@ -241,11 +244,10 @@ export class SummariesService {
     action: string,
     // a returned summary's comment stays with the versions made to answer it, until the unit submits again
     reviewerComment: string | null,
-  ) {
+  ): Promise<SummaryReport> {
     const document = writeSummary(facts, narrative);
-    let row: SummaryReport;
     try {
-      row = await this.prisma.$transaction(async (tx) => {
+      return await this.prisma.$transaction(async (tx) => {
         const row = await tx.summaryReport.create({
           data: {
             tenantId: actor.tenantId,
@@ -272,7 +274,6 @@ export class SummariesService {
       if (isUniqueViolation(error)) throw new Conflict('Another change to this summary was saved first; reload it');
       throw error;
     }
-    return this.view(actor, t, row);
   }
 
   async submit(actor: Actor, t: Target): Promise<SummaryView> {

@@ -28,7 +28,7 @@ describe('event lock race', () => {
     const service = t.app.get(EventCreateService);
     const inContext = <T>(fn: () => Promise<T>) =>
       requestContext.run({ requestId: 'race', ip: null, tenantId: w.tenant.tenantId }, fn);
-    const actor = (await inContext(() => t.app.get(ActorLoader).load(w.reporterA.id, w.tenant.tenantId))) as Actor;
+    const actor = (await inContext(() => t.app.get(ActorLoader).load(w.reporterA.id, w.tenant.tenantId, 0))) as Actor;
     // no facts cached: the first statement reads them (and writes nothing), then the approval lands
     const internals = service as unknown as {
       facts: CampaignFactsCache;
@@ -45,7 +45,7 @@ describe('event lock race', () => {
     };
     try {
       const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06', metrics: {} };
-      await expect(inContext(() => service.create(actor, w.campaign.id, dto as never, key))).rejects.toMatchObject({
+      await expect(inContext(() => service.create({ ...actor, sessionVersion: 0 }, w.campaign.id, dto as never, key))).rejects.toMatchObject({
         statusCode: 422,
       });
     } finally {

@@ -26,7 +26,14 @@ export interface TokenPair {
 export interface RegisterTenantRequest {
   tenantName: string;
   organization: { name: string; kind: OrganizationKind };
-  admin: { name: string; email: string; password: string };
+  admin: { name: string; email?: string; phone?: string; password: string };
+}
+
+/** POST /auth/login: `login` is a 手机号 or an e-mail (`email` is still accepted in its place). */
+export interface LoginRequest {
+  login?: string;
+  email?: string;
+  password: string;
 }
 
 export interface MembershipView {
@@ -38,11 +45,24 @@ export interface MembershipView {
 
 export interface UserView {
   id: string;
-  email: string;
+  /** A user has an e-mail, a 手机号 or both; either one logs in. */
+  email: string | null;
+  phone: string | null;
   name: string;
   isActive: boolean;
+  /** False until the user has set a password through an invitation link (待激活). */
+  hasPassword: boolean;
+  lastLoginAt: string | null;
   createdAt: string;
   memberships: MembershipView[];
+}
+
+/** POST /users: no password — the admin hands the user a one-time invitation link (POST /users/:id/invitation). */
+export interface CreateUserRequest {
+  name: string;
+  email?: string;
+  phone?: string;
+  memberships: { organizationId: string; role: Role }[];
 }
 
 export interface MeView extends UserView {
@@ -55,11 +75,17 @@ export interface OrganizationView {
   parentId: string | null;
   name: string;
   kind: OrganizationKind;
+  /** 单位编码: optional, unique in the tenant. */
+  code: string | null;
   depth: number;
   archived: boolean;
   createdAt: string;
 }
 
 export interface OrganizationTreeNode extends OrganizationView {
+  /** Units in the whole subtree below this one (not counting itself). */
+  descendantCount: number;
+  /** Users with a membership at this unit itself. */
+  memberCount: number;
   children: OrganizationTreeNode[];
 }

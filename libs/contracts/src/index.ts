@@ -5,3 +5,4 @@ export * from './permissions.js';
 export * from './planning.js';
 export * from './events.js';
 export * from './summaries.js';
+export * from './admin.js';

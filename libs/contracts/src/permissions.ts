@@ -33,9 +33,15 @@ const READ: Permission[] = [
   'report:read',
 ];
 
+const ORGANIZE: Permission[] = ['campaign:write', 'participant:write', 'task:create', 'task:update', 'report:review'];
+
+/**
+ * ADMIN includes ORGANIZER: the person who signs a bureau up both administers it and runs its months
+ * (decision 033). Neither logs a unit's events: that stays with the unit's REPORTER.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: [...READ, 'organization:write', 'user:read', 'user:write', 'audit:read'],
-  ORGANIZER: [...READ, 'campaign:write', 'participant:write', 'task:create', 'task:update', 'report:review'],
+  ADMIN: [...READ, ...ORGANIZE, 'organization:write', 'user:read', 'user:write', 'audit:read'],
+  ORGANIZER: [...READ, ...ORGANIZE],
   REPORTER: [...READ, 'group:write', 'task:update', 'event:write', 'report:write'],
   VIEWER: [...READ],
 };

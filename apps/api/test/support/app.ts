@@ -29,6 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'false',
     STORAGE_DIR: `tmp/e2e-storage-${process.pid}`,
+    // Every spec signs tenants up from 127.0.0.1; the sign-up throttle has its own spec (security).
+    SIGNUP_MAX_PER_ADDRESS: '1000000',
     ...(process.env.E2E_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.E2E_DB_POOL_SIZE } : {}),
     ...env,
   });

@@ -11,6 +11,8 @@ export interface AuditInput {
   /** Defaults to the actor's tenant. */
   tenantId?: string | null;
   actorId?: string | null;
+  /** The organization the change belongs to: admins read the entries of their subtree (GET /audit). */
+  organizationId?: string | null;
 }
 
 type Db = Pick<PrismaService, 'auditEntry'> | Prisma.TransactionClient;
@@ -29,6 +31,7 @@ export class AuditService {
         action: input.action,
         entityType: input.entityType,
         entityId: input.entityId ?? null,
+        organizationId: input.organizationId ?? null,
         changes: input.changes,
         ip: ctx?.ip ?? null,
         requestId: ctx?.requestId ?? null,

@@ -7,12 +7,14 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUuid } from '../access/access.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { JWT_SIGNING_SECRET } from './signing-secret.js';
 
 export interface AccessTokenPayload {
   sub: string;
   tid: string;
   typ: 'access';
+  /** The user's session version when the token was issued (sessions.ts). */
+  sv: number;
 }
 
 interface Verified {
@@ -30,10 +32,10 @@ export class AccessTokenVerifier {
   private readonly verified = new Map<string, Verified>();
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(JWT_SIGNING_SECRET) secret: string,
     @Inject(JwtService) private readonly jwt: JwtService,
   ) {
-    this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   /** The token's claims when it is a valid, unexpired access token; null otherwise. */
@@ -50,10 +52,16 @@ export class AccessTokenVerifier {
     } catch {
       return null;
     }
-    if (claims?.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.tid) || typeof claims.exp !== 'number') {
+    if (
+      claims?.typ !== 'access' ||
+      !isUuid(claims.sub) ||
+      !isUuid(claims.tid) ||
+      typeof claims.exp !== 'number' ||
+      !Number.isInteger(claims.sv)
+    ) {
       return null;
     }
-    const payload: AccessTokenPayload = { sub: claims.sub, tid: claims.tid, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: claims.sub, tid: claims.tid, typ: 'access', sv: claims.sv };
     if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { payload, expiresAt: claims.exp * 1000 });
     return payload;

@@ -21,6 +21,8 @@ export const ActorLoadedByRoute = (permission: Permission) => SetMetadata(ACTOR_
 export interface Principal {
   userId: string;
   tenantId: string;
+  /** The token's session version: a token issued before the user was signed out everywhere no longer matches. */
+  sessionVersion: number;
 }
 
 /** The principal of a route marked @ActorLoadedByRoute (set by the authentication guard). */
@@ -55,7 +57,12 @@ export function actorOf(
 ): Actor {
   if (!found) throw notActive();
   if (!found.memberships.some((m) => roleGrants(m.role, permission))) throw roleLacks([permission]);
-  const actor: Actor = { ...principal, email: found.email, memberships: found.memberships };
+  const actor: Actor = {
+    userId: principal.userId,
+    tenantId: principal.tenantId,
+    email: found.email,
+    memberships: found.memberships,
+  };
   requestContext.setActor(actor);
   return actor;
 }

@@ -19,12 +19,14 @@ interface ActorRow {
 export class ActorLoader {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async load(userId: string, tenantId: string): Promise<Actor | null> {
+  /** Null when the user is inactive or signed out everywhere since the token was issued (`sessionVersion`). */
+  async load(userId: string, tenantId: string, sessionVersion: number): Promise<Actor | null> {
     const rows = await this.prisma.direct.$queryRaw<ActorRow[]>`
       SELECT u.id, u.tenant_id, u.email,
              ${actorMembershipsSql} AS memberships
         FROM app_user u
-       WHERE u.id = ${userId}::uuid AND u.tenant_id = ${tenantId}::uuid AND u.is_active`;
+       WHERE u.id = ${userId}::uuid AND u.tenant_id = ${tenantId}::uuid AND u.is_active
+         AND u.session_version = ${sessionVersion}::int`;
     const user = rows[0];
     if (!user) return null;
     return { userId: user.id, tenantId: user.tenant_id, email: user.email, memberships: user.memberships };

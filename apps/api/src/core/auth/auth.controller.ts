@@ -25,25 +25,29 @@ export class AuthController {
 
   @Public()
   @Post('auth/register-tenant')
-  @ApiOperation({ summary: 'Create a tenant, its root organization and its first ADMIN; returns tokens' })
+  @ApiOperation({
+    summary:
+      'Sign up: a tenant, its root organization and its first user (ADMIN, who can also run months); returns tokens. Throttled per address (429)',
+  })
   @ApiCreatedResponse({
     type: RegisterTenantResponse,
     description: 'The tenant, its root organization, its ADMIN and a token pair',
   })
-  register(@Body() dto: RegisterTenantDto) {
-    return this.auth.registerTenant(dto);
+  register(@Body() dto: RegisterTenantDto, @Req() req: Request) {
+    return this.auth.registerTenant(dto, req.ip ?? null);
   }
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Log in with e-mail and password (throttled per e-mail and per address: 429 with Retry-After)',
+    summary:
+      'Log in with a 手机号 or an e-mail (`login`; `email` still accepted) and password (throttled per log-in and per address: 429 with Retry-After)',
   })
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairResponse, description: 'A token pair' })
-  login(@Req() req: Request & { user: { id: string; tenantId: string } }) {
+  login(@Req() req: Request & { user: { id: string; tenantId: string; sessionVersion: number } }) {
     return this.auth.startSession(req.user);
   }
 

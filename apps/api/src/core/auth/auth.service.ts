@@ -9,10 +9,11 @@ import { isUniqueViolation } from '../database/prisma-errors.js';
 import { Conflict, TooManyRequests, Unauthorized } from '../errors/domain-errors.js';
 import { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import type { RegisterTenantDto } from './dto/auth.dto.js';
+import type { LoginId } from './login-id.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { hashRefreshToken, TokensService } from './tokens.service.js';
 
-const BAD_CREDENTIALS = 'E-mail or password is incorrect';
+const BAD_CREDENTIALS = 'Log-in or password is incorrect';
 
 @Injectable()
 export class AuthService {
@@ -24,8 +25,15 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Tenant, its root organization and its first ADMIN, in one transaction. */
-  async registerTenant(dto: RegisterTenantDto) {
+  /**
+   * Tenant, its root organization and its first user, in one transaction. The user is ADMIN of the root,
+   * which also lets it run months (ADMIN includes ORGANIZER's permissions: decision 033). Throttled per
+   * address: every attempt counts.
+   */
+  async registerTenant(dto: RegisterTenantDto, ip: string | null) {
+    const { perAddress, windowSeconds } = this.config.signupThrottle;
+    const limit = await this.limits.take(`register:ip:${ip ?? 'unknown'}`, windowSeconds, perAddress);
+    if (!limit.allowed) throw new TooManyRequests('Too many sign-ups from this address; try again later', limit.retryAfterSeconds);
     const passwordHash = await hashPassword(dto.admin.password);
     try {
       return await this.prisma.$transaction(async (tx) => {
@@ -42,7 +50,13 @@ export class AuthService {
           },
         });
         const user = await tx.user.create({
-          data: { tenantId: tenant.id, email: dto.admin.email, name: dto.admin.name, passwordHash },
+          data: {
+            tenantId: tenant.id,
+            email: dto.admin.email ?? null,
+            phone: dto.admin.phone ?? null,
+            name: dto.admin.name,
+            passwordHash,
+          },
         });
         await tx.membership.create({
           data: { tenantId: tenant.id, userId: user.id, organizationId: organization.id, role: 'ADMIN' },
@@ -54,7 +68,8 @@ export class AuthService {
             action: 'tenant.register',
             entityType: 'Tenant',
             entityId: tenant.id,
-            changes: { tenantName: tenant.name, organization: organization.name, admin: user.email },
+            organizationId: organization.id,
+            changes: { tenantName: tenant.name, organization: organization.name, admin: user.email ?? user.phone },
           },
           tx,
         );
@@ -62,64 +77,68 @@ export class AuthService {
         return {
           tenant: { id: tenant.id, name: tenant.name },
           organization: { id: organization.id, name: organization.name, kind: organization.kind },
-          user: { id: user.id, email: user.email, name: user.name },
+          user: { id: user.id, email: user.email, phone: user.phone, name: user.name },
           ...tokens,
         };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('An account with this e-mail already exists');
+      if (isUniqueViolation(error)) throw new Conflict('An account with this e-mail or 手机号 already exists');
       throw error;
     }
   }
 
-  /** Throttled by failed attempts per e-mail and per address; the same answer for unknown e-mail and wrong password. */
-  async verifyCredentials(
-    email: string,
-    password: string,
-    ip: string | null,
-  ): Promise<{ id: string; tenantId: string }> {
+  /**
+   * Throttled per log-in (e-mail or 手机号) and per address. Each attempt is counted before it is checked
+   * (RateLimitService.take), so requests sent at once cannot slip past the limit together; a successful
+   * log-in gives its attempt back. The same answer for an unknown log-in and a wrong password.
+   */
+  async verifyCredentials(login: LoginId, password: string, ip: string | null): Promise<{ id: string; tenantId: string; sessionVersion: number }> {
     const { perEmail, perAddress, windowSeconds } = this.config.loginThrottle;
-    const emailKey = `login:email:${email}`;
+    const loginKey = `login:${login.kind}:${login.value}`;
     const ipKey = `login:ip:${ip ?? 'unknown'}`;
-    const [byEmail, byIp] = await Promise.all([
-      this.limits.peek(emailKey, windowSeconds),
-      this.limits.peek(ipKey, windowSeconds),
+    const [byLogin, byIp] = await Promise.all([
+      this.limits.take(loginKey, windowSeconds, perEmail),
+      this.limits.take(ipKey, windowSeconds, perAddress),
     ]);
-    if (byEmail.count >= perEmail || byIp.count >= perAddress) {
+    if (!byLogin.allowed || !byIp.allowed) {
       const retry = Math.max(
-        byEmail.count >= perEmail ? byEmail.retryAfterSeconds : 0,
-        byIp.count >= perAddress ? byIp.retryAfterSeconds : 0,
+        byLogin.allowed ? 0 : byLogin.retryAfterSeconds,
+        byIp.allowed ? 0 : byIp.retryAfterSeconds,
       );
       await this.audit.record({
         tenantId: null,
         actorId: null,
         action: 'auth.login_throttled',
         entityType: 'User',
-        changes: { email },
+        changes: { login: login.value },
       });
       throw new TooManyRequests('Too many log-in attempts; try again later', retry);
     }
 
-    const user = await this.prisma.user.findFirst({ where: { email } });
+    const user = await this.prisma.user.findFirst({
+      where: login.kind === 'email' ? { email: login.value } : { phone: login.value },
+    });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok || !user.isActive) {
-      await Promise.all([this.limits.hit(emailKey, windowSeconds), this.limits.hit(ipKey, windowSeconds)]);
+    if (!user || !ok || !user.isActive || user.passwordHash === null) {
       await this.audit.record({
         tenantId: user?.tenantId ?? null,
         actorId: user?.id ?? null,
         action: 'auth.login_failed',
         entityType: 'User',
         entityId: user?.id ?? null,
-        changes: { email, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
+        changes: {
+          login: login.value,
+          reason: !user ? 'unknown_login' : user.passwordHash === null ? 'no_password' : !ok ? 'wrong_password' : 'inactive',
+        },
       });
       throw new Unauthorized(BAD_CREDENTIALS);
     }
-    await this.limits.reset(emailKey, windowSeconds);
-    return { id: user.id, tenantId: user.tenantId };
+    await Promise.all([this.limits.reset(loginKey, windowSeconds), this.limits.release(ipKey, windowSeconds)]);
+    return { id: user.id, tenantId: user.tenantId, sessionVersion: user.sessionVersion };
   }
 
   /** After the local strategy accepted the credentials: record the log-in and issue a token pair. */
-  async startSession(user: { id: string; tenantId: string }): Promise<TokenPair> {
+  async startSession(user: { id: string; tenantId: string; sessionVersion: number }): Promise<TokenPair> {
     return this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
       await this.audit.record(
@@ -134,7 +153,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const row = await this.prisma.refreshToken.findFirst({
       where: { tokenHash: hashRefreshToken(refreshToken) },
-      include: { user: { select: { id: true, tenantId: true, isActive: true } } },
+      include: { user: { select: { id: true, tenantId: true, isActive: true, sessionVersion: true } } },
     });
     if (!row) throw new Unauthorized('Refresh token is not valid');
     if (row.usedAt || row.revokedAt) {
@@ -188,8 +207,11 @@ export class AuthService {
     return {
       id: user.id,
       email: user.email,
+      phone: user.phone,
       name: user.name,
       isActive: user.isActive,
+      hasPassword: user.passwordHash !== null,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
       tenant: { id: user.tenant.id, name: user.tenant.name, timeZone: user.tenant.timeZone },
       memberships: user.memberships.map((m) => ({

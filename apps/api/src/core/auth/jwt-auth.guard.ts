@@ -35,10 +35,10 @@ export class JwtAuthGuard implements CanActivate {
     // The token is verified: its tenant scopes the actor's own lookup too (row-level security), so the
     // request's connections keep one tenant from the first query to the last.
     requestContext.setTenant(payload.tid);
-    req.principal = { userId: payload.sub, tenantId: payload.tid };
+    req.principal = { userId: payload.sub, tenantId: payload.tid, sessionVersion: payload.sv };
     // The route reads the user in its own statement and refuses an inactive one there.
     if (this.reflector.getAllAndOverride<Permission | undefined>(ACTOR_IN_ROUTE, targets)) return true;
-    const actor = await this.actors.load(payload.sub, payload.tid);
+    const actor = await this.actors.load(payload.sub, payload.tid, payload.sv);
     if (!actor) throw notActive();
     requestContext.setActor(actor);
     req.user = actor;

@@ -15,6 +15,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const dto = plainToInstance(LoginDto, req.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw invalidInput(errors);
+    // The strategy reads one field: what was typed as `login`, or the legacy `email`.
+    (req.body as { login?: string }).login = dto.login ?? dto.email;
     return (await super.canActivate(context)) as boolean;
   }
 

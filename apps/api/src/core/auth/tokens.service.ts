@@ -5,6 +5,7 @@ import type { TokenPair } from '@campaign-month/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AccessTokenPayload } from './access-token-verifier.js';
+import { JWT_SIGNING_SECRET } from './signing-secret.js';
 
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -16,16 +17,17 @@ export class TokensService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(JWT_SIGNING_SECRET) private readonly secret: string,
   ) {}
 
   async issue(
     db: Prisma.TransactionClient | { refreshToken: Prisma.TransactionClient['refreshToken'] },
-    user: { id: string; tenantId: string },
+    user: { id: string; tenantId: string; sessionVersion: number },
     familyId: string = randomUUID(),
   ): Promise<TokenPair> {
-    const payload: AccessTokenPayload = { sub: user.id, tid: user.tenantId, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: user.id, tid: user.tenantId, typ: 'access', sv: user.sessionVersion };
     const accessToken = await this.jwt.signAsync(payload, {
-      secret: this.config.jwt.secret,
+      secret: this.secret,
       expiresIn: this.config.jwt.accessTtlSeconds,
       algorithm: 'HS256',
     });

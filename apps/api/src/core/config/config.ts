@@ -12,7 +12,8 @@ export interface AppConfig {
   embeddedDb: { dataDir: string; port: number };
   /** Load the demo data when the database has no tenant yet. */
   seedDemo: boolean;
-  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** secret null: generated once and kept with the data (core/auth/signing-secret.ts). */
+  jwt: { secret: string | null; accessTtlSeconds: number; refreshTtlDays: number };
   corsOrigins: string[];
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -30,6 +31,10 @@ export interface AppConfig {
   };
   uploads: { maxPhotoBytes: number; maxImportBytes: number };
   loginThrottle: { perEmail: number; perAddress: number; windowSeconds: number };
+  /** Sign-ups (register-tenant) per address per window; every attempt counts. */
+  signupThrottle: { perAddress: number; windowSeconds: number };
+  /** Invitation look-ups and acceptances per address per window; every attempt counts. */
+  invitationThrottle: { perAddress: number; windowSeconds: number };
   renderConcurrency: number;
   webDir: string | null;
   dbPoolSize: number;
@@ -49,7 +54,6 @@ export class ConfigError extends Error {
   }
 }
 
-const DEV_SECRET = 'campaign-month-development-secret-change-me';
 
 type Env = Record<string, string | undefined>;
 
@@ -107,10 +111,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     r.problems.push('DATABASE_URL must be a postgresql:// connection string');
   }
 
-  let secret = r.str('JWT_SECRET', '');
+  const secret = r.str('JWT_SECRET', '') || null;
   if (!secret) {
     if (appEnv === 'production') r.problems.push('JWT_SECRET is required when NODE_ENV=production');
-    secret = DEV_SECRET;
   } else if (secret.length < 32) {
     r.problems.push('JWT_SECRET must be at least 32 characters');
   }
@@ -132,7 +135,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: appEnv,
     port: r.int('PORT', 3000, 0, 65535),
-    host: r.str('HOST', '0.0.0.0'),
+    // The embedded database is the zero-setup demo: it listens on this machine only unless HOST says otherwise.
+    host: r.str('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     embeddedDb: { dataDir: r.str('EMBEDDED_DB_DIR', '.data/pglite'), port: r.int('EMBEDDED_DB_PORT', 5499, 1, 65535) },
     seedDemo: r.bool('SEED_DEMO', databaseUrl === null),
@@ -164,6 +168,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perEmail: r.int('LOGIN_MAX_PER_EMAIL', 5, 1, 1_000_000),
       perAddress: r.int('LOGIN_MAX_PER_ADDRESS', 50, 1, 1_000_000),
       windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    },
+    signupThrottle: {
+      perAddress: r.int('SIGNUP_MAX_PER_ADDRESS', 10, 1, 1_000_000),
+      windowSeconds: r.int('SIGNUP_WINDOW_SECONDS', 3600, 1, 86400),
+    },
+    invitationThrottle: {
+      perAddress: r.int('INVITATION_MAX_PER_ADDRESS', 30, 1, 1_000_000),
+      windowSeconds: r.int('INVITATION_WINDOW_SECONDS', 900, 1, 86400),
     },
     renderConcurrency: r.int('RENDER_CONCURRENCY', 2, 1, 32),
     webDir: r.optional('WEB_DIR'),

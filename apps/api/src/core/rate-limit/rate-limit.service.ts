@@ -42,6 +42,27 @@ export class RateLimitService {
     return rows[0]?.count ?? 1;
   }
 
+  /**
+   * Counts an attempt first and then answers whether it is within `limit`: requests sent at once each get
+   * their own number from the one UPSERT, so exactly `limit` of them pass however many arrive together.
+   */
+  async take(key: string, windowSeconds: number, limit: number): Promise<WindowState & { allowed: boolean }> {
+    const count = await this.hit(key, windowSeconds);
+    const { end } = this.window(windowSeconds);
+    return {
+      allowed: count <= limit,
+      count,
+      retryAfterSeconds: Math.max(1, Math.ceil((end.getTime() - Date.now()) / 1000)),
+    };
+  }
+
+  /** Gives back an attempt counted by take() that turned out not to count (a successful log-in). */
+  async release(key: string, windowSeconds: number): Promise<void> {
+    const { start } = this.window(windowSeconds);
+    await this.prisma.$executeRaw`
+      UPDATE rate_limit_counter SET count = greatest(count - 1, 0) WHERE key = ${key} AND window_start = ${start}`;
+  }
+
   async reset(key: string, windowSeconds: number): Promise<void> {
     const { start } = this.window(windowSeconds);
     await this.prisma.rateLimitCounter.deleteMany({ where: { key, windowStart: start } });

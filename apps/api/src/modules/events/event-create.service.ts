@@ -191,7 +191,7 @@ export class EventCreateService {
     prepared: Prepared | null,
     request: IdempotencyRequest | null,
   ): Promise<CreateRow | null> {
-    const { tenantId, userId } = principal;
+    const { tenantId, userId, sessionVersion } = principal;
     const taskId = dto.taskId ?? null;
     const view = prepared?.view ?? null;
     const entries = prepared?.entries ?? [];
@@ -222,6 +222,7 @@ export class EventCreateService {
         SELECT u.id, u.email, ${actorMembershipsSql} AS memberships
           FROM app_user u
          WHERE u.id = ${userId}::uuid AND u.tenant_id = ${tenantId}::uuid AND u.is_active
+           AND u.session_version = ${sessionVersion}::int
       ), scope AS (
         SELECT coalesce(array_agg((j->>'path') || '%'), '{}'::text[]) AS patterns
           FROM me, json_array_elements(me.memberships) j

@@ -19,6 +19,7 @@ type OrgRow = {
   parentId: string | null;
   name: string;
   kind: string;
+  code: string | null;
   depth: number;
   archivedAt: Date | null;
   createdAt: Date;
@@ -31,6 +32,7 @@ export function toOrganizationView(o: OrgRow): OrganizationView {
     parentId: o.parentId,
     name: o.name,
     kind: o.kind as OrganizationKind,
+    code: o.code,
     depth: o.depth,
     archived: o.archivedAt !== null,
     createdAt: o.createdAt.toISOString(),
@@ -183,24 +185,43 @@ export class OrganizationsService {
     });
   }
 
-  /** The subtree under an organization, read in one indexed prefix query and assembled in memory. */
+  /**
+   * The subtree under an organization, read in one indexed prefix query and assembled in memory, with each
+   * node's count of units below it (the whole subtree, also past `depth`) and of users placed at it.
+   */
   async tree(actor: Actor, id: string, depth = 20): Promise<OrganizationTreeNode> {
     const root = await this.findInScope(actor, id);
-    const rows = await this.prisma.organization.findMany({
-      where: {
-        tenantId: actor.tenantId,
-        path: { startsWith: root.path },
-        depth: { lte: root.depth + depth },
-        archivedAt: null,
-      },
-      orderBy: [{ depth: 'asc' }, { name: 'asc' }],
-    });
+    const rows = await this.prisma.$queryRaw<(OrgRow & { descendantCount: number; memberCount: number })[]>`
+      WITH sub AS (
+        SELECT * FROM organization
+         WHERE tenant_id = ${actor.tenantId}::uuid AND path LIKE ${`${root.path}%`} AND archived_at IS NULL),
+      below AS (
+        SELECT a.id::uuid AS id, count(*) - 1 AS n
+          FROM sub, unnest(string_to_array(trim(both '/' from sub.path), '/')) AS a(id)
+         GROUP BY a.id),
+      members AS (
+        SELECT organization_id AS id, count(DISTINCT user_id) AS n FROM membership
+         WHERE tenant_id = ${actor.tenantId}::uuid AND organization_id IN (SELECT id FROM sub)
+         GROUP BY organization_id)
+      SELECT sub.id, sub.parent_id AS "parentId", sub.name, sub.kind::text AS kind, sub.code, sub.depth,
+             sub.archived_at AS "archivedAt", sub.created_at AS "createdAt", sub.path,
+             coalesce(below.n, 0)::int AS "descendantCount", coalesce(members.n, 0)::int AS "memberCount"
+        FROM sub LEFT JOIN below ON below.id = sub.id LEFT JOIN members ON members.id = sub.id
+       WHERE sub.depth <= ${root.depth + depth}
+       ORDER BY sub.depth, sub.name`;
     const nodes = new Map<string, OrganizationTreeNode>();
-    for (const row of rows) nodes.set(row.id, { ...toOrganizationView(row), children: [] });
+    for (const row of rows) {
+      nodes.set(row.id, {
+        ...toOrganizationView(row),
+        descendantCount: row.descendantCount,
+        memberCount: row.memberCount,
+        children: [],
+      });
+    }
     for (const row of rows) {
       if (row.id === root.id || !row.parentId) continue;
       nodes.get(row.parentId)?.children.push(nodes.get(row.id)!);
     }
-    return nodes.get(root.id) ?? { ...toOrganizationView(root), children: [] };
+    return nodes.get(root.id) ?? { ...toOrganizationView(root), descendantCount: 0, memberCount: 0, children: [] };
   }
 }

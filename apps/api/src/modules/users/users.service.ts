@@ -7,21 +7,29 @@ import type { Actor } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { signOutEverywhere } from '../../core/auth/sessions.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserDto, ListUsersQueryDto, MembershipInputDto, UpdateUserDto } from './dto/user.dto.js';
+import { canManageUser } from './user-scope.js';
 
-const userInclude = {
-  memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+export const userInclude = {
+  memberships: {
+    include: { organization: { select: { name: true, path: true } } },
+    orderBy: { createdAt: 'asc' },
+  },
 } as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>;
 
-function toView(u: UserRow): UserView {
+export function toUserView(u: Omit<UserRow, 'memberships'> & { memberships: UserRow['memberships'] }): UserView {
   return {
     id: u.id,
     email: u.email,
+    phone: u.phone,
     name: u.name,
     isActive: u.isActive,
+    hasPassword: u.passwordHash !== null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     memberships: u.memberships.map((m) => ({
       id: m.id,
@@ -66,7 +74,7 @@ export class UsersService {
       }),
       this.prisma.user.count({ where }),
     ]);
-    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map(toUserView), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** Memberships may only name organizations in the actor's scope (else 404) with roles not above its own (else 422). */
@@ -126,7 +134,7 @@ export class UsersService {
           },
           tx,
         );
-        return toView(user);
+        return toUserView(user);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict('An account with this e-mail already exists');
@@ -134,28 +142,29 @@ export class UsersService {
     }
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+  /**
+   * A user the actor may change (user-scope.ts): every membership inside its user:write scope and no role
+   * above its own there. Anyone else is 404, exactly as a user that does not exist.
+   */
+  async findManageable(actor: Actor, id: string): Promise<UserRow> {
     const user = await this.prisma.user.findFirst({
       where: { AND: [{ id }, this.inScope(actor, 'user:write')] },
       include: userInclude,
     });
-    if (!user) throw new NotFound('User');
+    const memberships = user?.memberships.map((m) => ({ role: m.role as Role, path: m.organization.path })) ?? [];
+    if (!user || !canManageUser(actor, memberships)) throw new NotFound('User');
+    return user;
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.findManageable(actor, id);
     if (dto.isActive === false && user.id === actor.userId)
       throw new TransitionNotAllowed('You cannot deactivate yourself');
     // Everything that reads outside the transaction (scope checks) or takes time (hashing) happens before
     // it: a transaction holds its connection, and waiting inside it for a second one can stall the pool.
-    let editable: Set<string> | null = null;
     if (dto.memberships) {
+      if (dto.memberships.length === 0) throw InvalidInput.field('memberships', 'A user needs at least one membership');
       await this.checkGrants(actor, dto.memberships);
-      // Replace only the memberships inside the actor's scope; those elsewhere stay as they are.
-      editable = await this.access.organizationsInScope(
-        actor,
-        'user:write',
-        user.memberships.map((m) => m.organizationId),
-      );
-      const kept = user.memberships.filter((m) => !editable!.has(m.organizationId)).length;
-      if (kept + dto.memberships.length === 0)
-        throw InvalidInput.field('memberships', 'A user needs at least one membership');
     }
     const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
 
@@ -168,15 +177,11 @@ export class UsersService {
         data.deactivatedAt = dto.isActive ? null : new Date();
       }
       if (dto.isActive === false || dto.password !== undefined) {
-        await tx.refreshToken.updateMany({
-          where: { tenantId: actor.tenantId, userId: user.id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
+        await signOutEverywhere(tx, actor.tenantId, user.id);
       }
-      if (dto.memberships && editable) {
-        await tx.membership.deleteMany({
-          where: { tenantId: actor.tenantId, userId: user.id, organizationId: { in: [...editable] } },
-        });
+      if (dto.memberships) {
+        // Every membership of the user is inside the actor's scope (findManageable): the list replaces them all.
+        await tx.membership.deleteMany({ where: { tenantId: actor.tenantId, userId: user.id } });
         await tx.membership.createMany({
           data: dto.memberships.map((m) => ({
             tenantId: actor.tenantId,
@@ -207,7 +212,7 @@ export class UsersService {
         },
         tx,
       );
-      return toView(after);
+      return toUserView(after);
     });
   }
 }

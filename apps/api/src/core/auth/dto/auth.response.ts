@@ -49,8 +49,11 @@ export class RegisteredUserResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
-  email: string;
+  @ApiProperty({ type: String, nullable: true })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone: string | null;
 
   @ApiProperty()
   name: string;
@@ -86,14 +89,23 @@ export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
-  email: string;
+  @ApiProperty({ type: String, nullable: true, description: 'E-mail (lower-case); a user has an e-mail, a 手机号 or both' })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '13800138000', description: '手机号 (11 digits)' })
+  phone: string | null;
 
   @ApiProperty()
   name: string;
 
   @ApiProperty()
   isActive: boolean;
+
+  @ApiProperty({ description: 'False until the user has set a password through an invitation link (待激活)' })
+  hasPassword: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastLoginAt: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

@@ -21,6 +21,9 @@ export class OrganizationResponse implements OrganizationView {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   kind: OrganizationKind;
 
+  @ApiProperty({ type: String, nullable: true, description: '单位编码: optional, unique in the tenant' })
+  code: string | null;
+
   @ApiProperty({ type: 'integer', minimum: 0, description: '0 for the root' })
   depth: number;
 
@@ -32,6 +35,12 @@ export class OrganizationResponse implements OrganizationView {
 }
 
 export class OrganizationTreeNodeResponse extends OrganizationResponse implements OrganizationTreeNode {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Units in the whole subtree below this one' })
+  descendantCount: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Users with a membership at this unit itself' })
+  memberCount: number;
+
   @ApiProperty({ type: () => OrganizationTreeNodeResponse, isArray: true })
   children: OrganizationTreeNodeResponse[];
 }

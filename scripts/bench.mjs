@@ -288,7 +288,7 @@ function record(key, label, figures, cells) {
 async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', SIGNUP_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);

@@ -21,6 +21,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('listens on this machine only for the embedded demo, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/x' }).host).toBe('0.0.0.0');
+  });
+
+  it('carries no signing secret of its own: without JWT_SECRET the database keeps a generated one', () => {
+    expect(loadConfig({}).jwt.secret).toBeNull();
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(40) }).jwt.secret).toBe('x'.repeat(40));
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
   });

@@ -145,7 +145,7 @@ const cases: RouteCase[] = [
     // it (a participating unit's only its reporters: leading-groups.e2e-spec)
     route: 'PUT /api/v1/campaigns/{id}/organizations/{orgId}/leading-group',
     permission: ['group:write', 'campaign:write'],
-    expect: forbiddenUnless((role) => role === 'REPORTER' || role === 'ORGANIZER'),
+    expect: forbiddenUnless((role) => role === 'REPORTER' || role === 'ORGANIZER' || role === 'ADMIN'),
     target: 'A',
     success: 200,
     request: (w) => ({

@@ -3,7 +3,7 @@
 // a reader would see is checked: title, numbered sections, figures, signature. Without LibreOffice on the
 // machine the check is reported and passes only outside CI (CI=true requires it).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +17,8 @@ import { bearer } from './support/fixtures.js';
 const run = promisify(execFile);
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
-/** The .docx converted to PDF by LibreOffice, and that PDF's text as pdftotext reads it. */
-async function throughLibreOffice(docx: Buffer): Promise<{ pdf: Buffer; text: string }> {
+/** The .docx converted to PDF by LibreOffice, and that PDF's text as pdftotext reads it; the PDF is kept in artifacts/office/ for whoever reads CI. */
+async function throughLibreOffice(docx: Buffer, name: string): Promise<{ pdf: Buffer; text: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'cm-office-'));
   try {
     writeFileSync(join(dir, 'summary.docx'), docx);
@@ -29,6 +29,8 @@ async function throughLibreOffice(docx: Buffer): Promise<{ pdf: Buffer; text: st
       { timeout: 120_000 },
     );
     const pdf = readFileSync(join(dir, 'summary.pdf'));
+    mkdirSync('artifacts/office', { recursive: true });
+    writeFileSync(`artifacts/office/${name}.pdf`, pdf);
     const { stdout } = await run('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { maxBuffer: 32 * 1024 * 1024 });
     return { pdf, text: stdout };
   } finally {
@@ -88,7 +90,7 @@ describeOffice('generated summaries through LibreOffice', () => {
       .set(bearer(reporter.body.accessToken))
       .send({ scope: 'UNIT' })
       .expect(201);
-    const { pdf, text } = await throughLibreOffice(await download(bank, ''));
+    const { pdf, text } = await throughLibreOffice(await download(bank, ''), 'unit-summary');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const page = flat(text);
     expect(page).toContain('工商银行滨江支行');
@@ -107,7 +109,7 @@ describeOffice('generated summaries through LibreOffice', () => {
       .set(bearer(organizer))
       .send({ scope: 'ROLLUP' });
     expect([200, 201]).toContain(generated.status);
-    const { text } = await throughLibreOffice(await download(root, '?scope=ROLLUP'));
+    const { text } = await throughLibreOffice(await download(root, '?scope=ROLLUP'), 'rollup');
     const page = flat(text);
     expect(page).toContain('工商银行滨江支行');
     expect(page).toMatch(/序号/);

@@ -11,11 +11,12 @@ export async function loginsUsedElsewhere(
 ): Promise<Set<string>> {
   if (logins.emails.length === 0 && logins.phones.length === 0) return new Set();
   const ctx = requestContext.get();
-  // a context without tenant: the pool hands out a connection with the row-level security bypass
+  // a context without tenant: the pool hands out a connection with the row-level security bypass (straight on
+  // the pool: Prisma's client may take its connection outside this call's async context)
   const rows = await requestContext.run(
     { requestId: ctx?.requestId ?? 'logins-elsewhere', ip: ctx?.ip ?? null },
     () =>
-      prisma.$queryRaw<{ login: string }[]>`
+      prisma.direct.$queryRaw<{ login: string }[]>`
       SELECT email AS login FROM app_user WHERE tenant_id <> ${tenantId}::uuid AND email = ANY(${logins.emails}::text[])
       UNION
       SELECT phone AS login FROM app_user WHERE tenant_id <> ${tenantId}::uuid AND phone = ANY(${logins.phones}::text[])`,

@@ -1,8 +1,25 @@
-import { type OrgColumn, type OrgImportState, planOrganizationImport } from './organization-import.plan.js';
+import {
+  type ExistingUnit,
+  type OrgColumn,
+  type OrgImportState,
+  planOrganizationImport,
+} from './organization-import.plan.js';
 import type { SheetRow } from '../../core/spreadsheet/sheet-table.js';
 
-const ROOT = { id: 'root', parentId: null, name: '区教育局', code: null, path: '/root/', depth: 0, archived: false };
-const state = (units = [ROOT]): OrgImportState => ({ units, codesElsewhere: new Set(), defaultParentId: 'root' });
+const ROOT: ExistingUnit = {
+  id: 'root',
+  parentId: null,
+  name: '区教育局',
+  code: null,
+  path: '/root/',
+  depth: 0,
+  archived: false,
+};
+const state = (units: ExistingUnit[] = [ROOT]): OrgImportState => ({
+  units,
+  codesElsewhere: new Set(),
+  defaultParentId: 'root',
+});
 let n = 0;
 const ids = () => `n${++n}`;
 const rows = (...cells: [string, string, string, string][]): SheetRow<OrgColumn>[] =>

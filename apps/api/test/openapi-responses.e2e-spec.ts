@@ -178,6 +178,40 @@ describe('the OpenAPI document describes every response body', () => {
     expectDocumented(tree, 'GET /api/v1/organizations/{id}/tree');
   });
 
+  it('organization moves, the import templates and the imports answer as documented', async () => {
+    const admin = auth(world.tenant.adminToken);
+    const a = await t.http
+      .post(`${V1}/organizations`)
+      .set(admin)
+      .send({ parentId: world.tenant.rootId, name: '搬迁前单位', kind: 'OTHER', code: 'OPENAPI-1' })
+      .expect(201);
+    expectDocumented(
+      await t.http.post(`${V1}/organizations/${a.body.id}/move`).set(admin).send({ parentId: world.org.A }).expect(200),
+      'POST /api/v1/organizations/{id}/move',
+    );
+    for (const what of ['organizations', 'users'] as const) {
+      const template = await t.http
+        .get(`${V1}/${what}/import-template.xlsx`)
+        .set(admin)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
+      expectDocumented(template, `GET /api/v1/${what}/import-template.xlsx`);
+      const dry = await t.http
+        .post(`${V1}/${what}/import?dryRun=true`)
+        .set(admin)
+        .attach('file', template.body as Buffer, 'template.xlsx')
+        .expect(200);
+      expectDocumented(dry, `POST /api/v1/${what}/import`);
+      const applied = await t.http
+        .post(`${V1}/${what}/import?dryRun=false`)
+        .set(admin)
+        .attach('file', template.body as Buffer, 'template.xlsx')
+        .expect(201);
+      expectDocumented(applied, `POST /api/v1/${what}/import`);
+    }
+  });
+
   it('campaigns, templates, participants, progress and stats answer as documented', async () => {
     const organizer = auth(world.organizerR.token);
     const c = world.campaign.id;

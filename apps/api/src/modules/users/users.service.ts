@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Page, ROLE_RANK, type Role, type UserView } from '@campaign-month/contracts';
+import { type Page, type Role, type UserView } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { hashPassword } from '../../core/auth/password.js';
@@ -11,7 +11,7 @@ import { signOutEverywhere } from '../../core/auth/sessions.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserDto, ListUsersQueryDto, MembershipInputDto, UpdateUserDto } from './dto/user.dto.js';
-import { canManageUser } from './user-scope.js';
+import { canManageUser, mayGrant } from './user-scope.js';
 
 export const userInclude = {
   memberships: {
@@ -93,8 +93,7 @@ export class UsersService {
     });
     const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
     memberships.forEach((m, i) => {
-      const own = this.access.highestRoleOver(actor, pathOf.get(m.organizationId)!);
-      if (!own || ROLE_RANK[m.role] > ROLE_RANK[own]) {
+      if (!mayGrant(actor, pathOf.get(m.organizationId)!, m.role)) {
         throw new TransitionNotAllowed(`You cannot grant ${m.role} above your own role`, {
           field: `memberships.${i}.role`,
         });

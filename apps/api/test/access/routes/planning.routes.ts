@@ -105,7 +105,13 @@ const cases: RouteCase[] = [
     target: 'A',
     success: 200,
     request: async (w) => {
-      const unit = await createOrg(w.http, w.tenant.adminToken, w.org.A, '临时参与单位', 'BANK');
+      const unit = await createOrg(
+        w.http,
+        w.tenant.adminToken,
+        w.org.A,
+        `临时参与单位${Date.now()}${Math.random()}`,
+        'BANK',
+      );
       await w.http
         .post(`/api/v1/campaigns/${w.data.campaignA}/participants`)
         .set(organizer(w))

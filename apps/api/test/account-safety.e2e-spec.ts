@@ -20,6 +20,9 @@ async function withProcess<T>(env: Record<string, string>, fn: (url: string) => 
   }
 }
 
+/** A test that starts a second API process (built product): seconds on a loaded machine. */
+const PROCESS_TIMEOUT = 90_000;
+
 const post = (url: string, path: string, body: unknown) =>
   fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const getMe = (url: string, token: string) => fetch(`${url}/api/v1/me`, { headers: bearer(token) }).then((r) => r.status);
@@ -148,7 +151,7 @@ describe('account safety', () => {
       return out;
     });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-  });
+  }, PROCESS_TIMEOUT);
 
   it('throttles sign-ups per address, also when they arrive at once', async () => {
     await sql(`DELETE FROM rate_limit_counter WHERE key LIKE 'register:%'`);
@@ -168,7 +171,7 @@ describe('account safety', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
     expect(answers.find((r) => r.status === 429)!.headers.get('retry-after')).toBeTruthy();
     await sql(`DELETE FROM rate_limit_counter WHERE key LIKE 'register:%'`);
-  });
+  }, PROCESS_TIMEOUT);
 
   it('signs up with a 手机号 only and logs in with it however it is typed', async () => {
     const phone = `139${String(process.pid % 10000).padStart(4, '0')}${String(Date.now() % 10000).padStart(4, '0')}`;
@@ -217,7 +220,7 @@ describe('account safety', () => {
       expect(await withProcess({}, (url) => getMe(url, tenant.adminToken))).toBe(200);
       const again = await sql<{ value: string }>(`SELECT value FROM app_setting WHERE key = 'jwt_signing_secret'`);
       expect(again).toEqual(rows);
-    });
+    }, PROCESS_TIMEOUT);
 
     it('refuses a token forged with the secret the code once carried, and accepts one signed with the stored secret', async () => {
         const tenant = await registerTenant(t.http);
@@ -241,6 +244,6 @@ describe('account safety', () => {
       );
       expect(stored).toBe(401);
       expect(own).toBe(200);
-    });
+    }, PROCESS_TIMEOUT);
   });
 });

@@ -102,7 +102,7 @@ export class OrganizationsService {
         },
       });
       await this.audit.record(
-        { action: 'organization.create', entityType: 'Organization', entityId: id, changes: { ...dto } },
+        { action: 'organization.create', entityType: 'Organization', entityId: id, organizationId: id, changes: { ...dto } },
         tx,
       );
       return toOrganizationView(org);
@@ -141,6 +141,7 @@ export class OrganizationsService {
           action: 'organization.update',
           entityType: 'Organization',
           entityId: org.id,
+          organizationId: org.id,
           changes: { before: { name: org.name, kind: org.kind, parentId: org.parentId }, after: { ...dto } },
         },
         tx,
@@ -173,12 +174,22 @@ export class OrganizationsService {
     return this.prisma.$transaction(async (tx) => {
       if (Number(refs?.n ?? 0) > 0) {
         await tx.organization.update({ where: { id: org.id }, data: { archivedAt: org.archivedAt ?? new Date() } });
-        await this.audit.record({ action: 'organization.archive', entityType: 'Organization', entityId: org.id }, tx);
+        await this.audit.record(
+          { action: 'organization.archive', entityType: 'Organization', entityId: org.id, organizationId: org.id },
+          tx,
+        );
         return { id: org.id, deleted: false, archived: true };
       }
       await tx.organization.delete({ where: { id: org.id } });
       await this.audit.record(
-        { action: 'organization.delete', entityType: 'Organization', entityId: org.id, changes: { name: org.name } },
+        // the unit is gone: its entry belongs to the parent, whose admins see it
+        {
+          action: 'organization.delete',
+          entityType: 'Organization',
+          entityId: org.id,
+          organizationId: org.parentId,
+          changes: { name: org.name },
+        },
         tx,
       );
       return { id: org.id, deleted: true, archived: false };

@@ -92,6 +92,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairResponse, description: 'A new token pair; the tokens used before stop working' })
   @ApiErrors({
+    401: 'No valid access token',
     400: 'currentPassword is wrong, or newPassword too short or the same (details name the field)',
     409: 'The password was changed by another request at the same time',
     429: 'Too many attempts for your log-in (counted with the log-in form); see Retry-After',

@@ -102,7 +102,9 @@ export class AuditLogService {
         entityType: r.entity_type,
         entityId: r.entity_id,
         organization:
-          r.organization_id && r.organization_name !== null ? { id: r.organization_id, name: r.organization_name } : null,
+          r.organization_id && r.organization_name !== null
+            ? { id: r.organization_id, name: r.organization_name }
+            : null,
         ip: r.ip,
         changes: r.changes ?? null,
       })),

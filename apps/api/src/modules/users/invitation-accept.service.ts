@@ -91,7 +91,10 @@ export class InvitationAcceptService {
     const { perAddress, windowSeconds } = this.config.invitationThrottle;
     const limit = await this.limits.take(`invitation:ip:${ip ?? 'unknown'}`, windowSeconds, perAddress);
     if (!limit.allowed)
-      throw new TooManyRequests('Too many invitation link attempts from this address; try again later', limit.retryAfterSeconds);
+      throw new TooManyRequests(
+        'Too many invitation link attempts from this address; try again later',
+        limit.retryAfterSeconds,
+      );
     if (!isInvitationTokenShape(token)) throw new NotFound('Invitation');
     const invitation = await this.prisma.invitation.findFirst({
       where: { tokenHash: hashInvitationToken(token) },

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { Requires } from '../../core/access/requires.decorator.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { ApiErrors } from '../../core/http/dto/error.response.js';
+import { ApiErrors, SIGNED_IN } from '../../core/http/dto/error.response.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { InvitationLinkResponse } from './dto/invitation.response.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
@@ -26,7 +26,7 @@ export class UsersController {
     summary: 'Users holding a membership inside your scope, filtered by text, unit (or subtree), role, active, pending',
   })
   @ApiOkResponse({ type: UserPageResponse, description: '{ items: UserView[], total, page, pageSize }' })
-  @ApiErrors({ 400: 'A bad filter (details name it)', 404: 'organizationId is outside your scope' })
+  @ApiErrors({ ...SIGNED_IN, 400: 'A bad filter (details name it)', 404: 'organizationId is outside your scope' })
   list(@CurrentActor() actor: Actor, @Query() q: ListUsersQueryDto) {
     return this.users.list(actor, q);
   }
@@ -39,6 +39,7 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserResponse, description: 'UserView' })
   @ApiErrors({
+    ...SIGNED_IN,
     400: 'Bad input: no e-mail nor 手机号, a bad 手机号, a short password (details name the field)',
     404: 'A membership names a unit outside your scope',
     409: 'The e-mail or 手机号 belongs to another account (details.field)',
@@ -52,7 +53,7 @@ export class UsersController {
   @Requires('user:read')
   @ApiOperation({ summary: 'One user with a membership inside your scope' })
   @ApiOkResponse({ type: UserResponse, description: 'UserView' })
-  @ApiErrors({ 404: 'No such user in your scope' })
+  @ApiErrors({ ...SIGNED_IN, 404: 'No such user in your scope' })
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.users.get(actor, id);
   }
@@ -65,6 +66,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserResponse, description: 'UserView' })
   @ApiErrors({
+    ...SIGNED_IN,
     400: 'Bad input (details name the field)',
     404: 'Not a user you may change: some membership outside your scope, or a role above yours',
     409: 'The e-mail or 手机号 belongs to another account (details.field)',
@@ -82,6 +84,7 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: InvitationLinkResponse, description: 'InvitationLink: { url, token, expiresAt }' })
   @ApiErrors({
+    ...SIGNED_IN,
     404: 'Not a user you may change: some membership outside your scope, or a role above yours',
     422: 'The user is deactivated',
   })

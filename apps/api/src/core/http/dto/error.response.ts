@@ -29,6 +29,12 @@ export class ErrorResponse implements ApiError {
   details?: FieldErrorResponse[] | Record<string, unknown>;
 }
 
+/** The answers of every route behind @Requires: no valid token, or a role without the permission anywhere. */
+export const SIGNED_IN = {
+  401: 'No valid access token',
+  403: 'Your role does not hold the permission in any membership',
+} as const;
+
 /** Documents error statuses of a route: `@ApiErrors({ 404: 'Unknown, used or revoked link' })`. */
 export function ApiErrors(statuses: Record<number, string>) {
   return applyDecorators(

@@ -25,7 +25,11 @@ export class AuditEntryResponse implements AuditEntryView {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ type: () => AuditActorResponse, nullable: true, description: 'null: the system or an anonymous caller' })
+  @ApiProperty({
+    type: () => AuditActorResponse,
+    nullable: true,
+    description: 'null: the system or an anonymous caller',
+  })
   actor: AuditActorResponse | null;
 
   @ApiProperty({ example: 'user.invite' })

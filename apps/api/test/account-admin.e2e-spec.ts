@@ -26,7 +26,7 @@ describe('account administration', () => {
     A = await createOrg(t.http, tenant.adminToken, tenant.rootId, '城关派出所', 'POLICE');
     A1 = await createOrg(t.http, tenant.adminToken, A, '城关社区警务室', 'POLICE');
     B = await createOrg(t.http, tenant.adminToken, tenant.rootId, '东城派出所', 'POLICE');
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   const post = (body: object, token = tenant.adminToken) => t.http.post('/api/v1/users').set(bearer(token)).send(body);
@@ -176,7 +176,7 @@ describe('account administration', () => {
       });
       world = { branchAdmin: login.body.accessToken, ids: { ...ids, town, village, hospital, root: fresh.rootId } };
       tenantAdminToken = fresh.adminToken;
-    });
+    }, 60_000);
     let tenantAdminToken: string;
 
     const list = async (query: string, token = tenantAdminToken) => {

@@ -27,7 +27,7 @@ describe('invitation links', () => {
     t = await startTestApp({ PUBLIC_URL, INVITATION_MAX_PER_ADDRESS: '100000', LOGIN_MAX_PER_ADDRESS: '100000' });
     tenant = await registerTenant(t.http, '临湖区教育局', 'EDUCATION_BUREAU');
     unit = await createOrg(t.http, tenant.adminToken, tenant.rootId, '实验小学', 'SCHOOL');
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   /** A user made the way the web app makes one: no password. */
@@ -283,7 +283,7 @@ describe('invitation look-ups are throttled per address', () => {
   beforeAll(async () => {
     await truncateAll();
     t = await startTestApp({ INVITATION_MAX_PER_ADDRESS: '5', INVITATION_WINDOW_SECONDS: '86400' });
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   it('of 12 look-ups and accepts sent at once exactly 5 are answered, the rest 429 with Retry-After', async () => {

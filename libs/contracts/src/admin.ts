@@ -126,3 +126,21 @@ export interface AuditEntryView {
   ip: string | null;
   changes: unknown;
 }
+
+/**
+ * GET /audit filters (with page, pageSize). from/to: a calendar day YYYY-MM-DD in the tenant's time zone
+ * (to includes that whole day) or an ISO timestamp. organizationId: entries of that unit (subtree=true: and
+ * of the units below it).
+ */
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  organizationId?: string;
+  subtree?: boolean;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}

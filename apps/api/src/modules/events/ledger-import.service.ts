@@ -10,6 +10,7 @@ import {
   type LedgerImportResult,
   type LedgerImportRow,
   type LedgerRowError,
+  roleGrants,
 } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
@@ -372,15 +373,22 @@ export class LedgerImportService {
                    AS v(event_id, metric_id, value)`;
         }
         await tx.$executeRaw`
-          INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
-          SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, ${ctx?.ip ?? null},
-                 ${ctx?.requestId ?? null}, a.changes::jsonb, ${now}::timestamptz
-            FROM unnest(${ids}::text[], ${changes}::text[]) AS a(id, changes)`;
+          INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, organization_id, ip, request_id, changes, created_at)
+          SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, a.organization_id,
+                 ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, a.changes::jsonb, ${now}::timestamptz
+            FROM unnest(${ids}::text[], ${rows.map((r) => r.organizationId)}::uuid[], ${changes}::text[])
+                 AS a(id, organization_id, changes)`;
+        // the import as a whole belongs to its unit, or to the importer's own unit when it spans several
+        const units = [...new Set(rows.map((r) => r.organizationId))];
         await this.audit.record(
           {
             action: 'event.import',
             entityType: 'Campaign',
             entityId: campaignId,
+            organizationId:
+              units.length === 1
+                ? units[0]
+                : (actor.memberships.find((m) => roleGrants(m.role, 'event:write'))?.organizationId ?? null),
             changes: { count: rows.length, fileName: fileName ?? null },
           },
           tx,

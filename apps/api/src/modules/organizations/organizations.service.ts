@@ -219,7 +219,14 @@ export class OrganizationsService {
       return await this.prisma.$transaction(async (tx) => {
         await tx.organization.delete({ where: { id: org.id } });
         await this.audit.record(
-          { action: 'organization.delete', entityType: 'Organization', entityId: org.id, changes: { name: org.name } },
+          {
+            action: 'organization.delete',
+            entityType: 'Organization',
+            entityId: org.id,
+            // the unit is gone: its parent's admins still see that it was deleted
+            organizationId: org.parentId,
+            changes: { name: org.name },
+          },
           tx,
         );
         return { id: org.id, deleted: true, archived: false };

@@ -13,7 +13,7 @@ export interface ActorMembership {
 export interface Actor {
   userId: string;
   tenantId: string;
-  email: string;
+  email: string | null;
   memberships: ActorMembership[];
 }
 

@@ -52,7 +52,7 @@ export const roleLacks = (permissions: readonly Permission[]) =>
  */
 export function actorOf(
   principal: Principal,
-  found: { email: string; memberships: ActorMembership[] } | null,
+  found: { email: string | null; memberships: ActorMembership[] } | null,
   permission: Permission,
 ): Actor {
   if (!found) throw notActive();

@@ -7,7 +7,7 @@ import { actorMembershipsSql } from './actor-in-route.js';
 interface ActorRow {
   id: string;
   tenant_id: string;
-  email: string;
+  email: string | null;
   memberships: { organizationId: string; role: Role; path: string }[];
 }
 

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspace = resolve(here, '../..');
@@ -12,7 +13,8 @@ const workspace = resolve(here, '../..');
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react()],
+  // .br and .gz beside every script and style sheet: the API serves them to browsers that accept them
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json)$/ })],
   resolve: {
     alias: { '@campaign-month/contracts': resolve(workspace, 'libs/contracts/src/index.ts') },
   },

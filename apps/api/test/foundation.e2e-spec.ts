@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { loadConfig } from '../src/core/config/config.js';
 import { migrate, readMigrations } from '../src/core/database/migrator.js';
@@ -231,6 +233,10 @@ describe('the web app beside the API (WEB_DIR)', () => {
     cpSync(join(dir, 'index.html'), join(dir, 'robots.txt'));
     const assets = join(dir, 'assets');
     cpSync(join(dir, 'index.html'), join(assets, 'app.js'));
+    const script = `console.log(${JSON.stringify('集中宣传月'.repeat(200))});`;
+    writeFileSync(join(assets, 'big.js'), script);
+    writeFileSync(join(assets, 'big.js.br'), brotliCompressSync(script));
+    writeFileSync(join(assets, 'big.js.gz'), gzipSync(script));
     t = await startTestApp({ WEB_DIR: dir });
   });
   afterAll(() => t.close());
@@ -249,6 +255,31 @@ describe('the web app beside the API (WEB_DIR)', () => {
       });
     }
     await t.http.get('/api/v1/health').expect(200);
+  });
+
+  it('sends a script compressed to a browser that accepts it, brotli first, and plain to one that does not', async () => {
+    // node:http, not supertest: superagent would decompress the body before the test sees it
+    const get = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        httpGet(`${t.url}/assets/big.js`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plainSize = readFileSync(join(t.config.webDir!, 'assets', 'big.js')).length;
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(br.body).toString()).toContain('集中宣传月');
+    expect(br.body.length).toBeLessThan(plainSize / 5);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toContain('集中宣传月');
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBe(plainSize);
   });
 });
 

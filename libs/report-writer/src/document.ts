@@ -22,6 +22,8 @@ export interface FigureFilter {
   /** Roll-up units by summary status; NONE = no summary generated yet. */
   summaryStatus?: ReportStatus | 'NONE' | 'HANDED_IN';
   late?: boolean;
+  /** Roll-up units that handed their summary in at some point (with `late`: handed in after the due day). */
+  handedIn?: boolean;
   participating?: boolean;
   leadingGroupSet?: boolean;
 }

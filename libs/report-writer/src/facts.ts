@@ -161,7 +161,9 @@ export interface RollupUnitRow {
   tasksTotal: number;
   /** Status of the unit's latest summary; null when none was generated. */
   summaryStatus: ReportStatus | null;
-  /** Summary not handed in (SUBMITTED/APPROVED) although reportDueOn has passed. */
+  /** Day ('YYYY-MM-DD', tenant's time zone) the unit first handed its summary in; null when never. */
+  submittedOn?: string | null;
+  /** First handed in after reportDueOn, or not handed in although reportDueOn has passed. */
   late: boolean;
 }
 

@@ -214,6 +214,10 @@ export const ZH_CN = {
     returned: '，{n}的总结已退回修改',
     allInTime: '各单位均已按时提交。',
     late: '截至报送期限（{due}），{names}{more}{n}未按时提交活动总结。',
+    /** Units that handed in after the deadline: {names}{more}{n}. */
+    lateHandedIn: '{names}{more}{n}逾期提交活动总结。',
+    /** The same when the deadline was not named before (every late unit handed in late). */
+    lateHandedInOnly: '报送期限为{due}，{names}{more}{n}逾期提交活动总结。',
     lateMoreThanListed: '等',
     lateAllListed: '共',
     unitMeasure: '个单位',
@@ -222,6 +226,7 @@ export const ZH_CN = {
     metricColumn: '{label}（{unit}）',
     statusNone: '未生成',
     statusLate: '（逾期）',
+    statusLateHandedIn: '（逾期提交）',
   },
 
   prompts: {

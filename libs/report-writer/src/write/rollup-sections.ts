@@ -42,11 +42,11 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   tb.fill(U.participants, {
     n: unitsFigure(ctx, 'participants', participating, { participating: true }, U.unitMeasure, r.participantCount),
   });
-  const handedIn = r.units.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED');
+  const handedInNow = r.units.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED');
   if (r.submittedCount === 0) tb.add(U.noneSubmitted);
   else {
     tb.fill(U.submitted, {
-      n: unitsFigure(ctx, 'submitted', handedIn, { summaryStatus: 'HANDED_IN' }, U.unitMeasure, r.submittedCount),
+      n: unitsFigure(ctx, 'submitted', handedInNow, { summaryStatus: 'HANDED_IN' }, U.unitMeasure, r.submittedCount),
     });
     if (r.approvedCount > 0) {
       const approved = r.units.filter((u) => u.summaryStatus === 'APPROVED');
@@ -59,19 +59,39 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   if (returned.length > 0)
     tb.fill(U.returned, { n: unitsFigure(ctx, 'returned', returned, { summaryStatus: 'RETURNED' }) });
   tb.add(ZH_CN.punctuation.period);
-  const late = r.units.filter((u) => u.late);
-  if (late.length > 0) {
-    const named = late.slice(0, MAX_LATE_NAMED).map((u) => u.name);
-    tb.fill(U.late, {
-      due: formatChineseDate(r.campaign.reportDueOn),
-      names: joinList(named),
-      more: late.length > named.length ? U.lateMoreThanListed : U.lateAllListed,
-      n: unitsFigure(ctx, 'late', late, { late: true }),
+  const missing = r.units.filter((u) => u.late && !handedIn(u));
+  const lateIn = r.units.filter((u) => u.late && handedIn(u));
+  const due = formatChineseDate(r.campaign.reportDueOn);
+  if (missing.length > 0)
+    tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
+  if (lateIn.length > 0) {
+    tb.fill(missing.length > 0 ? U.lateHandedIn : U.lateHandedInOnly, {
+      due,
+      ...lateNames(ctx, lateIn, 'lateHandedIn', { late: true, handedIn: true }),
     });
-  } else if (r.submittedCount >= r.participantCount) {
-    tb.add(U.allInTime);
   }
+  if (missing.length === 0 && lateIn.length === 0 && r.submittedCount >= r.participantCount) tb.add(U.allInTime);
   return tb.build();
+}
+
+/** The unit handed its summary in at some point (its first hand-in day is known, or it is handed in now). */
+function handedIn(u: RollupUnitRow): boolean {
+  return Boolean(u.submittedOn) || u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED';
+}
+
+/** The late units named (at most MAX_LATE_NAMED) and counted: {names}{more}{n}. */
+function lateNames(
+  ctx: WriteContext,
+  late: RollupUnitRow[],
+  name: string,
+  filter: Partial<FigureFilter>,
+): { names: string; more: string; n: FigureSpec } {
+  const named = late.slice(0, MAX_LATE_NAMED).map((u) => u.name);
+  return {
+    names: joinList(named),
+    more: late.length > named.length ? U.lateMoreThanListed : U.lateAllListed,
+    n: unitsFigure(ctx, name, late, filter),
+  };
 }
 
 /** Metrics for the table: the audience, then money, then the rest; non-zero totals only. */
@@ -110,7 +130,8 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
     },
   });
   const status = (u: RollupUnitRow) =>
-    (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) + (u.late ? U.statusLate : '');
+    (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) +
+    (u.late ? (handedIn(u) ? U.statusLateHandedIn : U.statusLate) : '');
   return {
     key: 'units.table',
     columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],

@@ -263,7 +263,17 @@ export class RollupUnitRowResponse implements RollupUnitRow {
   @ApiProperty({ enum: REPORT_STATUSES, nullable: true })
   summaryStatus: ReportStatus | null;
 
-  @ApiProperty({ description: 'Not handed in although reportDueOn has passed' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-04',
+    description: 'Day the unit first handed its summary in (tenant’s time zone); null when never',
+  })
+  submittedOn?: string | null;
+
+  @ApiProperty({
+    description: 'First handed in after reportDueOn, or not handed in although reportDueOn has passed',
+  })
   late: boolean;
 }
 

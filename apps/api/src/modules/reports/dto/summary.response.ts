@@ -66,8 +66,11 @@ export class FigureFilterResponse implements FigureFilter {
   @ApiPropertyOptional({ enum: [...REPORT_STATUSES, 'NONE', 'HANDED_IN'] })
   summaryStatus?: FigureFilter['summaryStatus'];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Units handed in after the due day, or not handed in past it' })
   late?: boolean;
+
+  @ApiPropertyOptional({ description: 'Units that handed their summary in (at some point)' })
+  handedIn?: boolean;
 
   @ApiPropertyOptional()
   participating?: boolean;

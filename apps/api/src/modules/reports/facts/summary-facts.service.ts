@@ -326,6 +326,7 @@ export class SummaryFactsService {
         tasks_done: number;
         tasks_total: number;
         summary_status: string | null;
+        submitted_on: Date | null;
       }[]
     >`
       WITH units AS (
@@ -362,31 +363,50 @@ export class SummaryFactsService {
           FROM summary_report r JOIN units u ON u.id = r.organization_id
          WHERE r.tenant_id = ${b.tenantId}::uuid AND r.campaign_id = ${b.campaignId}::uuid AND r.scope = 'UNIT'
          ORDER BY r.organization_id, r.version DESC
+      ),
+      -- the day each unit first handed its summary in (any version), in the tenant's time zone
+      hi AS (
+        SELECT r.organization_id, min(r.submitted_at AT TIME ZONE tn.time_zone)::date AS submitted_on
+          FROM summary_report r JOIN units u ON u.id = r.organization_id JOIN tenant tn ON tn.id = r.tenant_id
+         WHERE r.tenant_id = ${b.tenantId}::uuid AND r.campaign_id = ${b.campaignId}::uuid AND r.scope = 'UNIT'
+           AND r.submitted_at IS NOT NULL
+         GROUP BY r.organization_id
       )
       SELECT u.id, u.name, u.participating, coalesce(ev.n, 0) AS event_count, mv.totals AS metric_totals,
              EXISTS (SELECT 1 FROM leading_group g JOIN leading_group_member gm ON gm.leading_group_id = g.id
                       WHERE g.organization_id = u.id AND g.campaign_id = ${b.campaignId}::uuid AND g.tenant_id = ${b.tenantId}::uuid) AS group_set,
-             coalesce(tk.done, 0) AS tasks_done, coalesce(tk.total, 0) AS tasks_total, rp.status AS summary_status
+             coalesce(tk.done, 0) AS tasks_done, coalesce(tk.total, 0) AS tasks_total, rp.status AS summary_status,
+             hi.submitted_on
         FROM units u
         LEFT JOIN ev ON ev.organization_id = u.id
         LEFT JOIN mv ON mv.organization_id = u.id
         LEFT JOIN tk ON tk.organization_id = u.id
         LEFT JOIN rp ON rp.organization_id = u.id
+        LEFT JOIN hi ON hi.organization_id = u.id
        ORDER BY u.depth, u.path`;
-    const pastDue = b.today > dateToDay(reportDueOn);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      participating: r.participating,
-      eventCount: r.event_count,
-      metricTotals: r.metric_totals ?? {},
-      leadingGroupSet: r.group_set,
-      tasksDone: r.tasks_done,
-      tasksTotal: r.tasks_total,
-      summaryStatus: (r.summary_status as ReportStatus | null) ?? null,
-      late: pastDue && r.summary_status !== 'SUBMITTED' && r.summary_status !== 'APPROVED',
-    }));
+    const dueOn = dateToDay(reportDueOn);
+    return rows.map((r) => {
+      const submittedOn = r.submitted_on ? dateToDay(r.submitted_on) : null;
+      return {
+        id: r.id,
+        name: r.name,
+        participating: r.participating,
+        eventCount: r.event_count,
+        metricTotals: r.metric_totals ?? {},
+        leadingGroupSet: r.group_set,
+        tasksDone: r.tasks_done,
+        tasksTotal: r.tasks_total,
+        summaryStatus: (r.summary_status as ReportStatus | null) ?? null,
+        submittedOn,
+        late: isLate(submittedOn, dueOn, b.today),
+      };
+    });
   }
+}
+
+/** Handed in (first) after the due day, or not handed in and the due day has passed. */
+export function isLate(submittedOn: string | null, reportDueOn: string, today: string): boolean {
+  return submittedOn !== null ? submittedOn > reportDueOn : today > reportDueOn;
 }
 
 interface Base {

@@ -1,0 +1,97 @@
+// Issue 17, "wrong today": what a summary (a roll-up above all) states must be true. Each case builds the
+// rows that made a document lie before, generates the summary through the API and reads what it says.
+import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
+import { buildEventsWorld, type EventsWorld } from './support/events-fixtures.js';
+import { bearer } from './support/fixtures.js';
+
+const S = (c: string, o: string) => `/api/v1/campaigns/${c}/organizations/${o}/summary`;
+
+interface Doc {
+  sections: {
+    key: string;
+    paragraphs: { key: string; text: string; figures: { id: string; value: string; source: SourceLike }[] }[];
+    table?: { rows: { text: string }[][] };
+  }[];
+}
+interface SourceLike {
+  kind: string;
+  filter: Record<string, unknown>;
+  taskIds?: string[];
+}
+const paragraphs = (doc: Doc) => doc.sections.flatMap((s) => s.paragraphs);
+const paragraph = (doc: Doc, key: string) => paragraphs(doc).find((p) => p.key === key);
+const tableRow = (doc: Doc, unit: string) =>
+  doc.sections
+    .find((s) => s.key === 'units')
+    ?.table?.rows.find((r) => r[1]?.text === unit)
+    ?.map((c) => c.text);
+
+/** A UNIT summary version handed in at `submittedAt` (an instant), written straight into the table. */
+async function handedIn(w: EventsWorld, unit: string, status: 'SUBMITTED' | 'APPROVED', submittedAt: string) {
+  await sql(
+    `INSERT INTO summary_report (tenant_id, campaign_id, organization_id, scope, version, status, title, facts, sections,
+                                 submitted_at, updated_at)
+     SELECT $1, $2, $3, 'UNIT', COALESCE(MAX(version), 0) + 1, $4::"ReportStatus", '活动总结', '{}', '[]', $5::timestamptz, now()
+       FROM summary_report WHERE tenant_id = $1 AND campaign_id = $2 AND organization_id = $3 AND scope = 'UNIT'`,
+    [w.tenant.tenantId, w.campaign.id, unit, status, submittedAt],
+  );
+}
+
+describe('summaries tell the truth (issue 17)', () => {
+  let t: TestApp;
+  let w: EventsWorld;
+  beforeAll(async () => {
+    await truncateAll();
+    t = await startTestApp({ LOGIN_MAX_PER_ADDRESS: '100000' });
+    // 反诈中心 (R, not taking part) ─ 城关派出所 (A) ─ 城关社区警务室 (A1); R ─ 东城派出所 (B); reports due 2026-12-05
+    w = await buildEventsWorld(t.http);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const rollup = async () =>
+    (
+      await t.http
+        .post(S(w.campaign.id, w.org.R))
+        .set(bearer(w.organizerR.token))
+        .send({ scope: 'ROLLUP' })
+        .expect(201)
+    ).body;
+
+  describe('item 1: a unit that handed in after the deadline is late', () => {
+    afterAll(() => sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]));
+
+    it('counts the first hand-in day in the tenant’s time zone and never writes 均按时提交 over a late one', async () => {
+      // 城关派出所: 23:30 in Shanghai on the due day (15:30 UTC): on time
+      await handedIn(w, w.org.A, 'SUBMITTED', '2026-12-05T15:30:00Z');
+      // 城关社区警务室: handed in on the 3rd, approved since
+      await handedIn(w, w.org.A1, 'APPROVED', '2026-12-03T02:00:00Z');
+      // 东城派出所: 00:30 in Shanghai on the 6th (still the 5th in UTC): late
+      await handedIn(w, w.org.B, 'SUBMITTED', '2026-12-05T16:30:00Z');
+      const body = await rollup();
+      const late = Object.fromEntries(body.facts.units.map((u: { name: string; late: boolean }) => [u.name, u.late]));
+      expect(late).toEqual({ 城关派出所: false, 城关社区警务室: false, 东城派出所: true });
+      const text = paragraph(body.document, 'units.participation')?.text ?? '';
+      expect(text).not.toContain('均已按时提交');
+      expect(text).toContain('东城派出所');
+      expect(text).toContain('逾期提交');
+      expect(text).not.toMatch(/城关派出所[^。]*逾期/);
+      expect(tableRow(body.document, '东城派出所')?.at(-1)).toBe('已提交（逾期提交）');
+      expect(tableRow(body.document, '城关派出所')?.at(-1)).toBe('已提交');
+    });
+
+    it('a summary handed in on time, returned and handed in again later, was still handed in on time', async () => {
+      await sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]);
+      await handedIn(w, w.org.A, 'SUBMITTED', '2026-12-04T02:00:00Z');
+      await handedIn(w, w.org.A1, 'SUBMITTED', '2026-12-04T02:00:00Z');
+      await handedIn(w, w.org.B, 'SUBMITTED', '2026-12-04T02:00:00Z');
+      await sql(
+        `UPDATE summary_report SET status = 'RETURNED' WHERE organization_id = $1 AND campaign_id = $2 AND version = 1`,
+        [w.org.B, w.campaign.id],
+      );
+      await handedIn(w, w.org.B, 'SUBMITTED', '2026-12-06T02:00:00Z');
+      const body = await rollup();
+      expect(body.facts.units.every((u: { late: boolean }) => !u.late)).toBe(true);
+      expect(paragraph(body.document, 'units.participation')?.text).toContain('各单位均已按时提交');
+    });
+  });
+});

@@ -49,13 +49,8 @@ describe('summaries tell the truth (issue 17)', () => {
   afterAll(() => t.close());
 
   const rollup = async () =>
-    (
-      await t.http
-        .post(S(w.campaign.id, w.org.R))
-        .set(bearer(w.organizerR.token))
-        .send({ scope: 'ROLLUP' })
-        .expect(201)
-    ).body;
+    (await t.http.post(S(w.campaign.id, w.org.R)).set(bearer(w.organizerR.token)).send({ scope: 'ROLLUP' }).expect(201))
+      .body;
 
   describe('item 1: a unit that handed in after the deadline is late', () => {
     afterAll(() => sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]));
@@ -92,6 +87,85 @@ describe('summaries tell the truth (issue 17)', () => {
       const body = await rollup();
       expect(body.facts.units.every((u: { late: boolean }) => !u.late)).toBe(true);
       expect(paragraph(body.document, 'units.participation')?.text).toContain('各单位均已按时提交');
+    });
+  });
+
+  describe('item 2: a task handed down is counted once, through the units’ tasks', () => {
+    const tasksUrl = () => `/api/v1/campaigns/${w.campaign.id}/tasks`;
+    const patchTask = (id: string, status: string, token = w.organizerR.token) =>
+      t.http.patch(`/api/v1/tasks/${id}`).set(bearer(token)).send({ status }).expect(200);
+    const status = async (id: string) =>
+      (
+        await sql<{ status: string; done: boolean }>(
+          `SELECT status, completed_at IS NOT NULL AS done FROM task WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    let parents: string[] = [];
+    /** parent id → unit id → child id */
+    const kids: Record<string, Record<string, string>> = {};
+
+    beforeAll(async () => {
+      await sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]);
+      // three tasks handed down from 反诈中心 to 城关派出所 and 东城派出所: six tasks of units
+      parents = [];
+      for (const [title, dueOn] of [
+        ['张贴宣传海报', '2026-11-20'],
+        ['召开反诈专题会议', undefined],
+        ['走访辖区商户', undefined],
+      ] as const) {
+        const res = await t.http
+          .post(tasksUrl())
+          .set(bearer(w.organizerR.token))
+          .send({ organizationId: w.org.R, title, cascade: 'CHILDREN', ...(dueOn ? { dueOn } : {}) })
+          .expect(201);
+        parents.push(res.body.id);
+        const rows = await sql<{ id: string; organization_id: string }>(
+          `SELECT id, organization_id FROM task WHERE parent_task_id = $1`,
+          [res.body.id],
+        );
+        kids[res.body.id] = Object.fromEntries(rows.map((r) => [r.organization_id, r.id]));
+      }
+      // 城关派出所 finished the poster task; 东城派出所's is overdue (due 11月20日)
+      await patchTask(kids[parents[0]!]![w.org.A]!, 'DONE', w.reporterA.token);
+    });
+
+    it('a roll-up counts the six tasks the units hold, one done, one overdue, and each figure’s rows are what it counts', async () => {
+      const body = await rollup();
+      expect(body.facts.tasks).toMatchObject({ total: 6, done: 1, overdue: 1, cancelled: 0 });
+      const p = paragraph(body.document, 'deployment.tasks')!;
+      expect(p.text).toContain('各单位共部署具体任务6项');
+      expect(p.text).toContain('已完成1项');
+      expect(p.text).toContain('逾期未完成1项');
+      expect(p.text).not.toContain('9项');
+      for (const f of p.figures) {
+        // every figure here counts fewer than 20 rows: the sample is all of them
+        expect(f.source.taskIds).toHaveLength(Number(f.value));
+        for (const id of f.source.taskIds ?? []) expect(parents).not.toContain(id);
+        expect(f.source.filter).toMatchObject({ subtree: true, leafTasks: true });
+      }
+      const overdue = p.figures.find((f) => f.id.endsWith('.overdue'))!;
+      expect(overdue.source.taskIds).toEqual([kids[parents[0]!]![w.org.B]]);
+    });
+
+    it('a task handed down follows its units’ tasks: in progress, done when all are done or cancelled, cancelled when all are', async () => {
+      const [poster, meeting, visit] = parents as [string, string, string];
+      expect(await status(poster)).toEqual({ status: 'IN_PROGRESS', done: false });
+      expect(await status(meeting)).toEqual({ status: 'TODO', done: false });
+      await patchTask(kids[poster]![w.org.B]!, 'DONE', w.reporterB.token);
+      expect(await status(poster)).toEqual({ status: 'DONE', done: true });
+      // reopened by a unit: the task handed down is open again
+      await patchTask(kids[poster]![w.org.B]!, 'IN_PROGRESS', w.reporterB.token);
+      expect(await status(poster)).toEqual({ status: 'IN_PROGRESS', done: false });
+      // one unit's task cancelled, the other's done: done
+      await patchTask(kids[meeting]![w.org.A]!, 'CANCELLED');
+      expect(await status(meeting)).toEqual({ status: 'TODO', done: false });
+      await patchTask(kids[meeting]![w.org.B]!, 'DONE', w.reporterB.token);
+      expect(await status(meeting)).toEqual({ status: 'DONE', done: true });
+      // every unit's task cancelled: cancelled
+      await patchTask(kids[visit]![w.org.A]!, 'CANCELLED');
+      await patchTask(kids[visit]![w.org.B]!, 'CANCELLED');
+      expect(await status(visit)).toEqual({ status: 'CANCELLED', done: false });
     });
   });
 });

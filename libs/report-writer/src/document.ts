@@ -16,6 +16,8 @@ export interface FigureFilter {
   /** One calendar day ('YYYY-MM-DD'). */
   occurredOn?: string;
   taskStatus?: TaskStatus;
+  /** Only tasks not handed down further (a roll-up counts a cascaded task through its units' tasks). */
+  leafTasks?: boolean;
   /** DONE tasks completed by their due day, or open tasks past it. */
   taskTiming?: 'ON_TIME' | 'OVERDUE';
   role?: LeadingGroupRole;

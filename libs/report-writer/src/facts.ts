@@ -74,11 +74,13 @@ export interface TaskItemFact {
   completedOn?: string | null;
   /** Name of the responsible leading-group member. */
   responsibleName?: string | null;
+  /** Open (TODO/IN_PROGRESS) and past its due day on the day the facts were computed. */
+  overdue?: boolean;
 }
 
 /**
- * Tasks of the unit (a roll-up: of the whole subtree). `total` counts every task, cancelled ones
- * included; `done` ⊇ `doneOnTime`; `overdue` = not done, not cancelled and past `dueOn`.
+ * Tasks of the unit (a roll-up: of the whole subtree, without the tasks handed down to units, which are
+ * counted through the units' own tasks). `total` counts every task, cancelled ones included; `done` ⊇ `doneOnTime`; `overdue` = not done, not cancelled and past `dueOn`.
  */
 export interface TaskFacts {
   total: number;

@@ -62,8 +62,7 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   const missing = r.units.filter((u) => u.late && !handedIn(u));
   const lateIn = r.units.filter((u) => u.late && handedIn(u));
   const due = formatChineseDate(r.campaign.reportDueOn);
-  if (missing.length > 0)
-    tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
+  if (missing.length > 0) tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
   if (lateIn.length > 0) {
     tb.fill(missing.length > 0 ? U.lateHandedIn : U.lateHandedInOnly, {
       due,

@@ -133,7 +133,12 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
       name,
       text: countText(n, D.measure),
       value: String(n),
-      source: source(ctx.base, 'tasks', extra, { taskIds: ids(pred) }),
+      source: source(
+        ctx.base,
+        'tasks',
+        { ...(ctx.rollup ? { leafTasks: true } : {}), ...extra },
+        { taskIds: ids(pred) },
+      ),
     });
     const tb = new TextBuilder('deployment.tasks').fill(ctx.rollup ? D.rollupTasks : D.tasks, {
       unit: ctx.facts.unit.name,
@@ -146,7 +151,7 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
     }
     const done = fig('done', t.done, { taskStatus: 'DONE' }, (i) => i.status === 'DONE');
     const onTime = fig('doneOnTime', t.doneOnTime, { taskStatus: 'DONE', taskTiming: 'ON_TIME' }, (i) =>
-      Boolean(i.status === 'DONE' && i.completedOn && (!i.dueOn || i.completedOn <= i.dueOn)),
+      Boolean(i.status === 'DONE' && (!i.completedOn || !i.dueOn || i.completedOn <= i.dueOn)),
     );
     if (t.done === 0) tb.add(D.noneDone);
     else if (t.done >= effective) {
@@ -159,7 +164,9 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
     }
     if (t.overdue > 0) {
       tb.fill(D.overdue, {
-        n: fig('overdue', t.overdue, { taskTiming: 'OVERDUE' }, (i) => i.status !== 'DONE' && i.status !== 'CANCELLED'),
+        n: fig('overdue', t.overdue, { taskTiming: 'OVERDUE' }, (i) =>
+          i.overdue !== undefined ? i.overdue : i.status !== 'DONE' && i.status !== 'CANCELLED',
+        ),
       });
     }
     tb.add(D.end);

@@ -116,6 +116,9 @@ export class TaskItemFactResponse implements TaskItemFact {
 
   @ApiPropertyOptional({ type: String, nullable: true })
   responsibleName?: string | null;
+
+  @ApiPropertyOptional({ description: 'Open and past its due day when the facts were computed' })
+  overdue?: boolean;
 }
 
 export class TaskFactsResponse implements TaskFacts {

@@ -57,6 +57,11 @@ export class FigureFilterResponse implements FigureFilter {
   @ApiPropertyOptional({ enum: ['TODO', 'IN_PROGRESS', 'DONE', 'CANCELLED'] })
   taskStatus?: FigureFilter['taskStatus'];
 
+  @ApiPropertyOptional({
+    description: 'Only tasks not handed down further (GET /tasks?leaf=true): a roll-up counts the units’ tasks',
+  })
+  leafTasks?: boolean;
+
   @ApiPropertyOptional({ enum: ['ON_TIME', 'OVERDUE'] })
   taskTiming?: FigureFilter['taskTiming'];
 

@@ -92,7 +92,11 @@ export class SummaryFactsService {
     const today = todayIn(tenant.timeZone);
     const rollup = target.scope === 'ROLLUP';
     const { orgFilter, events } = countedEvents(target, Prisma.sql`${`${unit.path}%`}`);
-    const base = { tenantId, campaignId, orgFilter, events, today };
+    // a roll-up counts the units' tasks: a task handed down (with cascaded children) is counted through them
+    const taskFilter = rollup
+      ? Prisma.sql`${orgFilter} AND NOT EXISTS (SELECT 1 FROM task c WHERE c.tenant_id = t.tenant_id AND c.parent_task_id = t.id)`
+      : orgFilter;
+    const base = { tenantId, campaignId, orgFilter, events, today, taskFilter };
 
     const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([
       this.byType(base),
@@ -275,7 +279,7 @@ export class SummaryFactsService {
              count(*) FILTER (WHERE t.status IN ('TODO', 'IN_PROGRESS') AND t.due_on < ${b.today}::date)::int AS overdue,
              count(*) FILTER (WHERE t.status = 'CANCELLED')::int AS cancelled
         FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
-       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}`;
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.taskFilter}`;
     return {
       total: row!.total,
       done: row!.done,
@@ -294,13 +298,15 @@ export class SummaryFactsService {
         due_on: Date | null;
         completed_on: Date | null;
         responsible: string | null;
+        overdue: boolean;
       }[]
     >`
       SELECT t.id, t.title, t.status::text AS status, t.due_on,
-             (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible
+             (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible,
+             (t.status IN ('TODO', 'IN_PROGRESS') AND t.due_on < ${b.today}::date) AS overdue
         FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
         LEFT JOIN leading_group_member m ON m.id = t.responsible_member_id
-       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.taskFilter}
        ORDER BY t.due_on NULLS LAST, t.created_at, t.id
        LIMIT ${TASK_ITEMS_LIMIT}`;
     return rows.map((r) => ({
@@ -310,6 +316,7 @@ export class SummaryFactsService {
       dueOn: r.due_on ? dateToDay(r.due_on) : null,
       completedOn: r.completed_on ? dateToDay(r.completed_on) : null,
       responsibleName: r.responsible,
+      overdue: r.overdue,
     }));
   }
 
@@ -356,6 +363,7 @@ export class SummaryFactsService {
         SELECT t.organization_id, count(*) FILTER (WHERE t.status = 'DONE')::int AS done, count(*)::int AS total
           FROM task t JOIN units u ON u.id = t.organization_id
          WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid
+           AND NOT EXISTS (SELECT 1 FROM task c WHERE c.tenant_id = t.tenant_id AND c.parent_task_id = t.id)
          GROUP BY t.organization_id
       ),
       rp AS (
@@ -416,4 +424,6 @@ interface Base {
   /** `e.tenant_id = … AND e.campaign_id = … AND <orgFilter>` */
   events: Prisma.Sql;
   today: string;
+  /** Which task rows count (alias t, joined to organization o). */
+  taskFilter: Prisma.Sql;
 }

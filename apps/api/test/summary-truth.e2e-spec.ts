@@ -168,4 +168,21 @@ describe('summaries tell the truth (issue 17)', () => {
       expect(await status(visit)).toEqual({ status: 'CANCELLED', done: false });
     });
   });
+
+  describe('item 7: an organization that does not take part has a roll-up only', () => {
+    it('its summary routes default to the roll-up; a participant’s still default to its own summary', async () => {
+      const organizer = bearer(w.organizerR.token);
+      const generated = await t.http.post(S(w.campaign.id, w.org.R)).set(organizer).send({}).expect(201);
+      expect(generated.body).toMatchObject({ scope: 'ROLLUP', facts: { kind: 'ROLLUP' } });
+      const got = await t.http.get(S(w.campaign.id, w.org.R)).set(organizer).expect(200);
+      expect(got.body).toMatchObject({ scope: 'ROLLUP', version: generated.body.version });
+      for (const ext of ['docx', 'pdf', 'md']) {
+        await t.http.get(`${S(w.campaign.id, w.org.R)}.${ext}`).set(organizer).expect(200);
+      }
+      // an explicit UNIT scope still names the missing participant
+      await t.http.get(S(w.campaign.id, w.org.R)).query({ scope: 'UNIT' }).set(organizer).expect(404);
+      const unit = await t.http.post(S(w.campaign.id, w.org.A)).set(bearer(w.reporterA.token)).send({}).expect(201);
+      expect(unit.body.scope).toBe('UNIT');
+    }, 30_000);
+  });
 });

@@ -61,7 +61,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: GenerateSummaryDto,
   ) {
-    return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Get(UNIT)
@@ -77,11 +77,7 @@ export class ReportsController {
     @Query() q: SummaryQueryDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const view = await this.summaries.get(
-      a,
-      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
-      q.version,
-    );
+    const view = await this.summaries.get(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
     res.header('ETag', `"${view.version}"`);
     return view;
   }
@@ -102,7 +98,7 @@ export class ReportsController {
   ) {
     const view = await this.summaries.edit(
       a,
-      { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' },
+      { campaignId: id, organizationId: orgId, scope: dto.scope },
       ifMatch,
       dto.narrative,
     );
@@ -121,7 +117,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: TransitionDto,
   ) {
-    return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Post(`${UNIT}/approve`)
@@ -135,7 +131,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: TransitionDto,
   ) {
-    return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Post(`${UNIT}/return`)
@@ -149,7 +145,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: ReturnWithScopeDto,
   ) {
-    return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, dto.comment);
+    return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope }, dto.comment);
   }
 
   @Get(`${UNIT}.docx`)
@@ -226,11 +222,7 @@ export class ReportsController {
     format: ExportFormat,
     res: FastifyReply,
   ) {
-    const report = await this.summaries.getRow(
-      a,
-      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
-      q.version,
-    );
+    const report = await this.summaries.getRow(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
     const body = await this.exports.file(report, format);
     res.header('Content-Type', CONTENT_TYPES[format]);
     res.header('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));

@@ -77,6 +77,13 @@ interface Target {
   scope: ReportScope;
 }
 
+/** A target as a request names it: without a scope, a participant's own summary, else the roll-up. */
+export interface TargetRequest {
+  campaignId: string;
+  organizationId: string;
+  scope?: ReportScope;
+}
+
 @Injectable()
 export class SummariesService {
   constructor(
@@ -86,22 +93,25 @@ export class SummariesService {
     @Inject(SummaryFactsService) private readonly facts: SummaryFactsService,
   ) {}
 
-  /** The campaign and unit must be visible to the actor (else 404); returns the unit's path. */
-  private async locate(actor: Actor, t: Target): Promise<{ path: string; name: string }> {
-    await this.access.findCampaign(actor, t.campaignId, 'report:read');
+  /**
+   * The campaign and unit must be visible to the actor (else 404). Without a scope a participant's summary is
+   * its own (UNIT) and an organization that does not take part has only a roll-up (ROLLUP).
+   */
+  private async locate(actor: Actor, req: TargetRequest): Promise<{ org: { path: string; name: string }; t: Target }> {
+    await this.access.findCampaign(actor, req.campaignId, 'report:read');
     const org = await this.prisma.organization.findFirst({
-      where: { AND: [{ id: t.organizationId }, this.access.organizationWhere(actor, 'report:read')] },
+      where: { AND: [{ id: req.organizationId }, this.access.organizationWhere(actor, 'report:read')] },
       select: { path: true, name: true },
     });
     if (!org) throw new NotFound('Organization');
-    if (t.scope === 'UNIT') {
-      const participant = await this.prisma.participant.findFirst({
-        where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId },
-        select: { id: true },
-      });
-      if (!participant) throw new NotFound('Participant');
-    }
-    return org;
+    if (req.scope === 'ROLLUP') return { org, t: { ...req, scope: 'ROLLUP' } };
+    const participant = await this.prisma.participant.findFirst({
+      where: { tenantId: actor.tenantId, campaignId: req.campaignId, organizationId: req.organizationId },
+      select: { id: true },
+    });
+    if (participant) return { org, t: { ...req, scope: 'UNIT' } };
+    if (req.scope === 'UNIT') throw new NotFound('Participant');
+    return { org, t: { ...req, scope: 'ROLLUP' } };
   }
 
   /** A unit's summary is written by its reporters; a roll-up also by the organizers above it. */
@@ -119,13 +129,18 @@ export class SummariesService {
     });
   }
 
-  async get(actor: Actor, t: Target, version?: number): Promise<SummaryView> {
-    return this.view(actor, t, await this.getRow(actor, t, version));
+  async get(actor: Actor, req: TargetRequest, version?: number): Promise<SummaryView> {
+    const { t } = await this.locate(actor, req);
+    return this.view(actor, t, await this.findRow(actor, t, version));
   }
 
   /** Row form for the exporters (a version, else the latest; 404 outside the scope). */
-  async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
-    await this.locate(actor, t);
+  async getRow(actor: Actor, req: TargetRequest, version?: number): Promise<SummaryReport> {
+    const { t } = await this.locate(actor, req);
+    return this.findRow(actor, t, version);
+  }
+
+  private async findRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
     const row = version
       ? await this.prisma.summaryReport.findFirst({
           where: {
@@ -159,8 +174,8 @@ export class SummariesService {
   }
 
   /** A new DRAFT version from the current facts; the unit's narrative carries over. */
-  async generate(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async generate(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not generate this summary');
     const previous = await this.latest(actor, t);
     if (previous && (previous.status === 'SUBMITTED' || previous.status === 'APPROVED')) {
@@ -187,11 +202,11 @@ export class SummariesService {
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
   async edit(
     actor: Actor,
-    t: Target,
+    req: TargetRequest,
     ifMatch: string | undefined,
     narrative: Record<string, string>,
   ): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+    const { org, t } = await this.locate(actor, req);
     if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not edit this summary');
     const expected = parseIfMatch(ifMatch);
     const current = await this.latest(actor, t);
@@ -276,8 +291,8 @@ export class SummariesService {
     }
   }
 
-  async submit(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async submit(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:write', org.path))
       throw new Forbidden('Only the unit’s reporter submits its summary');
     const written = (current: SummaryReport) => {
@@ -298,15 +313,15 @@ export class SummariesService {
     );
   }
 
-  async approve(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async approve(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:review', org.path, true))
       throw new Forbidden('Summaries are approved by an organizer of a superior unit');
     return this.transition(actor, t, ['SUBMITTED'], 'APPROVED', { reviewedById: actor.userId, reviewedAt: new Date() });
   }
 
-  async return(actor: Actor, t: Target, comment: string): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async return(actor: Actor, req: TargetRequest, comment: string): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:review', org.path, true))
       throw new Forbidden('Summaries are returned by an organizer of a superior unit');
     return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', {

@@ -1,7 +1,8 @@
 // Issue 17, "wrong today": what a summary (a roll-up above all) states must be true. Each case builds the
 // rows that made a document lie before, generates the summary through the API and reads what it says.
+import { docxText } from './support/documents.js';
 import { sql, startTestApp, type TestApp, truncateAll } from './support/app.js';
-import { buildEventsWorld, type EventsWorld } from './support/events-fixtures.js';
+import { binaryBody, buildEventsWorld, type EventsWorld } from './support/events-fixtures.js';
 import { bearer } from './support/fixtures.js';
 
 const S = (c: string, o: string) => `/api/v1/campaigns/${c}/organizations/${o}/summary`;
@@ -177,12 +178,92 @@ describe('summaries tell the truth (issue 17)', () => {
       const got = await t.http.get(S(w.campaign.id, w.org.R)).set(organizer).expect(200);
       expect(got.body).toMatchObject({ scope: 'ROLLUP', version: generated.body.version });
       for (const ext of ['docx', 'pdf', 'md']) {
-        await t.http.get(`${S(w.campaign.id, w.org.R)}.${ext}`).set(organizer).expect(200);
+        await t.http
+          .get(`${S(w.campaign.id, w.org.R)}.${ext}`)
+          .set(organizer)
+          .expect(200);
       }
       // an explicit UNIT scope still names the missing participant
       await t.http.get(S(w.campaign.id, w.org.R)).query({ scope: 'UNIT' }).set(organizer).expect(404);
       const unit = await t.http.post(S(w.campaign.id, w.org.A)).set(bearer(w.reporterA.token)).send({}).expect(201);
       expect(unit.body.scope).toBe('UNIT');
     }, 30_000);
+  });
+
+  describe('item 4: what a download still lacks, and the day it is signed', () => {
+    const download = (path: string, token: string) =>
+      t.http.get(path).set(bearer(token)).buffer(true).parse(binaryBody).expect(200);
+    /** Writes every paragraph the version still asks for. */
+    const writeAll = async (path: string, token: string, scope: 'UNIT' | 'ROLLUP') => {
+      const got = await t.http.get(path).query({ scope }).set(bearer(token)).expect(200);
+      const narrative = Object.fromEntries(
+        (got.body.needsInput as string[]).map((key) => [key, '下一步，我们将持续深化反诈宣传。']),
+      );
+      return t.http
+        .patch(path)
+        .set(bearer(token))
+        .set('If-Match', String(got.body.version))
+        .send({ scope, narrative })
+        .expect(200);
+    };
+
+    it('a roll-up’s Word, PDF and Markdown say how many paragraphs are still to write, as its JSON lists them', async () => {
+      const path = S(w.campaign.id, w.org.R);
+      const generated = await t.http.post(path).set(bearer(w.organizerR.token)).send({ scope: 'ROLLUP' }).expect(201);
+      const open = generated.body.needsInput as string[];
+      expect(open).toContain('shortcomings');
+      for (const ext of ['docx', 'pdf', 'md']) {
+        const res = await download(`${path}.${ext}?scope=ROLLUP`, w.organizerR.token);
+        expect(res.headers['x-summary-needs-input']).toBe(String(open.length));
+      }
+      expect(
+        await docxText((await download(`${path}.docx?scope=ROLLUP`, w.organizerR.token)).body as Buffer),
+      ).toContain('【待填写】');
+      await writeAll(path, w.organizerR.token, 'ROLLUP');
+      const done = await download(`${path}.docx?scope=ROLLUP`, w.organizerR.token);
+      expect(done.headers['x-summary-needs-input']).toBe('0');
+      expect(await docxText(done.body as Buffer)).not.toMatch(/【待/);
+    }, 30_000);
+
+    describe('while the month is still running', () => {
+      beforeAll(() =>
+        sql(`UPDATE campaign SET ends_on = '2026-12-31', report_due_on = '2027-01-05' WHERE id = $1`, [w.campaign.id]),
+      );
+      afterAll(() =>
+        sql(`UPDATE campaign SET ends_on = '2026-11-30', report_due_on = '2026-12-05' WHERE id = $1`, [w.campaign.id]),
+      );
+
+      it('a draft is signed on the day it was generated, never on a day to come, and on the day it is submitted once it is', async () => {
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+        const chinese = (day: string) => {
+          const [y, m, d] = day.split('-').map(Number);
+          return `${y}年${m}月${d}日`;
+        };
+        const path = S(w.campaign.id, w.org.B);
+        const draft = await t.http.post(path).set(bearer(w.reporterB.token)).send({}).expect(201);
+        expect(draft.body.document.signature.isoDate).toBe(today);
+        const edited = await writeAll(path, w.reporterB.token, 'UNIT');
+        // as if generated (and downloaded) five days ago
+        await sql(
+          `UPDATE summary_report SET sections = jsonb_set(jsonb_set(sections, '{signature,isoDate}', '"2026-12-01"'),
+                                                          '{signature,date}', '"2026年12月1日"'),
+                                     facts = jsonb_set(facts, '{signatureDate}', '"2026-12-01"')
+            WHERE id = $1`,
+          [edited.body.id],
+        );
+        expect(await docxText((await download(`${path}.docx`, w.reporterB.token)).body as Buffer)).toContain(
+          '2026年12月1日',
+        );
+        const submitted = await t.http.post(`${path}/submit`).set(bearer(w.reporterB.token)).send({}).expect(200);
+        expect(submitted.body.document.signature).toMatchObject({ isoDate: today, date: chinese(today) });
+        expect(submitted.body.facts.signatureDate).toBe(today);
+        for (const ext of ['docx', 'md']) {
+          const res = await download(`${path}.${ext}`, w.reporterB.token);
+          const text = ext === 'docx' ? await docxText(res.body as Buffer) : (res.body as Buffer).toString('utf8');
+          expect(text).toContain(chinese(today));
+          expect(text).not.toContain('2026年12月1日');
+        }
+      }, 30_000);
+    });
   });
 });

@@ -145,7 +145,7 @@ export interface UnitFacts {
   metricTotals: Record<string, string>;
   /** Candidate examples (events with descriptions); the writer picks two or three. */
   examples: ExampleFact[];
-  /** Day the summary is signed, 'YYYY-MM-DD' (usually the campaign's last day). */
+  /** Day the summary is signed, 'YYYY-MM-DD': the day a draft is generated, the day it is handed in once it is. */
   signatureDate: string;
 }
 

@@ -25,4 +25,11 @@ export { type DocxOptions, mmToTwips, OFFICIAL_PAGE, renderDocx } from './render
 export { CJK_FONT_FAMILY, cjkFontFiles, OFFICIAL_FONTS } from './render/fonts.js';
 export { renderMarkdown } from './render/markdown.js';
 export { type PdfOptions, pdfDefinition, renderPdf } from './render/pdf.js';
-export { activityName, allParagraphs, summaryTitle, writeSummary } from './write/summary.js';
+export {
+  activityName,
+  allParagraphs,
+  paragraphsToWrite,
+  signedOn,
+  summaryTitle,
+  writeSummary,
+} from './write/summary.js';

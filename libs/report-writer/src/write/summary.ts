@@ -116,6 +116,23 @@ export function writeSummary(facts: SummaryFacts, narrative: Readonly<Record<str
   return doc;
 }
 
+/** The document signed on another day ('YYYY-MM-DD'), e.g. the day it is handed in; nothing else changes. */
+export function signedOn(doc: SummaryDocument, day: string): SummaryDocument {
+  return { ...doc, signature: { ...doc.signature, date: formatChineseDateFull(day), isoDate: day } };
+}
+
+/**
+ * Keys of the editable paragraphs still showing a prompt (【待补充】, 【待填写】) instead of the unit's text: a
+ * document with any of them is not ready to send upward.
+ */
+export function paragraphsToWrite(doc: SummaryDocument): string[] {
+  return allParagraphs(doc)
+    .filter((p) => p.needsInput || PROMPT_MARK.test(p.text))
+    .map((p) => p.key);
+}
+
+const PROMPT_MARK = /【待(?:补充|填写)】/;
+
 /** Every paragraph of the document in reading order (opening first, headings of level two included). */
 export function allParagraphs(doc: SummaryDocument): Paragraph[] {
   return [doc.opening, ...(doc.openingExtra ? [doc.openingExtra] : []), ...doc.sections.flatMap((s) => s.paragraphs)];

@@ -54,7 +54,6 @@ export class ConfigError extends Error {
   }
 }
 
-
 type Env = Record<string, string | undefined>;
 
 class Reader {

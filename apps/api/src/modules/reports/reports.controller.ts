@@ -1,3 +1,4 @@
+import { paragraphsToWrite, type SummaryDocument } from '@campaign-month/report-writer';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -25,8 +26,8 @@ import {
   SummaryQueryDto,
   TransitionDto,
 } from './dto/summary.dto.js';
-import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
 import { SummaryResponse, TableCellResponse } from './dto/summary.response.js';
+import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
 import { SummariesService } from './summaries.service.js';
 import {
   CONTENT_TYPES,
@@ -37,6 +38,17 @@ import {
 } from './summary-exports.service.js';
 
 const UNIT = 'campaigns/:id/organizations/:orgId/summary';
+
+/** Header of a download: how many paragraphs still show a prompt (【待补充】, 【待填写】); 0 when ready to send. */
+const NEEDS_INPUT = 'X-Summary-Needs-Input';
+const NEEDS_INPUT_HEADER = {
+  [NEEDS_INPUT]: {
+    description:
+      'How many paragraphs of this version still show a prompt (【待补充】/【待填写】) instead of text: the JSON ' +
+      'view’s needsInput lists them. 0 when the document is ready to send upward.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
 
 @ApiTags('summaries')
 @ApiBearerAuth()
@@ -152,7 +164,11 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.docx)
   @ApiOperation({ summary: 'The summary as Word (GB/T 9704 layout)' })
-  @ApiOkResponse({ description: 'The .docx file', content: binaryContent(CONTENT_TYPES.docx) })
+  @ApiOkResponse({
+    description: 'The .docx file',
+    content: binaryContent(CONTENT_TYPES.docx),
+    headers: NEEDS_INPUT_HEADER,
+  })
   docx(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -167,7 +183,11 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'The summary as PDF' })
-  @ApiOkResponse({ description: 'The .pdf file', content: binaryContent(CONTENT_TYPES.pdf) })
+  @ApiOkResponse({
+    description: 'The .pdf file',
+    content: binaryContent(CONTENT_TYPES.pdf),
+    headers: NEEDS_INPUT_HEADER,
+  })
   pdf(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -182,7 +202,7 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces('text/markdown')
   @ApiOperation({ summary: 'The summary as Markdown' })
-  @ApiOkResponse({ description: 'The .md file', content: binaryContent(CONTENT_TYPES.md) })
+  @ApiOkResponse({ description: 'The .md file', content: binaryContent(CONTENT_TYPES.md), headers: NEEDS_INPUT_HEADER })
   md(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -227,6 +247,7 @@ export class ReportsController {
     res.header('Content-Type', CONTENT_TYPES[format]);
     res.header('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
     res.header('ETag', `"${report.version}"`);
+    res.header(NEEDS_INPUT, String(paragraphsToWrite(report.sections as unknown as SummaryDocument).length));
     res.header('Cache-Control', 'private, no-cache');
     res.send(body);
   }

@@ -7,8 +7,10 @@ import type { ReportScope, ReportStatus } from '@campaign-month/contracts';
 import {
   allParagraphs,
   NARRATIVE_KEYS,
+  paragraphsToWrite,
   type SummaryDocument,
   type SummaryFacts,
+  signedOn,
   writeSummary,
 } from '@campaign-month/report-writer';
 import { AccessService } from '../../core/access/access.service.js';
@@ -17,6 +19,7 @@ import type { Actor } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { todayIn } from '../../core/time/calendar.js';
 import type { Prisma, SummaryReport } from '../../generated/prisma/client.js';
 import { NARRATIVE_MAX } from './dto/summary.dto.js';
 import { SummaryFactsService } from './facts/summary-facts.service.js';
@@ -62,13 +65,6 @@ function toSummaryView(r: SummaryReport, outdated: boolean): SummaryView {
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   };
-}
-
-/** Editable paragraphs still showing a prompt instead of the unit's text. */
-function paragraphsToWrite(document: SummaryDocument): string[] {
-  return allParagraphs(document)
-    .filter((p) => p.needsInput)
-    .map((p) => p.key);
 }
 
 interface Target {
@@ -303,6 +299,13 @@ export class SummariesService {
           { paragraphs: open },
         );
     };
+    const tenant = await this.prisma.tenant.findFirstOrThrow({ where: { id: actor.tenantId } });
+    const day = todayIn(tenant.timeZone);
+    // handed in today: the document is signed today (a draft showed the day it was generated)
+    const signed = (current: SummaryReport): Prisma.SummaryReportUpdateManyMutationInput => ({
+      sections: signedOn(current.sections as unknown as SummaryDocument, day) as unknown as Prisma.InputJsonValue,
+      facts: { ...(current.facts as object), signatureDate: day } as Prisma.InputJsonValue,
+    });
     return this.transition(
       actor,
       t,
@@ -310,6 +313,7 @@ export class SummariesService {
       'SUBMITTED',
       { submittedById: actor.userId, submittedAt: new Date(), reviewerComment: null },
       written,
+      signed,
     );
   }
 
@@ -339,6 +343,8 @@ export class SummariesService {
     data: Prisma.SummaryReportUpdateInput,
     /** A rule of this transition on the version it moves (throws to refuse), checked in the same transaction. */
     check?: (current: SummaryReport) => void,
+    /** Further changes to the version it moves, computed from it in the same transaction. */
+    amend?: (current: SummaryReport) => Prisma.SummaryReportUpdateManyMutationInput,
   ): Promise<SummaryView> {
     const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
@@ -347,7 +353,7 @@ export class SummariesService {
       // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
       const updated = await tx.summaryReport.updateMany({
         where: { id: current.id, status: { in: from } },
-        data: { ...data, status: to } as Prisma.SummaryReportUpdateManyMutationInput,
+        data: { ...data, ...amend?.(current), status: to } as Prisma.SummaryReportUpdateManyMutationInput,
       });
       if (updated.count !== 1) {
         throw new TransitionNotAllowed(`A ${current.status} summary cannot become ${to}`, {

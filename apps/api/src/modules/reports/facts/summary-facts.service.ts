@@ -163,7 +163,8 @@ export class SummaryFactsService {
       byDay,
       metricTotals: Object.fromEntries(totals.map((t) => [t.key, t.sum])),
       examples,
-      signatureDate: today < dateToDay(campaign.endsOn) ? dateToDay(campaign.endsOn) : today,
+      // a draft is signed on the day it is generated; submitting signs it on the day it is handed in
+      signatureDate: today,
     };
     if (!rollup) return facts;
     const units = rollupUnits;

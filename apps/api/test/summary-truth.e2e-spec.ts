@@ -176,7 +176,8 @@ describe('summaries tell the truth (issue 17)', () => {
       const generated = await t.http.post(S(w.campaign.id, w.org.R)).set(organizer).send({}).expect(201);
       expect(generated.body).toMatchObject({ scope: 'ROLLUP', facts: { kind: 'ROLLUP' } });
       const got = await t.http.get(S(w.campaign.id, w.org.R)).set(organizer).expect(200);
-      expect(got.body).toMatchObject({ scope: 'ROLLUP', version: generated.body.version });
+      // nothing changed since it was generated: the roll-up, computed again, prints the same
+      expect(got.body).toMatchObject({ scope: 'ROLLUP', version: generated.body.version, outdated: false });
       for (const ext of ['docx', 'pdf', 'md']) {
         await t.http
           .get(`${S(w.campaign.id, w.org.R)}.${ext}`)
@@ -264,6 +265,95 @@ describe('summaries tell the truth (issue 17)', () => {
           expect(text).not.toContain('2026年12月1日');
         }
       }, 30_000);
+    });
+  });
+
+  describe('item 3: a version is outdated when any figure or fact it prints has changed', () => {
+    const path = () => S(w.campaign.id, w.org.A);
+    const reporter = () => bearer(w.reporterA.token);
+    const outdated = async () => (await t.http.get(path()).set(reporter()).expect(200)).body.outdated as boolean;
+    const regenerate = async () => {
+      await t.http.post(path()).set(reporter()).send({}).expect(201);
+      expect(await outdated()).toBe(false);
+    };
+    let leaflets: string;
+    let posters: string;
+    let task: string;
+
+    beforeAll(async () => {
+      await sql(`DELETE FROM summary_report WHERE campaign_id = $1`, [w.campaign.id]);
+      const log = async (type: string, title: string, audience: number) =>
+        (
+          await t.http
+            .post(`/api/v1/campaigns/${w.campaign.id}/events`)
+            .set(reporter())
+            .send({ organizationId: w.org.A, type, title, occurredOn: '2026-11-10', metrics: { audience } })
+            .expect(201)
+        ).body.id as string;
+      leaflets = await log('LEAFLET', '集市日发放宣传单', 300);
+      posters = await log('POSTER', '社区张贴海报', 200);
+      task = (
+        await t.http
+          .post(`/api/v1/campaigns/${w.campaign.id}/tasks`)
+          .set(bearer(w.organizerR.token))
+          .send({ organizationId: w.org.A, title: '组织一次集市日宣传' })
+          .expect(201)
+      ).body.id;
+      await regenerate();
+    });
+
+    it('nothing changed: not outdated, however often it is read', async () => {
+      expect(await outdated()).toBe(false);
+      expect(await outdated()).toBe(false);
+    });
+
+    it('an event’s type changed (same totals, other figures in section 三)', async () => {
+      await t.http.patch(`/api/v1/events/${posters}`).set(reporter()).send({ type: 'MEETING' }).expect(200);
+      expect(await outdated()).toBe(true);
+      await regenerate();
+    });
+
+    it('a task done after the version was generated', async () => {
+      await t.http.patch(`/api/v1/tasks/${task}`).set(reporter()).send({ status: 'DONE' }).expect(200);
+      expect(await outdated()).toBe(true);
+      await regenerate();
+    });
+
+    it('a leading group saved after the version was generated', async () => {
+      await t.http
+        .put(`/api/v1/campaigns/${w.campaign.id}/organizations/${w.org.A}/leading-group`)
+        .set(reporter())
+        .send({ members: [{ name: '王军', title: '所长', role: 'LEADER', duty: '全面负责' }] })
+        .expect(200);
+      expect(await outdated()).toBe(true);
+      await regenerate();
+    });
+
+    it('a metric value corrected', async () => {
+      await t.http
+        .patch(`/api/v1/events/${leaflets}`)
+        .set(reporter())
+        .send({ metrics: { audience: 350 } })
+        .expect(200);
+      expect(await outdated()).toBe(true);
+      await regenerate();
+    });
+
+    it('an event deleted', async () => {
+      await t.http.delete(`/api/v1/events/${posters}`).set(reporter()).expect(204);
+      expect(await outdated()).toBe(true);
+      await regenerate();
+    });
+
+    it('an edit of the narrative keeps the version’s figures: still current when nothing changed', async () => {
+      const got = await t.http.get(path()).set(reporter()).expect(200);
+      const edited = await t.http
+        .patch(path())
+        .set(reporter())
+        .set('If-Match', String(got.body.version))
+        .send({ narrative: { shortcomings: '宣传覆盖面仍需扩大。' } })
+        .expect(200);
+      expect(edited.body.outdated).toBe(false);
     });
   });
 });

@@ -8,6 +8,7 @@ import {
   allParagraphs,
   NARRATIVE_KEYS,
   paragraphsToWrite,
+  printedContent,
   type SummaryDocument,
   type SummaryFacts,
   signedOn,
@@ -33,7 +34,7 @@ export interface SummaryView {
   status: ReportStatus;
   title: string;
   reviewerComment: string | null;
-  /** The events logged now add up to other figures than this version's (only read answers compute it). */
+  /** Written again from the rows as they are now, this version would print something else (see outdated()). */
   outdated: boolean;
   narrative: Record<string, string>;
   document: SummaryDocument;
@@ -156,12 +157,26 @@ export class SummariesService {
     return toSummaryView(row, await this.outdated(actor, t, row));
   }
 
-  /** Do the events logged now add up to other figures than this version's (added, corrected, deleted since)? */
+  /**
+   * Would the version, written again from the rows as they are now, print anything else (a figure, a fact, a
+   * name, a chart)? The totals are compared first (one statement); when they agree, the facts are computed
+   * again and both documents written with the version's narrative by the same writer, so that only the rows
+   * can differ. The day it is signed is not compared: the workflow sets it.
+   */
   private async outdated(actor: Actor, t: Target, row: SummaryReport): Promise<boolean> {
-    const facts = row.facts as unknown as Partial<SummaryFacts>;
-    if (typeof facts.eventCount !== 'number' || !facts.metricTotals) return false;
-    const now = await this.facts.currentTotals({ tenantId: actor.tenantId, ...t });
-    return now.eventCount !== facts.eventCount || !isDeepStrictEqual(now.metricTotals, facts.metricTotals);
+    const stored = row.facts as unknown as Partial<SummaryFacts>;
+    if (typeof stored.eventCount !== 'number' || !stored.metricTotals || !stored.kind) return false;
+    const target = { tenantId: actor.tenantId, ...t };
+    const totals = await this.facts.currentTotals(target);
+    if (totals.eventCount !== stored.eventCount || !isDeepStrictEqual(totals.metricTotals, stored.metricTotals))
+      return true;
+    const now = await this.facts.compute(target);
+    const narrative = row.narrative as Record<string, string>;
+    const then = stored as SummaryFacts;
+    return !isDeepStrictEqual(
+      printedContent(writeSummary(now, narrative), now),
+      printedContent(writeSummary(then, narrative), then),
+    );
   }
 
   /** The campaign's title, for the zip's file name (404 outside the scope). */

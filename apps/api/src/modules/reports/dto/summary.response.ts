@@ -269,8 +269,9 @@ export class SummaryResponse implements SummaryView {
 
   @ApiProperty({
     description:
-      'True when the events logged now add up to other figures (event count, metric totals) than this version’s: ' +
-      'events were added, corrected or deleted after it was generated. Regenerate (after a return) to update it.',
+      'True when this version, written again from the rows as they are now, would print anything else: a figure or ' +
+      'fact of any section (events added, corrected, retyped or deleted; tasks done; a leading group saved; units ' +
+      'handing in), a name or a chart. The day it is signed is not compared. Regenerate (after a return) to update it.',
   })
   outdated: boolean;
 

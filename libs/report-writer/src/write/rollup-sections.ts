@@ -6,7 +6,7 @@ import type { MetricFact, RollupFacts, RollupUnitRow } from '../facts.js';
 import { formatChineseDate, joinList, toChineseNumeral } from '../format/chinese.js';
 import { formatCount, isNonZero } from '../format/numbers.js';
 import { fillText, ZH_CN } from '../phrases.zh-CN.js';
-import { narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
+import { metricFallback, metricLabel, narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
 import { type FigureSpec, sample, source, TextBuilder } from './text-builder.js';
 
 const U = ZH_CN.units;
@@ -35,10 +35,33 @@ function unitsFigure(
   };
 }
 
+/** A figure that reads as the unit's name: one unit is named, not counted (共1个单位). */
+function nameFigure(ctx: WriteContext, name: string, u: RollupUnitRow, filter: Partial<FigureFilter>): FigureSpec {
+  return { name, text: u.name, value: '1', source: source(ctx.base, 'units', filter, { unitIds: [u.id] }) };
+}
+
+/** The participation paragraph of a roll-up over a single unit: 该单位…, never 1个单位均…. */
+function participationOfOne(ctx: WriteContext, r: RollupFacts, u: RollupUnitRow): Paragraph {
+  const tb = new TextBuilder('units.participation');
+  tb.fill(U.participantsOne, { name: nameFigure(ctx, 'participants', u, { participating: true }) });
+  const inNow = u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED';
+  tb.add(inNow ? U.submittedOne : U.noneSubmittedOne);
+  if (u.summaryStatus === 'APPROVED') tb.add(U.approvedOne);
+  if (u.summaryStatus === 'RETURNED') tb.add(U.returnedOne);
+  tb.add(ZH_CN.punctuation.period);
+  const due = formatChineseDate(r.campaign.reportDueOn);
+  if (u.late && handedIn(u))
+    tb.fill(U.lateHandedInOnlyOne, { due, name: nameFigure(ctx, 'lateHandedIn', u, { late: true, handedIn: true }) });
+  else if (u.late) tb.fill(U.lateOne, { due, name: nameFigure(ctx, 'late', u, { late: true, handedIn: false }) });
+  else if (inNow) tb.add(U.allInTimeOne);
+  return tb.build();
+}
+
 function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   const tb = new TextBuilder('units.participation');
   const participating = r.units.filter((u) => u.participating);
   if (r.participantCount === 0) return tb.add(U.noParticipants).build();
+  if (r.participantCount === 1 && participating.length === 1) return participationOfOne(ctx, r, participating[0]!);
   tb.fill(U.participants, {
     n: unitsFigure(ctx, 'participants', participating, { participating: true }, U.unitMeasure, r.participantCount),
   });
@@ -62,8 +85,16 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   const missing = r.units.filter((u) => u.late && !handedIn(u));
   const lateIn = r.units.filter((u) => u.late && handedIn(u));
   const due = formatChineseDate(r.campaign.reportDueOn);
-  if (missing.length > 0) tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
-  if (lateIn.length > 0) {
+  if (missing.length === 1)
+    tb.fill(U.lateOne, { due, name: nameFigure(ctx, 'late', missing[0]!, { late: true, handedIn: false }) });
+  else if (missing.length > 1)
+    tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
+  if (lateIn.length === 1) {
+    tb.fill(missing.length > 0 ? U.lateHandedInOne : U.lateHandedInOnlyOne, {
+      due,
+      name: nameFigure(ctx, 'lateHandedIn', lateIn[0]!, { late: true, handedIn: true }),
+    });
+  } else if (lateIn.length > 1) {
     tb.fill(missing.length > 0 ? U.lateHandedIn : U.lateHandedInOnly, {
       due,
       ...lateNames(ctx, lateIn, 'lateHandedIn', { late: true, handedIn: true }),
@@ -105,9 +136,7 @@ export function tableMetrics(r: RollupFacts): MetricFact[] {
 }
 
 function metricHeader(m: MetricFact): string {
-  let label = m.label.trim().replace(/[（(][^）)]*[）)]$/, '');
-  if (m.unit && label.endsWith(m.unit) && label.length > m.unit.length) label = label.slice(0, -m.unit.length);
-  return fillText(U.metricColumn, { label, unit: m.unit });
+  return fillText(U.metricColumn, { label: metricLabel(m) ?? metricFallback(m, 'header'), unit: m.unit });
 }
 
 function unitTable(ctx: WriteContext, r: RollupFacts): Table {
@@ -157,9 +186,11 @@ export function unitsSection(ctx: WriteContext, r: RollupFacts): SectionDraft {
   ];
   const extra = narrativeParagraph(ctx, 'units.extra');
   if (extra) paragraphs.push(extra);
+  const table = unitTable(ctx, r);
+  // no unit to list: the participation paragraph says so, and no empty table follows
+  if (table.rows.length === 0) return { key: 'units', praise: true, paragraphs, charts: [] };
   paragraphs.push(heading2('units.table.heading', 2, U.tableHeading));
   paragraphs.push(new TextBuilder('units.table.intro').add(U.tableIntro).build());
-  const table = unitTable(ctx, r);
   return {
     key: 'units',
     praise: true,

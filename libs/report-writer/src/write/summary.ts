@@ -32,7 +32,7 @@ function opening(ctx: WriteContext): Paragraph {
   const tb = new TextBuilder('opening');
   const directiveTitle = clause(campaign.directiveTitle ?? '').replace(/^《|》$/g, '');
   const directiveNumber = clause(campaign.directiveNumber ?? '').replace(/^[（(]|[）)]$/g, '');
-  const purpose = clause(campaign.purpose ?? '').replace(/^为/, '');
+  const purpose = clause(campaign.purpose ?? '').replace(O.purposeLead, '');
   if (directiveTitle) {
     tb.fill(O.directive, {
       directiveTitle,
@@ -55,7 +55,10 @@ function opening(ctx: WriteContext): Paragraph {
       activity,
       participants: {
         name: 'participants',
-        text: fillText(O.participants, { n: formatCount(r.participantCount) }),
+        text:
+          r.participantCount === 1 && participating.length === 1
+            ? participating[0]!.name
+            : fillText(O.participants, { n: formatCount(r.participantCount) }),
         value: String(r.participantCount),
         source: source(ctx.base, 'units', { participating: true }, { unitIds: sample(participating.map((u) => u.id)) }),
       },

@@ -167,6 +167,13 @@ describe('summaries tell the truth (issue 17)', () => {
       await patchTask(kids[visit]![w.org.A]!, 'CANCELLED');
       await patchTask(kids[visit]![w.org.B]!, 'CANCELLED');
       expect(await status(visit)).toEqual({ status: 'CANCELLED', done: false });
+      // its own status is not set by hand (only cancelling it, which cancels its units' open tasks)
+      await t.http
+        .patch(`/api/v1/tasks/${poster}`)
+        .set(bearer(w.organizerR.token))
+        .send({ status: 'DONE' })
+        .expect(422);
+      expect(await status(poster)).toEqual({ status: 'IN_PROGRESS', done: false });
     });
   });
 

@@ -16,12 +16,16 @@ export interface FigureFilter {
   /** One calendar day ('YYYY-MM-DD'). */
   occurredOn?: string;
   taskStatus?: TaskStatus;
+  /** Only tasks not handed down further (a roll-up counts a cascaded task through its units' tasks). */
+  leafTasks?: boolean;
   /** DONE tasks completed by their due day, or open tasks past it. */
   taskTiming?: 'ON_TIME' | 'OVERDUE';
   role?: LeadingGroupRole;
   /** Roll-up units by summary status; NONE = no summary generated yet. */
   summaryStatus?: ReportStatus | 'NONE' | 'HANDED_IN';
   late?: boolean;
+  /** Roll-up units that handed their summary in at some point (with `late`: handed in after the due day). */
+  handedIn?: boolean;
   participating?: boolean;
   leadingGroupSet?: boolean;
 }

@@ -74,11 +74,13 @@ export interface TaskItemFact {
   completedOn?: string | null;
   /** Name of the responsible leading-group member. */
   responsibleName?: string | null;
+  /** Open (TODO/IN_PROGRESS) and past its due day on the day the facts were computed. */
+  overdue?: boolean;
 }
 
 /**
- * Tasks of the unit (a roll-up: of the whole subtree). `total` counts every task, cancelled ones
- * included; `done` ⊇ `doneOnTime`; `overdue` = not done, not cancelled and past `dueOn`.
+ * Tasks of the unit (a roll-up: of the whole subtree, without the tasks handed down to units, which are
+ * counted through the units' own tasks). `total` counts every task, cancelled ones included; `done` ⊇ `doneOnTime`; `overdue` = not done, not cancelled and past `dueOn`.
  */
 export interface TaskFacts {
   total: number;
@@ -143,7 +145,7 @@ export interface UnitFacts {
   metricTotals: Record<string, string>;
   /** Candidate examples (events with descriptions); the writer picks two or three. */
   examples: ExampleFact[];
-  /** Day the summary is signed, 'YYYY-MM-DD' (usually the campaign's last day). */
+  /** Day the summary is signed, 'YYYY-MM-DD': the day a draft is generated, the day it is handed in once it is. */
   signatureDate: string;
 }
 
@@ -161,7 +163,9 @@ export interface RollupUnitRow {
   tasksTotal: number;
   /** Status of the unit's latest summary; null when none was generated. */
   summaryStatus: ReportStatus | null;
-  /** Summary not handed in (SUBMITTED/APPROVED) although reportDueOn has passed. */
+  /** Day ('YYYY-MM-DD', tenant's time zone) the unit first handed its summary in; null when never. */
+  submittedOn?: string | null;
+  /** First handed in after reportDueOn, or not handed in although reportDueOn has passed. */
   late: boolean;
 }
 

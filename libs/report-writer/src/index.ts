@@ -24,5 +24,13 @@ export { type ChartImage, type ChartOptions, type ChartSvg, chartSvgs, renderCha
 export { type DocxOptions, mmToTwips, OFFICIAL_PAGE, renderDocx } from './render/docx.js';
 export { CJK_FONT_FAMILY, cjkFontFiles, OFFICIAL_FONTS } from './render/fonts.js';
 export { renderMarkdown } from './render/markdown.js';
+export { type PrintedContent, printedContent } from './write/printed.js';
 export { type PdfOptions, pdfDefinition, renderPdf } from './render/pdf.js';
-export { activityName, allParagraphs, summaryTitle, writeSummary } from './write/summary.js';
+export {
+  activityName,
+  allParagraphs,
+  paragraphsToWrite,
+  signedOn,
+  summaryTitle,
+  writeSummary,
+} from './write/summary.js';

@@ -36,6 +36,8 @@ export const ZH_CN = {
     unitBody: '{unit}于{period}开展了{activity}，现将活动开展情况总结如下：',
     rollupBody: '{unit}于{period}组织{participants}开展了{activity}，现将活动开展情况总结如下：',
     participants: '{n}个单位',
+    /** Purposes are written as a clause after 为; a leading 为 or 为了 is dropped. */
+    purposeLead: /^为了?/,
   },
 
   headings: {
@@ -66,8 +68,14 @@ export const ZH_CN = {
     dutyPredicates: ['负责', '全面负责', '具体负责', '主要负责', '协助', '牵头', '统筹', '分管', '主抓', '配合'],
     allDuties: '做到分工明确，责任到人。',
     rollupAll: '{n}参与单位均成立了活动领导小组。',
+    /** One unit taking part: its name is the figure. */
+    rollupOne: '{name}已成立活动领导小组。',
+    rollupOneNone: '{name}尚未在系统中录入活动领导小组。',
     rollupSome: '在{participants}参与单位中，{n}单位成立了活动领导小组。',
     rollupNone: '各参与单位尚未在系统中录入活动领导小组。',
+    /** Duties listed at most; when more members have one, 责任到人 is not claimed for the rest. */
+    maxDuties: 10,
+    dutiesMore: '等',
     units: '个',
   },
 
@@ -78,6 +86,9 @@ export const ZH_CN = {
     cancelled: '（另有{n}已取消）',
     allDone: '，已全部完成',
     allOnTime: '，且均按期完成',
+    /** One task: 已按期完成 rather than 已全部完成，且均按期完成. */
+    oneDone: '，已完成',
+    oneOnTime: '，且按期完成',
     someOnTime: '，其中按期完成{n}',
     done: '，已完成{n}',
     noneDone: '，目前正在推进',
@@ -182,6 +193,20 @@ export const ZH_CN = {
       lossesAvoided: '避免群众损失',
       interceptedTransactions: '阻止可疑交易',
     } as Record<string, string>,
+    /** Labels of common metrics, for a label that is no Chinese (an organizer typed the key). */
+    labelByKey: {
+      audience: '覆盖群众',
+      leaflets: '发放宣传单',
+      posters: '张贴海报',
+      messages: '推送信息',
+      consultations: '解答群众咨询',
+      interceptedTransactions: '阻止可疑交易',
+      lossesAvoided: '避免损失',
+    } as Record<string, string>,
+    /** A lead for a metric whose label says nothing (empty, its unit, no Chinese): by kind of measure. */
+    fallbackLead: { people: '覆盖', money: '涉及金额', default: '累计' },
+    /** The same as a table header. */
+    fallbackHeader: { people: '覆盖人数', money: '金额', default: '数量' },
     /** The audience metric, by the kind of unit. */
     audienceKey: 'audience',
     audience: {
@@ -196,24 +221,39 @@ export const ZH_CN = {
   },
 
   results: {
-    unit: '活动期间，{unit}累计开展各类宣传活动{n}',
-    rollup: '活动期间，{unit}及所属各单位累计开展各类宣传活动{n}',
-    unitLead: '活动期间，{unit}',
-    rollupLead: '活动期间，{unit}及所属各单位',
+    unit: '通过集中宣传，{unit}累计开展各类宣传活动{n}',
+    rollup: '通过集中宣传，{unit}及所属各单位累计开展各类宣传活动{n}',
+    unitLead: '通过集中宣传，{unit}',
+    rollupLead: '通过集中宣传，{unit}及所属各单位',
     end: '。',
   },
 
   units: {
     participationHeading: '参与和报送情况',
-    tableHeading: '各单位开展情况',
+    tableHeading: '分单位统计',
     participants: '本次活动共有{n}参与，',
-    noParticipants: '本次活动暂无参与单位。',
+    /** One unit taking part: its name is the figure. */
+    participantsOne: '本次活动由{name}参与，',
+    submittedOne: '该单位已提交活动总结',
+    noneSubmittedOne: '该单位尚未提交活动总结',
+    approvedOne: '，并已审核通过',
+    returnedOne: '，其总结已退回修改',
+    allInTimeOne: '该单位已按时提交。',
+    noParticipants: '本次活动暂无参与单位，无分单位统计。',
     submitted: '已有{n}提交活动总结',
     noneSubmitted: '目前尚无单位提交活动总结',
     approved: '，其中{n}已审核通过',
     returned: '，{n}的总结已退回修改',
     allInTime: '各单位均已按时提交。',
     late: '截至报送期限（{due}），{names}{more}{n}未按时提交活动总结。',
+    /** One late unit: named, not counted (共1个单位). */
+    lateOne: '截至报送期限（{due}），{name}未按时提交活动总结。',
+    lateHandedInOne: '{name}逾期提交活动总结。',
+    lateHandedInOnlyOne: '报送期限为{due}，{name}逾期提交活动总结。',
+    /** Units that handed in after the deadline: {names}{more}{n}. */
+    lateHandedIn: '{names}{more}{n}逾期提交活动总结。',
+    /** The same when the deadline was not named before (every late unit handed in late). */
+    lateHandedInOnly: '报送期限为{due}，{names}{more}{n}逾期提交活动总结。',
     lateMoreThanListed: '等',
     lateAllListed: '共',
     unitMeasure: '个单位',
@@ -222,6 +262,7 @@ export const ZH_CN = {
     metricColumn: '{label}（{unit}）',
     statusNone: '未生成',
     statusLate: '（逾期）',
+    statusLateHandedIn: '（逾期提交）',
   },
 
   prompts: {
@@ -230,6 +271,16 @@ export const ZH_CN = {
     publicity: '【待补充】系统中未登记本单位的宣传活动。请登记活动，或在此说明宣传开展情况。',
     results: '【待补充】系统中未录入可统计的成效数据。请在此说明活动取得的成效。',
     shortcomings: '【待填写】请结合本单位实际，写明活动中存在的不足（如宣传覆盖面、宣传形式等方面）和下一步工作打算。',
+  },
+
+  /** The same prompts in a roll-up, which speaks for the area and its units. */
+  rollupPrompts: {
+    leadership: '【待补充】系统中未录入本级的活动领导小组名单。请录入领导小组，或在此说明本地区活动的组织领导情况。',
+    deployment: '【待补充】系统中未录入各单位的工作任务。请在此说明本地区活动的部署安排。',
+    publicity: '【待补充】系统中未登记各单位的宣传活动。请登记活动，或在此说明本地区宣传开展情况。',
+    results: '【待补充】系统中未录入可统计的成效数据。请在此说明本地区活动取得的成效。',
+    shortcomings:
+      '【待填写】请结合本地区实际，写明活动中存在的不足（如各单位宣传覆盖面、宣传形式等方面）和下一步工作打算。',
   },
 
   charts: {

@@ -72,8 +72,11 @@ export function formatChineseDateFull(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** A period: '11月1日至11月30日' within a year, '2025年12月15日至2026年1月15日' across years. */
+/**
+ * A period: '11月1日至11月30日' within a year, '2025年12月15日至2026年1月15日' across years, '11月1日' for one day.
+ */
 export function formatPeriod(startsOn: string, endsOn: string): string {
+  if (startsOn === endsOn) return formatChineseDate(startsOn);
   if (parseDay(startsOn).y === parseDay(endsOn).y) {
     return `${formatChineseDate(startsOn)}至${formatChineseDate(endsOn)}`;
   }

@@ -4,7 +4,9 @@
 // - counts are exact, grouped by thousands: 3000 → 3,000; a decimal part is kept only if not zero;
 // - head-counts (a unit containing 人) from 100 up are rounded down to the coarsest round figure
 //   that keeps at least 90% of the value, and 余 marks that something was dropped:
-//   5,123 → 5,000余人次, 1,234 → 1,200余人次, 1,200 → 1,200人次; from 10,000 up in 万: 1.2万余人次;
+//   5,123 → 5,000余人次, 1,234 → 1,200余人次, 1,200 → 1,200人次; from 10,000 up in 万: 1.2万余人次; from
+//   100,000,000 up in 亿: 1.5亿人次;
+// - other counts from 100,000,000 up are written in 亿 with the same rounding: 123,456,789份 → 1.2亿余份;
 // - money below 10,000元 is exact (950元, 1,234.50元); from 10,000 up it is written in 万元 (亿元
 //   from 100,000,000) with the same rounding: 14,000 → 1.4万元, 812,300 → 80余万元, 800,000 → 80万元
 //   (an exact value never gets 余: 余 means "more than").
@@ -76,6 +78,7 @@ export function formatAudience(value: number | string, unit = '人次'): string 
   const n = decimalToNumber(value);
   if (n < 100) return `${formatCount(value)}${unit}`;
   const { value: r, exact } = roundDownForText(n);
+  if (r >= 100_000_000) return `${inLargeUnit(r, exact, 100_000_000, '亿')}${unit}`;
   if (r >= 10_000) return `${inLargeUnit(r, exact, 10_000, '万')}${unit}`;
   return `${formatCount(r)}${exact ? '' : '余'}${unit}`;
 }
@@ -98,5 +101,13 @@ export function formatYuan(value: number | string): string {
 export function formatMetricValue(metric: { kind: 'COUNT' | 'MONEY'; unit: string }, value: number | string): string {
   if (metric.kind === 'MONEY') return formatYuan(value);
   if (metric.unit.includes('人')) return formatAudience(value, metric.unit);
-  return `${formatCount(value)}${metric.unit}`;
+  return `${formatLargeCount(value)}${metric.unit}`;
+}
+
+/** Other counts: exact below 100,000,000 (3,000; 12,345,678), in 亿 from there (1.2亿, 1.2亿余). */
+export function formatLargeCount(value: number | string): string {
+  const n = decimalToNumber(value);
+  if (Math.abs(n) < 100_000_000) return formatCount(value);
+  const { value: r, exact } = roundDownForText(Math.abs(n));
+  return `${n < 0 ? '-' : ''}${inLargeUnit(r, exact, 100_000_000, '亿')}`;
 }

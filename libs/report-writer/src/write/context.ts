@@ -55,6 +55,25 @@ export function narrativeParagraph(ctx: WriteContext, key: string, prompt?: stri
   return null;
 }
 
+/**
+ * A metric's label as the text can carry it: spaces and a trailing （unit） dropped, punctuation full-width, a
+ * trailing unit cut (受众人次 → 受众); a label with no Chinese (an organizer typed the key) by its key when
+ * known. Null when nothing readable is left (empty, only the unit, no Chinese).
+ */
+export function metricLabel(metric: MetricFact): string | null {
+  let label = fullWidthPunctuation(metric.label.replace(/\s+/g, '')).replace(/[（(][^）)]*[）)]$/, '');
+  if (metric.unit && label.endsWith(metric.unit)) label = label.slice(0, -metric.unit.length);
+  if (!/\p{Script=Han}/u.test(label)) return ZH_CN.metrics.labelByKey[metric.key] ?? null;
+  return label;
+}
+
+/** What introduces a metric whose label says nothing: 覆盖 (people), 涉及金额 (money), 累计. */
+export function metricFallback(metric: MetricFact, use: 'lead' | 'header'): string {
+  const words = use === 'lead' ? ZH_CN.metrics.fallbackLead : ZH_CN.metrics.fallbackHeader;
+  if (metric.kind === 'MONEY') return words.money;
+  return metric.unit.includes('人') ? words.people : words.default;
+}
+
 /** How a metric is introduced: 覆盖群众, 发放宣传单, 避免群众损失… */
 export function metricLead(ctx: WriteContext, metric: MetricFact, ofOneType = false): string {
   const phrases = ZH_CN.metrics;
@@ -64,9 +83,12 @@ export function metricLead(ctx: WriteContext, metric: MetricFact, ofOneType = fa
   }
   const byKey = phrases.byKey[metric.key];
   if (byKey) return byKey;
-  let label = metric.label.trim().replace(/[（(][^）)]*[）)]$/, '');
-  if (metric.unit && label.endsWith(metric.unit)) label = label.slice(0, -metric.unit.length);
-  return label;
+  return metricLabel(metric) ?? metricFallback(metric, 'lead');
+}
+
+/** The prompts of the document's kind: a roll-up speaks for the area and its units, not 本单位. */
+export function prompts(ctx: WriteContext): Record<keyof (typeof ZH_CN)['prompts'], string> {
+  return ctx.rollup ? ZH_CN.rollupPrompts : ZH_CN.prompts;
 }
 
 /** A metric's value as a figure, e.g. 3,000份 or 80余万元. */

@@ -12,6 +12,7 @@ import {
   metricFigure,
   metricLead,
   narrativeParagraph,
+  prompts,
   type SectionDraft,
   type WriteContext,
 } from './context.js';
@@ -30,9 +31,14 @@ export function activeTypes(byType: TypeFact[]): TypeFact[] {
     .sort((a, b) => b.count - a.count || EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type));
 }
 
+/** A location as a place name: 在社区广场 → 社区广场 (the phrase puts 在 in front itself). */
+function place(location: string | null | undefined): string {
+  return clause(location ?? '').replace(/^在/, '');
+}
+
 function wherePrefix(phrase: EventTypePhrase, t: TypeFact): string {
   if (!phrase.where) return '';
-  const all = [...new Set((t.locations ?? []).map((l) => clause(l)).filter((l) => l !== ''))];
+  const all = [...new Set((t.locations ?? []).map(place).filter((l) => l !== ''))];
   const shown = all.filter((l) => l.length <= MAX_LOCATION_LENGTH).slice(0, MAX_LOCATIONS);
   if (shown.length === 0) return '';
   const more = all.length > shown.length;
@@ -110,7 +116,15 @@ function description(text: string | null | undefined): string {
   const firstSentence = cleaned.split(/[。！？；!?;]/u)[0];
   if (firstSentence.length <= MAX_DESCRIPTION) return firstSentence;
   const cut = firstSentence.lastIndexOf('，', MAX_DESCRIPTION);
-  return clause(cut > 20 ? firstSentence.slice(0, cut) : firstSentence.slice(0, MAX_DESCRIPTION));
+  return clause(cut > 20 ? firstSentence.slice(0, cut) : safeCut(firstSentence, MAX_DESCRIPTION));
+}
+
+/** The first `max` characters, shortened so as not to split a number or a Latin word (3,000 → not 3,0). */
+function safeCut(text: string, max: number): string {
+  const inWord = /[0-9A-Za-z.,%]/;
+  let end = max;
+  while (end > 0 && inWord.test(text[end - 1]!) && inWord.test(text[end] ?? '')) end--;
+  return text.slice(0, end > 0 ? end : max);
 }
 
 /** Two or three examples: substantive descriptions first, one per type where possible, by date. */
@@ -141,7 +155,7 @@ export function pickExamples(examples: ExampleFact[], types: Set<EventType>): Ex
 
 function exampleAction(e: ExampleFact): string {
   const title = clause(e.title);
-  const location = clause(e.location ?? '');
+  const location = place(e.location);
   const where = location && !title.includes(location) ? fillText(P.exampleWhere, { location }) : '';
   let what = P.actionVerbs.some((v) => title.startsWith(v)) ? title : P.exampleDo + title;
   if (what.endsWith('”')) what += P.exampleActivity;
@@ -190,7 +204,7 @@ export function publicitySection(ctx: WriteContext): SectionDraft {
     if (types.length > 1) charts.push('byType');
     if (ctx.facts.byDay.filter((d) => d.count > 0).length > 1) charts.push('byDay');
   }
-  const extra = narrativeParagraph(ctx, 'publicity.extra', paragraphs.length > 0 ? undefined : ZH_CN.prompts.publicity);
+  const extra = narrativeParagraph(ctx, 'publicity.extra', paragraphs.length > 0 ? undefined : prompts(ctx).publicity);
   if (extra) paragraphs.push(extra);
   return { key: 'publicity', praise: types.length > 1, paragraphs, ...(charts.length > 0 ? { charts } : {}) };
 }

@@ -6,7 +6,7 @@ import type { MetricFact, RollupFacts, RollupUnitRow } from '../facts.js';
 import { formatChineseDate, joinList, toChineseNumeral } from '../format/chinese.js';
 import { formatCount, isNonZero } from '../format/numbers.js';
 import { fillText, ZH_CN } from '../phrases.zh-CN.js';
-import { narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
+import { metricFallback, metricLabel, narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
 import { type FigureSpec, sample, source, TextBuilder } from './text-builder.js';
 
 const U = ZH_CN.units;
@@ -35,18 +35,41 @@ function unitsFigure(
   };
 }
 
+/** A figure that reads as the unit's name: one unit is named, not counted (共1个单位). */
+function nameFigure(ctx: WriteContext, name: string, u: RollupUnitRow, filter: Partial<FigureFilter>): FigureSpec {
+  return { name, text: u.name, value: '1', source: source(ctx.base, 'units', filter, { unitIds: [u.id] }) };
+}
+
+/** The participation paragraph of a roll-up over a single unit: 该单位…, never 1个单位均…. */
+function participationOfOne(ctx: WriteContext, r: RollupFacts, u: RollupUnitRow): Paragraph {
+  const tb = new TextBuilder('units.participation');
+  tb.fill(U.participantsOne, { name: nameFigure(ctx, 'participants', u, { participating: true }) });
+  const inNow = u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED';
+  tb.add(inNow ? U.submittedOne : U.noneSubmittedOne);
+  if (u.summaryStatus === 'APPROVED') tb.add(U.approvedOne);
+  if (u.summaryStatus === 'RETURNED') tb.add(U.returnedOne);
+  tb.add(ZH_CN.punctuation.period);
+  const due = formatChineseDate(r.campaign.reportDueOn);
+  if (u.late && handedIn(u))
+    tb.fill(U.lateHandedInOnlyOne, { due, name: nameFigure(ctx, 'lateHandedIn', u, { late: true, handedIn: true }) });
+  else if (u.late) tb.fill(U.lateOne, { due, name: nameFigure(ctx, 'late', u, { late: true, handedIn: false }) });
+  else if (inNow) tb.add(U.allInTimeOne);
+  return tb.build();
+}
+
 function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   const tb = new TextBuilder('units.participation');
   const participating = r.units.filter((u) => u.participating);
   if (r.participantCount === 0) return tb.add(U.noParticipants).build();
+  if (r.participantCount === 1 && participating.length === 1) return participationOfOne(ctx, r, participating[0]!);
   tb.fill(U.participants, {
     n: unitsFigure(ctx, 'participants', participating, { participating: true }, U.unitMeasure, r.participantCount),
   });
-  const handedIn = r.units.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED');
+  const handedInNow = r.units.filter((u) => u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED');
   if (r.submittedCount === 0) tb.add(U.noneSubmitted);
   else {
     tb.fill(U.submitted, {
-      n: unitsFigure(ctx, 'submitted', handedIn, { summaryStatus: 'HANDED_IN' }, U.unitMeasure, r.submittedCount),
+      n: unitsFigure(ctx, 'submitted', handedInNow, { summaryStatus: 'HANDED_IN' }, U.unitMeasure, r.submittedCount),
     });
     if (r.approvedCount > 0) {
       const approved = r.units.filter((u) => u.summaryStatus === 'APPROVED');
@@ -59,19 +82,46 @@ function participation(ctx: WriteContext, r: RollupFacts): Paragraph {
   if (returned.length > 0)
     tb.fill(U.returned, { n: unitsFigure(ctx, 'returned', returned, { summaryStatus: 'RETURNED' }) });
   tb.add(ZH_CN.punctuation.period);
-  const late = r.units.filter((u) => u.late);
-  if (late.length > 0) {
-    const named = late.slice(0, MAX_LATE_NAMED).map((u) => u.name);
-    tb.fill(U.late, {
-      due: formatChineseDate(r.campaign.reportDueOn),
-      names: joinList(named),
-      more: late.length > named.length ? U.lateMoreThanListed : U.lateAllListed,
-      n: unitsFigure(ctx, 'late', late, { late: true }),
+  const missing = r.units.filter((u) => u.late && !handedIn(u));
+  const lateIn = r.units.filter((u) => u.late && handedIn(u));
+  const due = formatChineseDate(r.campaign.reportDueOn);
+  if (missing.length === 1)
+    tb.fill(U.lateOne, { due, name: nameFigure(ctx, 'late', missing[0]!, { late: true, handedIn: false }) });
+  else if (missing.length > 1)
+    tb.fill(U.late, { due, ...lateNames(ctx, missing, 'late', { late: true, handedIn: false }) });
+  if (lateIn.length === 1) {
+    tb.fill(missing.length > 0 ? U.lateHandedInOne : U.lateHandedInOnlyOne, {
+      due,
+      name: nameFigure(ctx, 'lateHandedIn', lateIn[0]!, { late: true, handedIn: true }),
     });
-  } else if (r.submittedCount >= r.participantCount) {
-    tb.add(U.allInTime);
+  } else if (lateIn.length > 1) {
+    tb.fill(missing.length > 0 ? U.lateHandedIn : U.lateHandedInOnly, {
+      due,
+      ...lateNames(ctx, lateIn, 'lateHandedIn', { late: true, handedIn: true }),
+    });
   }
+  if (missing.length === 0 && lateIn.length === 0 && r.submittedCount >= r.participantCount) tb.add(U.allInTime);
   return tb.build();
+}
+
+/** The unit handed its summary in at some point (its first hand-in day is known, or it is handed in now). */
+function handedIn(u: RollupUnitRow): boolean {
+  return Boolean(u.submittedOn) || u.summaryStatus === 'SUBMITTED' || u.summaryStatus === 'APPROVED';
+}
+
+/** The late units named (at most MAX_LATE_NAMED) and counted: {names}{more}{n}. */
+function lateNames(
+  ctx: WriteContext,
+  late: RollupUnitRow[],
+  name: string,
+  filter: Partial<FigureFilter>,
+): { names: string; more: string; n: FigureSpec } {
+  const named = late.slice(0, MAX_LATE_NAMED).map((u) => u.name);
+  return {
+    names: joinList(named),
+    more: late.length > named.length ? U.lateMoreThanListed : U.lateAllListed,
+    n: unitsFigure(ctx, name, late, filter),
+  };
 }
 
 /** Metrics for the table: the audience, then money, then the rest; non-zero totals only. */
@@ -86,9 +136,7 @@ export function tableMetrics(r: RollupFacts): MetricFact[] {
 }
 
 function metricHeader(m: MetricFact): string {
-  let label = m.label.trim().replace(/[（(][^）)]*[）)]$/, '');
-  if (m.unit && label.endsWith(m.unit) && label.length > m.unit.length) label = label.slice(0, -m.unit.length);
-  return fillText(U.metricColumn, { label, unit: m.unit });
+  return fillText(U.metricColumn, { label: metricLabel(m) ?? metricFallback(m, 'header'), unit: m.unit });
 }
 
 function unitTable(ctx: WriteContext, r: RollupFacts): Table {
@@ -110,7 +158,8 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
     },
   });
   const status = (u: RollupUnitRow) =>
-    (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) + (u.late ? U.statusLate : '');
+    (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) +
+    (u.late ? (handedIn(u) ? U.statusLateHandedIn : U.statusLate) : '');
   return {
     key: 'units.table',
     columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],
@@ -137,9 +186,11 @@ export function unitsSection(ctx: WriteContext, r: RollupFacts): SectionDraft {
   ];
   const extra = narrativeParagraph(ctx, 'units.extra');
   if (extra) paragraphs.push(extra);
+  const table = unitTable(ctx, r);
+  // no unit to list: the participation paragraph says so, and no empty table follows
+  if (table.rows.length === 0) return { key: 'units', praise: true, paragraphs, charts: [] };
   paragraphs.push(heading2('units.table.heading', 2, U.tableHeading));
   paragraphs.push(new TextBuilder('units.table.intro').add(U.tableIntro).build());
-  const table = unitTable(ctx, r);
   return {
     key: 'units',
     praise: true,

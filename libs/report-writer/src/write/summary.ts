@@ -32,7 +32,7 @@ function opening(ctx: WriteContext): Paragraph {
   const tb = new TextBuilder('opening');
   const directiveTitle = clause(campaign.directiveTitle ?? '').replace(/^《|》$/g, '');
   const directiveNumber = clause(campaign.directiveNumber ?? '').replace(/^[（(]|[）)]$/g, '');
-  const purpose = clause(campaign.purpose ?? '').replace(/^为/, '');
+  const purpose = clause(campaign.purpose ?? '').replace(O.purposeLead, '');
   if (directiveTitle) {
     tb.fill(O.directive, {
       directiveTitle,
@@ -55,7 +55,10 @@ function opening(ctx: WriteContext): Paragraph {
       activity,
       participants: {
         name: 'participants',
-        text: fillText(O.participants, { n: formatCount(r.participantCount) }),
+        text:
+          r.participantCount === 1 && participating.length === 1
+            ? participating[0]!.name
+            : fillText(O.participants, { n: formatCount(r.participantCount) }),
         value: String(r.participantCount),
         source: source(ctx.base, 'units', { participating: true }, { unitIds: sample(participating.map((u) => u.id)) }),
       },
@@ -115,6 +118,23 @@ export function writeSummary(facts: SummaryFacts, narrative: Readonly<Record<str
   if (openingExtra) doc.openingExtra = openingExtra;
   return doc;
 }
+
+/** The document signed on another day ('YYYY-MM-DD'), e.g. the day it is handed in; nothing else changes. */
+export function signedOn(doc: SummaryDocument, day: string): SummaryDocument {
+  return { ...doc, signature: { ...doc.signature, date: formatChineseDateFull(day), isoDate: day } };
+}
+
+/**
+ * Keys of the editable paragraphs still showing a prompt (【待补充】, 【待填写】) instead of the unit's text: a
+ * document with any of them is not ready to send upward.
+ */
+export function paragraphsToWrite(doc: SummaryDocument): string[] {
+  return allParagraphs(doc)
+    .filter((p) => p.needsInput || PROMPT_MARK.test(p.text))
+    .map((p) => p.key);
+}
+
+const PROMPT_MARK = /【待(?:补充|填写)】/;
 
 /** Every paragraph of the document in reading order (opening first, headings of level two included). */
 export function allParagraphs(doc: SummaryDocument): Paragraph[] {

@@ -11,6 +11,7 @@ import {
   metricLead,
   narrativeParagraph,
   personName,
+  prompts,
   type SectionDraft,
   type WriteContext,
 } from './context.js';
@@ -66,9 +67,12 @@ export function leadershipSection(ctx: WriteContext): SectionDraft {
     }
     const withDuty = group.filter((m) => duty(m) !== '');
     if (withDuty.length > 0) {
-      const duties = withDuty.slice(0, 10).map((m) => memberWithDepartment(m) + duty(m));
-      tb.add(L.dutiesIntro + duties.join(ZH_CN.punctuation.semicolon) + ZH_CN.punctuation.period);
-      if (withDuty.length === group.length) tb.add(L.allDuties);
+      const listed = withDuty.slice(0, L.maxDuties);
+      const duties = listed.map((m) => memberWithDepartment(m) + duty(m)).join(ZH_CN.punctuation.semicolon);
+      const more = withDuty.length > listed.length ? L.dutiesMore : '';
+      tb.add(L.dutiesIntro + duties + more + ZH_CN.punctuation.period);
+      // 责任到人 only when the text shows every member's duty
+      if (listed.length === group.length) tb.add(L.allDuties);
     }
     paragraphs.push(tb.build());
   }
@@ -85,7 +89,22 @@ export function leadershipSection(ctx: WriteContext): SectionDraft {
       source: source(ctx.base, 'units', { participating: true, ...extra }, { unitIds: sample(rows.map((u) => u.id)) }),
     });
     const tb = new TextBuilder('leadership.units');
-    if (withGroup.length === 0) tb.add(L.rollupNone);
+    const one = participating.length === 1 ? participating[0]! : null;
+    if (one) {
+      tb.fill(one.leadingGroupSet ? L.rollupOne : L.rollupOneNone, {
+        name: {
+          name: 'withGroup',
+          text: one.name,
+          value: one.leadingGroupSet ? '1' : '0',
+          source: source(
+            ctx.base,
+            'units',
+            { participating: true, leadingGroupSet: one.leadingGroupSet },
+            { unitIds: [one.id] },
+          ),
+        },
+      });
+    } else if (withGroup.length === 0) tb.add(L.rollupNone);
     else if (unitsAllSet) tb.fill(L.rollupAll, { n: unitsFig('withGroup', withGroup, { leadingGroupSet: true }) });
     else {
       tb.fill(L.rollupSome, {
@@ -95,7 +114,7 @@ export function leadershipSection(ctx: WriteContext): SectionDraft {
     }
     paragraphs.push(tb.build());
   }
-  const extra = narrativeParagraph(ctx, 'leadership.extra', group.length === 0 ? ZH_CN.prompts.leadership : undefined);
+  const extra = narrativeParagraph(ctx, 'leadership.extra', group.length === 0 ? prompts(ctx).leadership : undefined);
   if (extra) paragraphs.push(extra);
   return { key: 'leadership', praise: leaders.length > 0 || (rollup !== null && unitsAllSet), paragraphs };
 }
@@ -133,7 +152,12 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
       name,
       text: countText(n, D.measure),
       value: String(n),
-      source: source(ctx.base, 'tasks', extra, { taskIds: ids(pred) }),
+      source: source(
+        ctx.base,
+        'tasks',
+        { ...(ctx.rollup ? { leafTasks: true } : {}), ...extra },
+        { taskIds: ids(pred) },
+      ),
     });
     const tb = new TextBuilder('deployment.tasks').fill(ctx.rollup ? D.rollupTasks : D.tasks, {
       unit: ctx.facts.unit.name,
@@ -146,12 +170,12 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
     }
     const done = fig('done', t.done, { taskStatus: 'DONE' }, (i) => i.status === 'DONE');
     const onTime = fig('doneOnTime', t.doneOnTime, { taskStatus: 'DONE', taskTiming: 'ON_TIME' }, (i) =>
-      Boolean(i.status === 'DONE' && i.completedOn && (!i.dueOn || i.completedOn <= i.dueOn)),
+      Boolean(i.status === 'DONE' && (!i.completedOn || !i.dueOn || i.completedOn <= i.dueOn)),
     );
     if (t.done === 0) tb.add(D.noneDone);
     else if (t.done >= effective) {
-      tb.add(D.allDone);
-      if (t.doneOnTime >= t.done) tb.add(D.allOnTime);
+      tb.add(effective === 1 ? D.oneDone : D.allDone);
+      if (t.doneOnTime >= t.done) tb.add(effective === 1 ? D.oneOnTime : D.allOnTime);
       else if (t.doneOnTime > 0) tb.fill(D.someOnTime, { n: onTime });
     } else {
       tb.fill(D.done, { n: done });
@@ -159,7 +183,9 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
     }
     if (t.overdue > 0) {
       tb.fill(D.overdue, {
-        n: fig('overdue', t.overdue, { taskTiming: 'OVERDUE' }, (i) => i.status !== 'DONE' && i.status !== 'CANCELLED'),
+        n: fig('overdue', t.overdue, { taskTiming: 'OVERDUE' }, (i) =>
+          i.overdue !== undefined ? i.overdue : i.status !== 'DONE' && i.status !== 'CANCELLED',
+        ),
       });
     }
     tb.add(D.end);
@@ -167,7 +193,7 @@ export function deploymentSection(ctx: WriteContext): SectionDraft {
     const who = ctx.rollup ? null : assignments(items);
     if (who) paragraphs.push(new TextBuilder('deployment.assignments').add(who).build());
   }
-  const extra = narrativeParagraph(ctx, 'deployment.extra', effective > 0 ? undefined : ZH_CN.prompts.deployment);
+  const extra = narrativeParagraph(ctx, 'deployment.extra', effective > 0 ? undefined : prompts(ctx).deployment);
   if (extra) paragraphs.push(extra);
   return { key: 'deployment', praise: effective > 0 && t.done > 0 && t.overdue === 0, paragraphs };
 }
@@ -201,13 +227,13 @@ export function resultsSection(ctx: WriteContext): SectionDraft {
     tb.add(ZH_CN.results.end);
     paragraphs.push(tb.build());
   }
-  const extra = narrativeParagraph(ctx, 'results.extra', paragraphs.length > 0 ? undefined : ZH_CN.prompts.results);
+  const extra = narrativeParagraph(ctx, 'results.extra', paragraphs.length > 0 ? undefined : prompts(ctx).results);
   if (extra) paragraphs.push(extra);
   return { key: 'results', praise: metrics.length > 0, paragraphs };
 }
 
 /** 存在不足及下一步打算 — the unit's own words, or a prompt asking for them. */
 export function shortcomingsSection(ctx: WriteContext): SectionDraft {
-  const paragraph = narrativeParagraph(ctx, 'shortcomings', ZH_CN.prompts.shortcomings);
+  const paragraph = narrativeParagraph(ctx, 'shortcomings', prompts(ctx).shortcomings);
   return { key: 'shortcomings', praise: true, paragraphs: paragraph ? [paragraph] : [] };
 }

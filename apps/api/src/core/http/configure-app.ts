@@ -113,7 +113,14 @@ function configureApp(app: NestFastifyApplication, config: AppConfig, logger: Lo
     crossOrigin({
       origin: config.corsOrigins,
       credentials: false,
-      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
+      exposedHeaders: [
+        'ETag',
+        'X-Request-Id',
+        'Retry-After',
+        'Content-Disposition',
+        'Idempotent-Replayed',
+        'X-Summary-Needs-Input',
+      ],
     }),
   );
   app.setGlobalPrefix(API_PREFIX);

@@ -93,6 +93,36 @@ export class EventAccessService {
     }
   }
 
+  /**
+   * assertOpen again, inside the transaction that writes (decision 025): locks the campaign row and each unit's
+   * latest UNIT summary version FOR SHARE, so that an approval or a closing that landed after the checks is
+   * seen here (it committed first, or this waits for it), or waits for this write to commit.
+   */
+  async assertOpenWhereWriting(
+    tx: Prisma.TransactionClient,
+    tenantId: string,
+    campaignId: string,
+    organizationIds: string[],
+  ): Promise<void> {
+    const [campaign] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM campaign WHERE tenant_id = ${tenantId}::uuid AND id = ${campaignId}::uuid FOR SHARE`;
+    const units = [...new Set(organizationIds)];
+    const approved = await tx.$queryRaw<{ organization_id: string }[]>`
+      SELECT l.organization_id
+        FROM unnest(${units}::uuid[]) AS u(id)
+        CROSS JOIN LATERAL (
+          SELECT s.organization_id, s.status FROM summary_report s
+           WHERE s.tenant_id = ${tenantId}::uuid AND s.campaign_id = ${campaignId}::uuid
+             AND s.organization_id = u.id AND s.scope = 'UNIT'
+           ORDER BY s.version DESC LIMIT 1
+             FOR SHARE) l
+       WHERE l.status = 'APPROVED'`;
+    this.assertOpen({
+      campaignStatus: campaign?.status ?? 'CLOSED',
+      summaryStatus: approved.length > 0 ? 'APPROVED' : null,
+    });
+  }
+
   /** 400 on `field` unless startsOn ≤ day ≤ endsOn and day ≤ today (see dayProblem). */
   assertInPeriod(
     day: string,

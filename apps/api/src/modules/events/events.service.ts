@@ -126,6 +126,7 @@ export class EventsService {
     if (dto.taskId !== undefined) data.taskId = dto.taskId;
 
     await this.prisma.$transaction(async (tx) => {
+      await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
       await tx.publicityEvent.update({
         where: { tenantId_id: { tenantId: actor.tenantId, id } },
         data: { ...data, updatedAt: new Date() },
@@ -178,6 +179,7 @@ export class EventsService {
     const target = await this.rules.forWrite(actor, id);
     this.rules.assertOpen(target);
     const photos = await this.prisma.$transaction(async (tx) => {
+      await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
       const photos = await tx.eventPhoto.findMany({
         where: { tenantId: actor.tenantId, eventId: id },
         select: { storageKey: true, thumbnailKey: true },

@@ -356,6 +356,12 @@ export class LedgerImportService {
     );
     await this.prisma.$transaction(
       async (tx) => {
+        await this.rules.assertOpenWhereWriting(
+          tx,
+          actor.tenantId,
+          campaignId,
+          rows.map((r) => r.organizationId),
+        );
         await tx.$executeRaw`
           INSERT INTO publicity_event (id, tenant_id, campaign_id, organization_id, type, title, occurred_on, location, description,
                                        author_id, created_at, updated_at)

@@ -60,6 +60,7 @@ export class PhotosService {
     await this.storage.put(thumbnailKey, photo.thumbnail, THUMBNAIL_TYPE);
     try {
       const row = await this.prisma.$transaction(async (tx) => {
+        await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
         const created = await tx.eventPhoto.create({
           data: {
             id,
@@ -134,6 +135,7 @@ export class PhotosService {
     });
     this.rules.assertOpen(target);
     await this.prisma.$transaction(async (tx) => {
+      await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
       await tx.eventPhoto.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: photo.id } } });
       await this.audit.record(
         {

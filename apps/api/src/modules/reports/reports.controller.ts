@@ -1,3 +1,4 @@
+import { paragraphsToWrite, type SummaryDocument } from '@campaign-month/report-writer';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -25,8 +26,8 @@ import {
   SummaryQueryDto,
   TransitionDto,
 } from './dto/summary.dto.js';
-import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
 import { SummaryResponse, TableCellResponse } from './dto/summary.response.js';
+import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
 import { SummariesService } from './summaries.service.js';
 import {
   CONTENT_TYPES,
@@ -37,6 +38,17 @@ import {
 } from './summary-exports.service.js';
 
 const UNIT = 'campaigns/:id/organizations/:orgId/summary';
+
+/** Header of a download: how many paragraphs still show a prompt (【待补充】, 【待填写】); 0 when ready to send. */
+const NEEDS_INPUT = 'X-Summary-Needs-Input';
+const NEEDS_INPUT_HEADER = {
+  [NEEDS_INPUT]: {
+    description:
+      'How many paragraphs of this version still show a prompt (【待补充】/【待填写】) instead of text: the JSON ' +
+      'view’s needsInput lists them. 0 when the document is ready to send upward.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
 
 @ApiTags('summaries')
 @ApiBearerAuth()
@@ -61,7 +73,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: GenerateSummaryDto,
   ) {
-    return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.generate(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Get(UNIT)
@@ -77,11 +89,7 @@ export class ReportsController {
     @Query() q: SummaryQueryDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const view = await this.summaries.get(
-      a,
-      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
-      q.version,
-    );
+    const view = await this.summaries.get(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
     res.header('ETag', `"${view.version}"`);
     return view;
   }
@@ -102,7 +110,7 @@ export class ReportsController {
   ) {
     const view = await this.summaries.edit(
       a,
-      { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' },
+      { campaignId: id, organizationId: orgId, scope: dto.scope },
       ifMatch,
       dto.narrative,
     );
@@ -121,7 +129,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: TransitionDto,
   ) {
-    return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.submit(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Post(`${UNIT}/approve`)
@@ -135,7 +143,7 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: TransitionDto,
   ) {
-    return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' });
+    return this.summaries.approve(a, { campaignId: id, organizationId: orgId, scope: dto.scope });
   }
 
   @Post(`${UNIT}/return`)
@@ -149,14 +157,18 @@ export class ReportsController {
     @Param('orgId', IdPipe) orgId: string,
     @Body() dto: ReturnWithScopeDto,
   ) {
-    return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope ?? 'UNIT' }, dto.comment);
+    return this.summaries.return(a, { campaignId: id, organizationId: orgId, scope: dto.scope }, dto.comment);
   }
 
   @Get(`${UNIT}.docx`)
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.docx)
   @ApiOperation({ summary: 'The summary as Word (GB/T 9704 layout)' })
-  @ApiOkResponse({ description: 'The .docx file', content: binaryContent(CONTENT_TYPES.docx) })
+  @ApiOkResponse({
+    description: 'The .docx file',
+    content: binaryContent(CONTENT_TYPES.docx),
+    headers: NEEDS_INPUT_HEADER,
+  })
   docx(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -171,7 +183,11 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces(CONTENT_TYPES.pdf)
   @ApiOperation({ summary: 'The summary as PDF' })
-  @ApiOkResponse({ description: 'The .pdf file', content: binaryContent(CONTENT_TYPES.pdf) })
+  @ApiOkResponse({
+    description: 'The .pdf file',
+    content: binaryContent(CONTENT_TYPES.pdf),
+    headers: NEEDS_INPUT_HEADER,
+  })
   pdf(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -186,7 +202,7 @@ export class ReportsController {
   @Requires('report:read')
   @ApiProduces('text/markdown')
   @ApiOperation({ summary: 'The summary as Markdown' })
-  @ApiOkResponse({ description: 'The .md file', content: binaryContent(CONTENT_TYPES.md) })
+  @ApiOkResponse({ description: 'The .md file', content: binaryContent(CONTENT_TYPES.md), headers: NEEDS_INPUT_HEADER })
   md(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
@@ -226,15 +242,12 @@ export class ReportsController {
     format: ExportFormat,
     res: FastifyReply,
   ) {
-    const report = await this.summaries.getRow(
-      a,
-      { campaignId: id, organizationId: orgId, scope: q.scope ?? 'UNIT' },
-      q.version,
-    );
+    const report = await this.summaries.getRow(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
     const body = await this.exports.file(report, format);
     res.header('Content-Type', CONTENT_TYPES[format]);
     res.header('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
     res.header('ETag', `"${report.version}"`);
+    res.header(NEEDS_INPUT, String(paragraphsToWrite(report.sections as unknown as SummaryDocument).length));
     res.header('Cache-Control', 'private, no-cache');
     res.send(body);
   }

@@ -7,8 +7,11 @@ import type { ReportScope, ReportStatus } from '@campaign-month/contracts';
 import {
   allParagraphs,
   NARRATIVE_KEYS,
+  paragraphsToWrite,
+  printedContent,
   type SummaryDocument,
   type SummaryFacts,
+  signedOn,
   writeSummary,
 } from '@campaign-month/report-writer';
 import { AccessService } from '../../core/access/access.service.js';
@@ -17,6 +20,7 @@ import type { Actor } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { todayIn } from '../../core/time/calendar.js';
 import type { Prisma, SummaryReport } from '../../generated/prisma/client.js';
 import { NARRATIVE_MAX } from './dto/summary.dto.js';
 import { SummaryFactsService } from './facts/summary-facts.service.js';
@@ -30,7 +34,7 @@ export interface SummaryView {
   status: ReportStatus;
   title: string;
   reviewerComment: string | null;
-  /** The events logged now add up to other figures than this version's (only read answers compute it). */
+  /** Written again from the rows as they are now, this version would print something else (see outdated()). */
   outdated: boolean;
   narrative: Record<string, string>;
   document: SummaryDocument;
@@ -64,17 +68,17 @@ function toSummaryView(r: SummaryReport, outdated: boolean): SummaryView {
   };
 }
 
-/** Editable paragraphs still showing a prompt instead of the unit's text. */
-function paragraphsToWrite(document: SummaryDocument): string[] {
-  return allParagraphs(document)
-    .filter((p) => p.needsInput)
-    .map((p) => p.key);
-}
-
 interface Target {
   campaignId: string;
   organizationId: string;
   scope: ReportScope;
+}
+
+/** A target as a request names it: without a scope, a participant's own summary, else the roll-up. */
+export interface TargetRequest {
+  campaignId: string;
+  organizationId: string;
+  scope?: ReportScope;
 }
 
 @Injectable()
@@ -86,22 +90,25 @@ export class SummariesService {
     @Inject(SummaryFactsService) private readonly facts: SummaryFactsService,
   ) {}
 
-  /** The campaign and unit must be visible to the actor (else 404); returns the unit's path. */
-  private async locate(actor: Actor, t: Target): Promise<{ path: string; name: string }> {
-    await this.access.findCampaign(actor, t.campaignId, 'report:read');
+  /**
+   * The campaign and unit must be visible to the actor (else 404). Without a scope a participant's summary is
+   * its own (UNIT) and an organization that does not take part has only a roll-up (ROLLUP).
+   */
+  private async locate(actor: Actor, req: TargetRequest): Promise<{ org: { path: string; name: string }; t: Target }> {
+    await this.access.findCampaign(actor, req.campaignId, 'report:read');
     const org = await this.prisma.organization.findFirst({
-      where: { AND: [{ id: t.organizationId }, this.access.organizationWhere(actor, 'report:read')] },
+      where: { AND: [{ id: req.organizationId }, this.access.organizationWhere(actor, 'report:read')] },
       select: { path: true, name: true },
     });
     if (!org) throw new NotFound('Organization');
-    if (t.scope === 'UNIT') {
-      const participant = await this.prisma.participant.findFirst({
-        where: { tenantId: actor.tenantId, campaignId: t.campaignId, organizationId: t.organizationId },
-        select: { id: true },
-      });
-      if (!participant) throw new NotFound('Participant');
-    }
-    return org;
+    if (req.scope === 'ROLLUP') return { org, t: { ...req, scope: 'ROLLUP' } };
+    const participant = await this.prisma.participant.findFirst({
+      where: { tenantId: actor.tenantId, campaignId: req.campaignId, organizationId: req.organizationId },
+      select: { id: true },
+    });
+    if (participant) return { org, t: { ...req, scope: 'UNIT' } };
+    if (req.scope === 'UNIT') throw new NotFound('Participant');
+    return { org, t: { ...req, scope: 'ROLLUP' } };
   }
 
   /** A unit's summary is written by its reporters; a roll-up also by the organizers above it. */
@@ -119,13 +126,18 @@ export class SummariesService {
     });
   }
 
-  async get(actor: Actor, t: Target, version?: number): Promise<SummaryView> {
-    return this.view(actor, t, await this.getRow(actor, t, version));
+  async get(actor: Actor, req: TargetRequest, version?: number): Promise<SummaryView> {
+    const { t } = await this.locate(actor, req);
+    return this.view(actor, t, await this.findRow(actor, t, version));
   }
 
   /** Row form for the exporters (a version, else the latest; 404 outside the scope). */
-  async getRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
-    await this.locate(actor, t);
+  async getRow(actor: Actor, req: TargetRequest, version?: number): Promise<SummaryReport> {
+    const { t } = await this.locate(actor, req);
+    return this.findRow(actor, t, version);
+  }
+
+  private async findRow(actor: Actor, t: Target, version?: number): Promise<SummaryReport> {
     const row = version
       ? await this.prisma.summaryReport.findFirst({
           where: {
@@ -145,12 +157,26 @@ export class SummariesService {
     return toSummaryView(row, await this.outdated(actor, t, row));
   }
 
-  /** Do the events logged now add up to other figures than this version's (added, corrected, deleted since)? */
+  /**
+   * Would the version, written again from the rows as they are now, print anything else (a figure, a fact, a
+   * name, a chart)? The totals are compared first (one statement); when they agree, the facts are computed
+   * again and both documents written with the version's narrative by the same writer, so that only the rows
+   * can differ. The day it is signed is not compared: the workflow sets it.
+   */
   private async outdated(actor: Actor, t: Target, row: SummaryReport): Promise<boolean> {
-    const facts = row.facts as unknown as Partial<SummaryFacts>;
-    if (typeof facts.eventCount !== 'number' || !facts.metricTotals) return false;
-    const now = await this.facts.currentTotals({ tenantId: actor.tenantId, ...t });
-    return now.eventCount !== facts.eventCount || !isDeepStrictEqual(now.metricTotals, facts.metricTotals);
+    const stored = row.facts as unknown as Partial<SummaryFacts>;
+    if (typeof stored.eventCount !== 'number' || !stored.metricTotals || !stored.kind) return false;
+    const target = { tenantId: actor.tenantId, ...t };
+    const totals = await this.facts.currentTotals(target);
+    if (totals.eventCount !== stored.eventCount || !isDeepStrictEqual(totals.metricTotals, stored.metricTotals))
+      return true;
+    const now = await this.facts.compute(target);
+    const narrative = row.narrative as Record<string, string>;
+    const then = stored as SummaryFacts;
+    return !isDeepStrictEqual(
+      printedContent(writeSummary(now, narrative), now),
+      printedContent(writeSummary(then, narrative), then),
+    );
   }
 
   /** The campaign's title, for the zip's file name (404 outside the scope). */
@@ -159,8 +185,8 @@ export class SummariesService {
   }
 
   /** A new DRAFT version from the current facts; the unit's narrative carries over. */
-  async generate(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async generate(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not generate this summary');
     const previous = await this.latest(actor, t);
     if (previous && (previous.status === 'SUBMITTED' || previous.status === 'APPROVED')) {
@@ -187,11 +213,11 @@ export class SummariesService {
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */
   async edit(
     actor: Actor,
-    t: Target,
+    req: TargetRequest,
     ifMatch: string | undefined,
     narrative: Record<string, string>,
   ): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+    const { org, t } = await this.locate(actor, req);
     if (!this.mayWrite(actor, t, org.path)) throw new Forbidden('Your role may not edit this summary');
     const expected = parseIfMatch(ifMatch);
     const current = await this.latest(actor, t);
@@ -282,8 +308,8 @@ export class SummariesService {
     }
   }
 
-  async submit(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async submit(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:write', org.path))
       throw new Forbidden('Only the unit’s reporter submits its summary');
     const written = (current: SummaryReport) => {
@@ -294,6 +320,13 @@ export class SummariesService {
           { paragraphs: open },
         );
     };
+    const tenant = await this.prisma.tenant.findFirstOrThrow({ where: { id: actor.tenantId } });
+    const day = todayIn(tenant.timeZone);
+    // handed in today: the document is signed today (a draft showed the day it was generated)
+    const signed = (current: SummaryReport): Prisma.SummaryReportUpdateManyMutationInput => ({
+      sections: signedOn(current.sections as unknown as SummaryDocument, day) as unknown as Prisma.InputJsonValue,
+      facts: { ...(current.facts as object), signatureDate: day } as Prisma.InputJsonValue,
+    });
     return this.transition(
       actor,
       t,
@@ -301,18 +334,19 @@ export class SummariesService {
       'SUBMITTED',
       { submittedById: actor.userId, submittedAt: new Date(), reviewerComment: null },
       written,
+      signed,
     );
   }
 
-  async approve(actor: Actor, t: Target): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async approve(actor: Actor, req: TargetRequest): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:review', org.path, true))
       throw new Forbidden('Summaries are approved by an organizer of a superior unit');
     return this.transition(actor, t, ['SUBMITTED'], 'APPROVED', { reviewedById: actor.userId, reviewedAt: new Date() });
   }
 
-  async return(actor: Actor, t: Target, comment: string): Promise<SummaryView> {
-    const org = await this.locate(actor, t);
+  async return(actor: Actor, req: TargetRequest, comment: string): Promise<SummaryView> {
+    const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:review', org.path, true))
       throw new Forbidden('Summaries are returned by an organizer of a superior unit');
     return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', {
@@ -330,6 +364,8 @@ export class SummariesService {
     data: Prisma.SummaryReportUpdateInput,
     /** A rule of this transition on the version it moves (throws to refuse), checked in the same transaction. */
     check?: (current: SummaryReport) => void,
+    /** Further changes to the version it moves, computed from it in the same transaction. */
+    amend?: (current: SummaryReport) => Prisma.SummaryReportUpdateManyMutationInput,
   ): Promise<SummaryView> {
     const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
@@ -338,7 +374,7 @@ export class SummariesService {
       // Conditional update: a concurrent transition on the same version loses with 409 instead of both winning.
       const updated = await tx.summaryReport.updateMany({
         where: { id: current.id, status: { in: from } },
-        data: { ...data, status: to } as Prisma.SummaryReportUpdateManyMutationInput,
+        data: { ...data, ...amend?.(current), status: to } as Prisma.SummaryReportUpdateManyMutationInput,
       });
       if (updated.count !== 1) {
         throw new TransitionNotAllowed(`A ${current.status} summary cannot become ${to}`, {

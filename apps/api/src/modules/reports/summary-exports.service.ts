@@ -1,6 +1,7 @@
 // Word, PDF and Markdown files of a summary version: rendered once per version and format, kept in
 // storage, served from there afterwards. Renders are bounded per process (RENDER_CONCURRENCY) so that a
 // burst of downloads cannot exhaust memory; identical concurrent requests share one render.
+import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ZipArchive } from 'archiver';
@@ -59,9 +60,12 @@ export class SummaryExportsService {
     return `${safeFileName(report.title)}.${format}`;
   }
 
-  /** The file of one version, from storage when it was rendered before. */
+  /**
+   * The file of one version, from storage when it was rendered before. The key carries a digest of what is
+   * rendered: a version changed in place (submitting signs it on the day it is handed in) is rendered again.
+   */
   async file(report: SummaryReport, format: ExportFormat): Promise<Buffer> {
-    const key = `summaries/${report.tenantId}/${report.id}.${format}`;
+    const key = `summaries/${report.tenantId}/${report.id}-${renderedDigest(report)}.${format}`;
     const cached = await this.storage.getBuffer(key);
     if (cached) return cached;
     let pending = this.inFlight.get(key);
@@ -115,6 +119,16 @@ export class SummaryExportsService {
     await archive.finalize();
     return latest.length;
   }
+}
+
+/** A short digest of the document and the facts its charts are drawn from. */
+function renderedDigest(report: SummaryReport): string {
+  return createHash('sha256')
+    .update(JSON.stringify(report.sections))
+    .update('\0')
+    .update(JSON.stringify(report.facts))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 async function render(report: SummaryReport, format: ExportFormat): Promise<Buffer> {

@@ -5,7 +5,7 @@ import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
-import { NotFound } from '../../core/errors/domain-errors.js';
+import { NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { dateToDay, dayToDate } from '../../core/time/calendar.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -13,6 +13,7 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
 import type { ListTasksQueryDto, UpdateTaskDto } from './dto/task.dto.js';
 import { ResponsibleMembers } from './responsible-members.js';
+import { deriveParentStatus, hasChildren, lockTask } from './task-parent-status.js';
 import { assertMayChange, checkDueOn, completedAtAfter, OPEN_STATUSES } from './task-rules.js';
 import { childProgress, taskInclude, toTaskView } from './task-view.js';
 
@@ -47,6 +48,7 @@ export class TasksService {
         q.parentTaskId ? { parentTaskId: q.parentTaskId } : {},
         q.topLevel === true ? { parentTaskId: null } : q.topLevel === false ? { parentTaskId: { not: null } } : {},
         q.overdue === true ? overdue : q.overdue === false ? notOverdue : {},
+        q.leaf === true ? { children: { none: {} } } : q.leaf === false ? { children: { some: {} } } : {},
       ],
     };
     const [rows, total] = await Promise.all([
@@ -98,8 +100,18 @@ export class TasksService {
         'responsibleMemberId',
       );
 
+    const statusChange = dto.status !== undefined && dto.status !== current;
+    if (statusChange && dto.status !== 'CANCELLED' && (await hasChildren(this.prisma, actor.tenantId, id))) {
+      throw new TransitionNotAllowed(
+        'This task was handed down to units: its status follows theirs (it can only be cancelled)',
+        { status: current },
+      );
+    }
+
     const today = await this.campaigns.today(actor);
     return this.prisma.$transaction(async (tx) => {
+      // two units finishing their tasks at once derive the parent's status in turn, each seeing the other's
+      if (statusChange && task.parentTaskId) await lockTask(tx, actor.tenantId, task.parentTaskId);
       const data: Prisma.TaskUncheckedUpdateInput = {};
       if (dto.title !== undefined) data.title = dto.title;
       if (dto.description !== undefined) data.description = dto.description || null;
@@ -119,6 +131,8 @@ export class TasksService {
         }
       }
       await tx.task.update({ where: { id }, data });
+      const parentStatus =
+        statusChange && task.parentTaskId ? await deriveParentStatus(tx, actor.tenantId, task.parentTaskId) : null;
       await this.audit.record(
         {
           action: dto.status !== undefined && dto.status !== current ? 'task.status_change' : 'task.update',
@@ -129,6 +143,7 @@ export class TasksService {
             before: { status: current, dueOn: task.dueOn ? dateToDay(task.dueOn) : null, title: task.title },
             after: JSON.parse(JSON.stringify(dto)),
             childrenCancelled,
+            ...(parentStatus ? { parentTask: { id: task.parentTaskId, status: parentStatus } } : {}),
           },
         },
         tx,

@@ -116,6 +116,9 @@ export class TaskItemFactResponse implements TaskItemFact {
 
   @ApiPropertyOptional({ type: String, nullable: true })
   responsibleName?: string | null;
+
+  @ApiPropertyOptional({ description: 'Open and past its due day when the facts were computed' })
+  overdue?: boolean;
 }
 
 export class TaskFactsResponse implements TaskFacts {
@@ -263,7 +266,17 @@ export class RollupUnitRowResponse implements RollupUnitRow {
   @ApiProperty({ enum: REPORT_STATUSES, nullable: true })
   summaryStatus: ReportStatus | null;
 
-  @ApiProperty({ description: 'Not handed in although reportDueOn has passed' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-04',
+    description: 'Day the unit first handed its summary in (tenant’s time zone); null when never',
+  })
+  submittedOn?: string | null;
+
+  @ApiProperty({
+    description: 'First handed in after reportDueOn, or not handed in although reportDueOn has passed',
+  })
   late: boolean;
 }
 

@@ -3,11 +3,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+const SCOPE_DEFAULT =
+  'Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up)';
+
 export class GenerateSummaryDto {
   @ApiPropertyOptional({
     enum: REPORT_SCOPES,
-    default: 'UNIT',
-    description: 'UNIT: the unit itself; ROLLUP: the unit and its subtree',
+    description: `UNIT: the unit itself; ROLLUP: the unit and its subtree. ${SCOPE_DEFAULT}`,
   })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
@@ -15,7 +17,7 @@ export class GenerateSummaryDto {
 }
 
 export class SummaryQueryDto {
-  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, description: SCOPE_DEFAULT })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;
@@ -35,7 +37,7 @@ export class SummaryQueryDto {
 }
 
 export class EditSummaryDto {
-  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, description: SCOPE_DEFAULT })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;
@@ -59,14 +61,14 @@ export class ReturnSummaryDto {
 }
 
 export class TransitionDto {
-  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, description: SCOPE_DEFAULT })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;
 }
 
 export class ReturnWithScopeDto extends ReturnSummaryDto {
-  @ApiPropertyOptional({ enum: REPORT_SCOPES, default: 'UNIT' })
+  @ApiPropertyOptional({ enum: REPORT_SCOPES, description: SCOPE_DEFAULT })
   @IsOptional()
   @IsIn(REPORT_SCOPES, { message: `scope must be one of ${REPORT_SCOPES.join(', ')}` })
   scope?: ReportScope;

@@ -57,6 +57,11 @@ export class FigureFilterResponse implements FigureFilter {
   @ApiPropertyOptional({ enum: ['TODO', 'IN_PROGRESS', 'DONE', 'CANCELLED'] })
   taskStatus?: FigureFilter['taskStatus'];
 
+  @ApiPropertyOptional({
+    description: 'Only tasks not handed down further (GET /tasks?leaf=true): a roll-up counts the units’ tasks',
+  })
+  leafTasks?: boolean;
+
   @ApiPropertyOptional({ enum: ['ON_TIME', 'OVERDUE'] })
   taskTiming?: FigureFilter['taskTiming'];
 
@@ -66,8 +71,11 @@ export class FigureFilterResponse implements FigureFilter {
   @ApiPropertyOptional({ enum: [...REPORT_STATUSES, 'NONE', 'HANDED_IN'] })
   summaryStatus?: FigureFilter['summaryStatus'];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Units handed in after the due day, or not handed in past it' })
   late?: boolean;
+
+  @ApiPropertyOptional({ description: 'Units that handed their summary in (at some point)' })
+  handedIn?: boolean;
 
   @ApiPropertyOptional()
   participating?: boolean;
@@ -261,8 +269,9 @@ export class SummaryResponse implements SummaryView {
 
   @ApiProperty({
     description:
-      'True when the events logged now add up to other figures (event count, metric totals) than this version’s: ' +
-      'events were added, corrected or deleted after it was generated. Regenerate (after a return) to update it.',
+      'True when this version, written again from the rows as they are now, would print anything else: a figure or ' +
+      'fact of any section (events added, corrected, retyped or deleted; tasks done; a leading group saved; units ' +
+      'handing in), a name or a chart. The day it is signed is not compared. Regenerate (after a return) to update it.',
   })
   outdated: boolean;
 

@@ -92,7 +92,11 @@ export class SummaryFactsService {
     const today = todayIn(tenant.timeZone);
     const rollup = target.scope === 'ROLLUP';
     const { orgFilter, events } = countedEvents(target, Prisma.sql`${`${unit.path}%`}`);
-    const base = { tenantId, campaignId, orgFilter, events, today };
+    // a roll-up counts the units' tasks: a task handed down (with cascaded children) is counted through them
+    const taskFilter = rollup
+      ? Prisma.sql`${orgFilter} AND NOT EXISTS (SELECT 1 FROM task c WHERE c.tenant_id = t.tenant_id AND c.parent_task_id = t.id)`
+      : orgFilter;
+    const base = { tenantId, campaignId, orgFilter, events, today, taskFilter };
 
     const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([
       this.byType(base),
@@ -159,7 +163,8 @@ export class SummaryFactsService {
       byDay,
       metricTotals: Object.fromEntries(totals.map((t) => [t.key, t.sum])),
       examples,
-      signatureDate: today < dateToDay(campaign.endsOn) ? dateToDay(campaign.endsOn) : today,
+      // a draft is signed on the day it is generated; submitting signs it on the day it is handed in
+      signatureDate: today,
     };
     if (!rollup) return facts;
     const units = rollupUnits;
@@ -275,7 +280,7 @@ export class SummaryFactsService {
              count(*) FILTER (WHERE t.status IN ('TODO', 'IN_PROGRESS') AND t.due_on < ${b.today}::date)::int AS overdue,
              count(*) FILTER (WHERE t.status = 'CANCELLED')::int AS cancelled
         FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
-       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}`;
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.taskFilter}`;
     return {
       total: row!.total,
       done: row!.done,
@@ -294,13 +299,15 @@ export class SummaryFactsService {
         due_on: Date | null;
         completed_on: Date | null;
         responsible: string | null;
+        overdue: boolean;
       }[]
     >`
       SELECT t.id, t.title, t.status::text AS status, t.due_on,
-             (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible
+             (t.completed_at AT TIME ZONE tn.time_zone)::date AS completed_on, m.name AS responsible,
+             (t.status IN ('TODO', 'IN_PROGRESS') AND t.due_on < ${b.today}::date) AS overdue
         FROM task t JOIN organization o ON o.id = t.organization_id JOIN tenant tn ON tn.id = t.tenant_id
         LEFT JOIN leading_group_member m ON m.id = t.responsible_member_id
-       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.orgFilter}
+       WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid AND ${b.taskFilter}
        ORDER BY t.due_on NULLS LAST, t.created_at, t.id
        LIMIT ${TASK_ITEMS_LIMIT}`;
     return rows.map((r) => ({
@@ -310,6 +317,7 @@ export class SummaryFactsService {
       dueOn: r.due_on ? dateToDay(r.due_on) : null,
       completedOn: r.completed_on ? dateToDay(r.completed_on) : null,
       responsibleName: r.responsible,
+      overdue: r.overdue,
     }));
   }
 
@@ -326,6 +334,7 @@ export class SummaryFactsService {
         tasks_done: number;
         tasks_total: number;
         summary_status: string | null;
+        submitted_on: Date | null;
       }[]
     >`
       WITH units AS (
@@ -355,6 +364,7 @@ export class SummaryFactsService {
         SELECT t.organization_id, count(*) FILTER (WHERE t.status = 'DONE')::int AS done, count(*)::int AS total
           FROM task t JOIN units u ON u.id = t.organization_id
          WHERE t.tenant_id = ${b.tenantId}::uuid AND t.campaign_id = ${b.campaignId}::uuid
+           AND NOT EXISTS (SELECT 1 FROM task c WHERE c.tenant_id = t.tenant_id AND c.parent_task_id = t.id)
          GROUP BY t.organization_id
       ),
       rp AS (
@@ -362,31 +372,50 @@ export class SummaryFactsService {
           FROM summary_report r JOIN units u ON u.id = r.organization_id
          WHERE r.tenant_id = ${b.tenantId}::uuid AND r.campaign_id = ${b.campaignId}::uuid AND r.scope = 'UNIT'
          ORDER BY r.organization_id, r.version DESC
+      ),
+      -- the day each unit first handed its summary in (any version), in the tenant's time zone
+      hi AS (
+        SELECT r.organization_id, min(r.submitted_at AT TIME ZONE tn.time_zone)::date AS submitted_on
+          FROM summary_report r JOIN units u ON u.id = r.organization_id JOIN tenant tn ON tn.id = r.tenant_id
+         WHERE r.tenant_id = ${b.tenantId}::uuid AND r.campaign_id = ${b.campaignId}::uuid AND r.scope = 'UNIT'
+           AND r.submitted_at IS NOT NULL
+         GROUP BY r.organization_id
       )
       SELECT u.id, u.name, u.participating, coalesce(ev.n, 0) AS event_count, mv.totals AS metric_totals,
              EXISTS (SELECT 1 FROM leading_group g JOIN leading_group_member gm ON gm.leading_group_id = g.id
                       WHERE g.organization_id = u.id AND g.campaign_id = ${b.campaignId}::uuid AND g.tenant_id = ${b.tenantId}::uuid) AS group_set,
-             coalesce(tk.done, 0) AS tasks_done, coalesce(tk.total, 0) AS tasks_total, rp.status AS summary_status
+             coalesce(tk.done, 0) AS tasks_done, coalesce(tk.total, 0) AS tasks_total, rp.status AS summary_status,
+             hi.submitted_on
         FROM units u
         LEFT JOIN ev ON ev.organization_id = u.id
         LEFT JOIN mv ON mv.organization_id = u.id
         LEFT JOIN tk ON tk.organization_id = u.id
         LEFT JOIN rp ON rp.organization_id = u.id
+        LEFT JOIN hi ON hi.organization_id = u.id
        ORDER BY u.depth, u.path`;
-    const pastDue = b.today > dateToDay(reportDueOn);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      participating: r.participating,
-      eventCount: r.event_count,
-      metricTotals: r.metric_totals ?? {},
-      leadingGroupSet: r.group_set,
-      tasksDone: r.tasks_done,
-      tasksTotal: r.tasks_total,
-      summaryStatus: (r.summary_status as ReportStatus | null) ?? null,
-      late: pastDue && r.summary_status !== 'SUBMITTED' && r.summary_status !== 'APPROVED',
-    }));
+    const dueOn = dateToDay(reportDueOn);
+    return rows.map((r) => {
+      const submittedOn = r.submitted_on ? dateToDay(r.submitted_on) : null;
+      return {
+        id: r.id,
+        name: r.name,
+        participating: r.participating,
+        eventCount: r.event_count,
+        metricTotals: r.metric_totals ?? {},
+        leadingGroupSet: r.group_set,
+        tasksDone: r.tasks_done,
+        tasksTotal: r.tasks_total,
+        summaryStatus: (r.summary_status as ReportStatus | null) ?? null,
+        submittedOn,
+        late: isLate(submittedOn, dueOn, b.today),
+      };
+    });
   }
+}
+
+/** Handed in (first) after the due day, or not handed in and the due day has passed. */
+export function isLate(submittedOn: string | null, reportDueOn: string, today: string): boolean {
+  return submittedOn !== null ? submittedOn > reportDueOn : today > reportDueOn;
 }
 
 interface Base {
@@ -396,4 +425,6 @@ interface Base {
   /** `e.tenant_id = … AND e.campaign_id = … AND <orgFilter>` */
   events: Prisma.Sql;
   today: string;
+  /** Which task rows count (alias t, joined to organization o). */
+  taskFilter: Prisma.Sql;
 }

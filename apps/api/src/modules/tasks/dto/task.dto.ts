@@ -128,4 +128,14 @@ export class ListTasksQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'topLevel must be true or false' })
   topLevel?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'true: only tasks not handed down further (no cascaded children): the units’ own tasks a roll-up counts; ' +
+      'false: only tasks handed down',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'leaf must be true or false' })
+  leaf?: boolean;
 }

@@ -4,12 +4,15 @@
 import createClient from 'openapi-fetch';
 import { createRefresher } from '../auth/refresher.js';
 import { createLocalSessionStore, type TokenPairLike } from '../auth/session-store.js';
-import type { DesignPaths } from './design-routes.js';
+import type { DesignPaths, WithContract } from './design-routes.js';
 import { NetworkError, toApiError } from './errors.js';
 import type { paths } from './schema.js';
 
-/** Generated paths; contract routes the OpenAPI document does not list yet are typed loosely. */
-export type ApiPaths = paths & Omit<DesignPaths, keyof paths>;
+/**
+ * Generated paths; the onboarding and administration routes typed by the contracts until the generated
+ * ones accept the same requests; other contract routes the OpenAPI document does not list yet, loosely.
+ */
+export type ApiPaths = WithContract<paths> & Omit<DesignPaths, keyof paths>;
 
 export const sessionStore = createLocalSessionStore();
 
@@ -39,7 +42,7 @@ export const refresher = createRefresher({
   locks: typeof navigator !== 'undefined' && 'locks' in navigator ? (navigator.locks as never) : null,
 });
 
-const PUBLIC = /\/api\/v1\/auth\/(login|refresh|register-tenant)$/;
+const PUBLIC = /\/api\/v1\/(auth\/(login|refresh|register-tenant)|invitations\/[^/]+(\/accept)?)$/;
 
 /** fetch with the bearer token; refreshes before expiry and retries once after a 401. */
 export async function authFetch(input: Request): Promise<Response> {

@@ -3,12 +3,12 @@
 import type {
   AuditEntryView,
   CreateUserRequest,
-  ImportResult as SheetImportResult,
   InvitationLink,
   InvitationView,
   OrganizationView,
   Page,
   RegisterTenantRequest,
+  ImportResult as SheetImportResult,
   TokenPair,
   UserView,
 } from '@campaign-month/contracts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { te, tz } from '../../../i18n/testing.js';
-import { actionLabel, changesText, entityLabel } from './audit-labels.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionLabel, changesText, entityLabel } from './audit-labels.js';
 
 describe('audit labels', () => {
   it('names known actions and entities in Chinese and English', () => {
@@ -8,6 +8,17 @@ describe('audit labels', () => {
     expect(actionLabel('user.invite', tz)).toBe('生成邀请链接');
     expect(actionLabel('auth.login', te)).toBe('Signed in');
     expect(entityLabel('Organization', tz)).toBe('单位');
+  });
+
+  it('has a Chinese and an English name for every action and entity it offers', () => {
+    for (const a of AUDIT_ACTIONS) {
+      expect(actionLabel(a, tz), a).not.toBe(a);
+      expect(actionLabel(a, te), a).not.toBe(a);
+    }
+    for (const e of AUDIT_ENTITIES) {
+      expect(entityLabel(e, tz), e).not.toBe(e);
+      expect(te(`audit.entity.${e}`), e).not.toBe(`audit.entity.${e}`);
+    }
   });
 
   it('shows an unknown code as it is', () => {

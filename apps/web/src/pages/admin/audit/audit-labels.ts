@@ -2,6 +2,67 @@
 // interface names them; a code this version does not know is shown as it is.
 import type { TFunction } from 'i18next';
 
+/** The action codes the API logs (the 操作类型 filter offers these). */
+export const AUDIT_ACTIONS = [
+  'tenant.register',
+  'auth.login',
+  'auth.logout',
+  'auth.login_failed',
+  'auth.login_throttled',
+  'auth.refresh_reuse',
+  'auth.password_change',
+  'invitation.accept',
+  'organization.create',
+  'organization.update',
+  'organization.move',
+  'organization.archive',
+  'organization.restore',
+  'organization.delete',
+  'organization.import',
+  'user.create',
+  'user.update',
+  'user.deactivate',
+  'user.activate',
+  'user.memberships_change',
+  'user.invite',
+  'user.import',
+  'campaign.create',
+  'campaign.update',
+  'campaign.launch',
+  'campaign.close',
+  'campaign.participants_add',
+  'campaign.participant_remove',
+  'task.create',
+  'task.update',
+  'task.status_change',
+  'event.create',
+  'event.update',
+  'event.delete',
+  'event.import',
+  'photo.create',
+  'photo.delete',
+  'leading_group.replace',
+  'summary.generate',
+  'summary.edit',
+  'summary.submit',
+  'summary.approve',
+  'summary.return',
+] as const;
+
+export const AUDIT_ENTITIES = [
+  'Tenant',
+  'Organization',
+  'User',
+  'Invitation',
+  'Campaign',
+  'Task',
+  'PublicityEvent',
+  'EventPhoto',
+  'LeadingGroup',
+  'SummaryReport',
+  'Session',
+] as const;
+
 /** i18n keys cannot hold dots inside one segment: organization.create → audit.action.organization_create. */
 const keyOf = (code: string) => code.replace(/[.]/g, '_');
 

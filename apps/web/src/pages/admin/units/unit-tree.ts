@@ -52,7 +52,10 @@ export interface MoveChoice {
 }
 
 /** The tree as TreeSelect choices for moving `unitId`: itself and its subtree, and its current parent, disabled. */
-export function moveChoices(root: OrganizationTreeNode, unit: Pick<OrganizationTreeNode, 'id' | 'parentId'>): MoveChoice {
+export function moveChoices(
+  root: OrganizationTreeNode,
+  unit: Pick<OrganizationTreeNode, 'id' | 'parentId'>,
+): MoveChoice {
   const walk = (node: OrganizationTreeNode, inside: boolean): MoveChoice => {
     const within = inside || node.id === unit.id;
     return {

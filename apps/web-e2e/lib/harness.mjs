@@ -148,7 +148,12 @@ async function seed(baseUrl) {
   const hospital = await api.post('/organizations', { parentId: rootId, name: '某县人民医院', kind: 'HOSPITAL' });
   await addUser(baseUrl, api, { email: emails.organizer, name: '李科长', role: 'ORGANIZER', organizationId: rootId });
   await addUser(baseUrl, api, { email: emails.reporter, name: '张老师', role: 'REPORTER', organizationId: school1.id });
-  await addUser(baseUrl, api, { email: emails.reporter2, name: '赵老师', role: 'REPORTER', organizationId: school2.id });
+  await addUser(baseUrl, api, {
+    email: emails.reporter2,
+    name: '赵老师',
+    role: 'REPORTER',
+    organizationId: school2.id,
+  });
   await addUser(baseUrl, api, { email: emails.viewer, name: '周主任', role: 'VIEWER', organizationId: rootId });
   return { emails, orgs: { rootId, school1: school1.id, school2: school2.id, hospital: hospital.id } };
 }

@@ -77,18 +77,19 @@ export function ImportDrawer({
       destroyOnHidden
       afterOpenChange={(o) => !o && choose(null)}
     >
-      <Steps
-        size="small"
-        current={step}
-        orientation={phone ? 'vertical' : 'horizontal'}
-        style={{ marginBottom: 16 }}
-        items={[
-          { title: t('import.template') },
-          { title: t('import.choose') },
-          { title: t('import.dryRun') },
-          { title: t('import.apply') },
-        ]}
-      />
+      {!phone && (
+        <Steps
+          size="small"
+          current={step}
+          style={{ marginBottom: 16 }}
+          items={[
+            { title: t('import.template') },
+            { title: t('import.choose') },
+            { title: t('import.dryRun') },
+            { title: t('import.apply') },
+          ]}
+        />
+      )}
       <Typography.Paragraph type="secondary">
         {t(kind === 'units' ? 'import.unitsTemplateHint' : 'import.usersTemplateHint')}
       </Typography.Paragraph>
@@ -166,7 +167,7 @@ function ImportOutcome({ result, errors }: { result: ImportResult; errors: Impor
         style={{ marginBottom: 16 }}
         data-testid="import-summary"
         title={result.dryRun ? t('import.errorsTitle', { count: errors.length }) : t('import.refused')}
-        description={t('import.summary', counts)}
+        description={result.dryRun ? t('import.summary', counts) : undefined}
       />
       <Table<ImportErrorRow>
         size="small"
@@ -174,18 +175,17 @@ function ImportOutcome({ result, errors }: { result: ImportResult; errors: Impor
         dataSource={errors}
         pagination={errors.length > 50 ? { pageSize: 50 } : false}
         data-testid="import-errors"
-        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('import.row'),
             dataIndex: 'row',
-            width: 90,
+            width: 80,
             render: (row: number) => (row > 0 ? t('import.rowN', { row }) : t('import.file')),
           },
           {
             title: t('import.column'),
             dataIndex: 'column',
-            width: 110,
+            width: 96,
             render: (c: string | null) => c ?? t('import.wholeRow'),
           },
           { title: t('import.message'), dataIndex: 'message' },

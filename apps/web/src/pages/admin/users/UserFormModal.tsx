@@ -122,9 +122,7 @@ export function UserFormModal({
           name="email"
           label={t('users.form.email')}
           extra={t('users.form.contactHint')}
-          dependencies={['phone']}
           rules={[
-            contactRule,
             {
               validator: async (_, v?: string) => (!v?.trim() || isEmail(v) ? undefined : Promise.reject()),
               message: t('fieldError.email'),

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { adminMutations, invalidateUsers, useUsers } from '../../../api/admin.js';
 import { describeError } from '../../../api/errors.js';
+import { useAuth } from '../../../auth/auth.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect.js';
@@ -23,6 +24,7 @@ const PAGE_SIZE = 20;
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const { me } = useAuth();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const importing = params.get('import') === '1';
@@ -198,6 +200,7 @@ export function UsersPage() {
                     {t('users.edit')}
                   </Button>
                   {u.isActive &&
+                    u.id !== me?.id &&
                     (u.hasPassword ? (
                       <Popconfirm
                         title={t('users.reset')}
@@ -221,18 +224,20 @@ export function UsersPage() {
                         {t('users.invite')}
                       </Button>
                     ))}
-                  <Popconfirm
-                    title={u.isActive ? t('users.deactivate') : t('users.activate')}
-                    description={u.isActive ? t('users.deactivateConfirm') : t('users.activateConfirm')}
-                    onConfirm={() => setActive(u, !u.isActive)}
-                    okText={u.isActive ? t('users.deactivate') : t('users.activate')}
-                    okButtonProps={{ danger: u.isActive }}
-                    cancelText={t('common.cancel')}
-                  >
-                    <Button type="link" size="small" danger={u.isActive}>
-                      {u.isActive ? t('users.deactivate') : t('users.activate')}
-                    </Button>
-                  </Popconfirm>
+                  {u.id !== me?.id && (
+                    <Popconfirm
+                      title={u.isActive ? t('users.deactivate') : t('users.activate')}
+                      description={u.isActive ? t('users.deactivateConfirm') : t('users.activateConfirm')}
+                      onConfirm={() => setActive(u, !u.isActive)}
+                      okText={u.isActive ? t('users.deactivate') : t('users.activate')}
+                      okButtonProps={{ danger: u.isActive }}
+                      cancelText={t('common.cancel')}
+                    >
+                      <Button type="link" size="small" danger={u.isActive}>
+                        {u.isActive ? t('users.deactivate') : t('users.activate')}
+                      </Button>
+                    </Popconfirm>
+                  )}
                 </Space>
               ),
             },

@@ -211,7 +211,7 @@ export const onboarding = [
         directiveNumber: '滨公通〔2026〕9号',
       });
       await page.getByTestId('wizard-next').click();
-      await page.getByRole('tree').getByText('城东派出所', { exact: true }).click();
+      await page.getByRole('tree').getByText('城东派出所').click();
       await page.getByTestId('picked-count').filter({ hasText: '已选 1 个单位' }).waitFor();
       await page.getByTestId('wizard-next').click();
       await page.getByTestId('wizard-create').click();

@@ -56,7 +56,8 @@ export function UnitFormModal({
         await adminMutations.updateOrganization(target.unit.id, {
           name: v.name.trim(),
           kind: v.kind,
-          code: code || null,
+          // Sent only when changed: an empty field clears the code.
+          ...(code !== (target.unit.code ?? '') ? { code: code || null } : {}),
         });
         message.success(t('units.saved'));
       }

@@ -55,10 +55,11 @@ export function UserFormModal({
       const email = v.email?.trim().toLowerCase() ?? '';
       const memberships = v.memberships.map((m) => ({ organizationId: m.organizationId!, role: m.role! }));
       if (target?.mode === 'edit') {
+        // 手机号 and 邮箱 are sent only when changed: an emptied field clears it.
         const user = await adminMutations.updateUser(target.user.id, {
           name: v.name.trim(),
-          phone: phone || null,
-          email: email || null,
+          ...(phone !== (target.user.phone ?? '') ? { phone: phone || null } : {}),
+          ...(email !== (target.user.email ?? '') ? { email: email || null } : {}),
           memberships,
         });
         message.success(t('users.saved'));

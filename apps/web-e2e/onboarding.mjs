@@ -79,7 +79,6 @@ export const onboarding = [
       await shot(page, 'o01-signup');
       await page.getByTestId('signup-submit').click();
       await page.waitForURL('**/campaigns', { timeout: 20_000 });
-      ctx.state.onboarding = { admin, context, page };
 
       const steps = page.getByTestId('first-steps');
       await steps.getByText('开始使用').waitFor();
@@ -133,7 +132,7 @@ export const onboarding = [
       await api.login(admin.email);
       const units = list(await api.get('/organizations?q=城东派出所'));
       assert.equal(units.length, 1, 'one 城东派出所');
-      ctx.state.onboarding.unitId = units[0].id;
+      ctx.state.onboarding = { admin, context, page, unitId: units[0].id };
     },
   },
   {
@@ -182,8 +181,7 @@ export const onboarding = [
         .getByRole('button', { name: /关\s*闭/ })
         .last()
         .click();
-      ctx.state.onboarding.invitePath = new URL(url).pathname;
-      ctx.state.onboarding.reporterPhone = phone;
+      ctx.state.invitation = { path: new URL(url).pathname, phone };
     },
   },
   {
@@ -225,7 +223,7 @@ export const onboarding = [
         [ctx.state.onboarding.unitId],
         'the new unit takes part',
       );
-      ctx.state.onboarding.campaignId = campaignId;
+      ctx.state.onboardingMonth = campaignId;
       await page.goto(`${ctx.baseUrl}/campaigns`);
       await page.getByTestId('new-campaign').first().waitFor();
       assert.equal(await page.getByTestId('first-steps').count(), 0, 'the guide is gone once all three are done');
@@ -233,11 +231,12 @@ export const onboarding = [
   },
   {
     name: 'the invited reporter opens the link on a phone, sets a password and logs an event',
-    needs: ['onboarding'],
+    needs: ['onboarding', 'invitation', 'onboardingMonth'],
     timeout: 150_000,
     async run(ctx) {
-      const { invitePath, reporterPhone, campaignId, admin } = ctx.state.onboarding;
-      assert.ok(invitePath && campaignId, 'an invitation link and a month from the steps before');
+      const { admin, unitId } = ctx.state.onboarding;
+      const { path: invitePath, phone: reporterPhone } = ctx.state.invitation;
+      const campaignId = ctx.state.onboardingMonth;
       const context = await ctx.browser.newContext(PHONE);
       const page = await context.newPage();
       watch(page);
@@ -274,7 +273,7 @@ export const onboarding = [
         (e) => e.location === '城东农贸市场',
       );
       assert.equal(events.length, 1, 'one event at 城东农贸市场');
-      assert.equal(events[0].organizationId ?? events[0].organization?.id, ctx.state.onboarding.unitId);
+      assert.equal(events[0].organizationId ?? events[0].organization?.id, unitId);
 
       // The link works once: opened again it says so and points to the administrator.
       const again = await context.newPage();

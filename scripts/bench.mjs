@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startBareServer } from '../bench/lib/bare-event-server.mjs';
 import { buildDataset } from '../bench/lib/dataset.mjs';
+import { addAdmin, buildImportFiles, sendImport } from '../bench/lib/imports.mjs';
 import { load, openLoop, percentile, timed } from '../bench/lib/load.mjs';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-// --only=eventCreate,progress,reports,coldStart runs a subset
+// --only=eventCreate,progress,reports,imports,coldStart runs a subset
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const wants = (name) => only.length === 0 || only.includes(name);
 const size = quick ? { units: 500, events: 50_000 } : { units: 5_000, events: 500_000 };
@@ -54,6 +55,8 @@ try {
   if (wants('eventCreate')) await benchEventCreate(data, reporter);
   if (wants('progress')) await benchProgressStats(data, organizer);
   if (wants('reports')) await benchReports(data, reporter, organizer);
+  // last: the imports add units and users to the tenant the other figures read
+  if (wants('imports')) await benchImports(data, PASSWORD);
 } finally {
   await api?.stop();
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
@@ -250,6 +253,32 @@ async function benchReports(data, reporter, organizer) {
   ]);
 }
 
+async function benchImports(data, password) {
+  const scale = quick ? { units: 500, users: 1_000 } : { units: 5_000, users: 10_000 };
+  const email = await addAdmin(dbUrl, { tenantId: data.tenantId, rootId: data.rootId, passwordHash: await hashPassword(password) });
+  const admin = (await post(`${api.url}/api/v1/auth/login`, { email, password })).body.accessToken;
+  const files = await buildImportFiles(scale);
+  const rssBefore = api.peakRssMb();
+  const orgDry = await sendImport(api.url, admin, 'organizations', files.organizations, true);
+  const orgApply = await sendImport(api.url, admin, 'organizations', files.organizations, false);
+  const userDry = await sendImport(api.url, admin, 'users', files.userFile, true);
+  const userApply = await sendImport(api.url, admin, 'users', files.userFile, false);
+  const peak = api.peakRssMb();
+  const ok = orgApply.status === 201 && userApply.status === 201 && orgApply.created === files.units && userApply.created === files.users;
+  const total = orgDry.ms + orgApply.ms + userDry.ms + userApply.ms;
+  record(
+    'imports',
+    `import ${files.units.toLocaleString('en')} units and ${files.users.toLocaleString('en')} users, dry run and apply (ms; API peak RSS MB)`,
+    { organizations: { dryRun: orgDry, apply: orgApply }, users: { dryRun: userDry, apply: userApply }, totalMs: total, apiPeakRssMbBefore: rssBefore, apiPeakRssMb: peak, ok },
+    [
+      `units ${orgDry.ms} + ${orgApply.ms} ms, users ${userDry.ms} + ${userApply.ms} ms (dry run + apply); ${peak} MB`,
+      '',
+      '',
+      `targets < 30 s (${round(total / 1000, 1)} s) and < 500 MB; file sizes ${round(files.organizations.length / 1024)} KB / ${round(files.userFile.length / 1024)} KB; ${ok ? 'all created' : `NOT all created: ${JSON.stringify({ orgApply, userApply })}`}`,
+    ],
+  );
+}
+
 async function benchColdStart() {
   const dir = mkdtempSync(join(tmpdir(), 'cm-cold-'));
   const port = await freePort();
@@ -288,7 +317,7 @@ function record(key, label, figures, cells) {
 async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', SIGNUP_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);

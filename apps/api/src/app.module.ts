@@ -5,6 +5,7 @@ import { ConfigModule } from './core/config/config.module.js';
 import { CoreModule } from './core/core.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -25,6 +26,7 @@ export const FEATURE_MODULES = [
   TasksModule,
   EventsModule,
   ReportsModule,
+  AuditModule,
 ];
 
 @Module({})

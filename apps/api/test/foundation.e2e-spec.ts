@@ -182,7 +182,7 @@ describe('the HTTP frame', () => {
     // an empty JSON body is no body: the fields are named, not a parse error
     const empty = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('').expect(400);
     expect(empty.body.details.map((d: { field: string }) => d.field)).toEqual(
-      expect.arrayContaining(['email', 'password']),
+      expect.arrayContaining(['login', 'password']),
     );
   });
 

@@ -178,6 +178,40 @@ describe('the OpenAPI document describes every response body', () => {
     expectDocumented(tree, 'GET /api/v1/organizations/{id}/tree');
   });
 
+  it('organization moves, the import templates and the imports answer as documented', async () => {
+    const admin = auth(world.tenant.adminToken);
+    const a = await t.http
+      .post(`${V1}/organizations`)
+      .set(admin)
+      .send({ parentId: world.tenant.rootId, name: '搬迁前单位', kind: 'OTHER', code: 'OPENAPI-1' })
+      .expect(201);
+    expectDocumented(
+      await t.http.post(`${V1}/organizations/${a.body.id}/move`).set(admin).send({ parentId: world.org.A }).expect(200),
+      'POST /api/v1/organizations/{id}/move',
+    );
+    for (const what of ['organizations', 'users'] as const) {
+      const template = await t.http
+        .get(`${V1}/${what}/import-template.xlsx`)
+        .set(admin)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
+      expectDocumented(template, `GET /api/v1/${what}/import-template.xlsx`);
+      const dry = await t.http
+        .post(`${V1}/${what}/import?dryRun=true`)
+        .set(admin)
+        .attach('file', template.body as Buffer, 'template.xlsx')
+        .expect(200);
+      expectDocumented(dry, `POST /api/v1/${what}/import`);
+      const applied = await t.http
+        .post(`${V1}/${what}/import?dryRun=false`)
+        .set(admin)
+        .attach('file', template.body as Buffer, 'template.xlsx')
+        .expect(201);
+      expectDocumented(applied, `POST /api/v1/${what}/import`);
+    }
+  });
+
   it('campaigns, templates, participants, progress and stats answer as documented', async () => {
     const organizer = auth(world.organizerR.token);
     const c = world.campaign.id;
@@ -447,6 +481,64 @@ describe('the OpenAPI document describes every response body', () => {
       await t.http.post(`${V1}/campaigns/${draft}/close`).set(organizer).expect(200),
       'POST /api/v1/campaigns/{id}/close',
     );
+  });
+
+  it('users, invitations, password change and the audit log answer as documented', async () => {
+    const admin = auth(world.tenant.adminToken);
+    const user = await t.http
+      .post(`${V1}/users`)
+      .set(admin)
+      .send({
+        name: '待激活用户',
+        phone: '13912345678',
+        memberships: [{ organizationId: world.org.A, role: 'REPORTER' }],
+      })
+      .expect(201);
+    expect(user.body.hasPassword).toBe(false);
+    expectDocumented(user, 'POST /api/v1/users');
+    expectDocumented(await t.http.get(`${V1}/users/${user.body.id}`).set(admin).expect(200), 'GET /api/v1/users/{id}');
+    const link = await t.http.post(`${V1}/users/${user.body.id}/invitation`).set(admin).expect(201);
+    expectDocumented(link, 'POST /api/v1/users/{id}/invitation');
+    expectDocumented(
+      await t.http.get(`${V1}/invitations/${link.body.token}`).expect(200),
+      'GET /api/v1/invitations/{token}',
+    );
+    const pair = await t.http
+      .post(`${V1}/invitations/${link.body.token}/accept`)
+      .send({ password: PASSWORD })
+      .expect(200);
+    expectDocumented(pair, 'POST /api/v1/invitations/{token}/accept');
+    for (const [res, route] of [
+      [await t.http.get(`${V1}/invitations/${link.body.token}`), 'GET /api/v1/invitations/{token}'],
+      [
+        await t.http.post(`${V1}/invitations/${link.body.token}/accept`).send({ password: PASSWORD }),
+        'POST /api/v1/invitations/{token}/accept',
+      ],
+      [
+        await t.http.get(`${V1}/users/${world.tenant.adminId}`).set(auth(world.reporterA.token)),
+        'GET /api/v1/users/{id}',
+      ],
+    ] as const) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expectDocumented(res, route);
+    }
+    const changed = await t.http
+      .post(`${V1}/me/password`)
+      .set(auth(pair.body.accessToken))
+      .send({ currentPassword: PASSWORD, newPassword: 'another-password-2026' })
+      .expect(200);
+    expectDocumented(changed, 'POST /api/v1/me/password');
+    const wrong = await t.http
+      .post(`${V1}/me/password`)
+      .set(auth(changed.body.accessToken))
+      .send({ currentPassword: PASSWORD, newPassword: 'a-third-password-2026' })
+      .expect(400);
+    expectDocumented(wrong, 'POST /api/v1/me/password');
+    const log = await t.http.get(`${V1}/audit?entityId=${user.body.id}`).set(admin).expect(200);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.invite', 'user.invitation_accept', 'user.password_change']),
+    );
+    expectDocumented(log, 'GET /api/v1/audit');
   });
 
   it('checked a real answer of every operation that answers with a body', () => {

@@ -200,6 +200,7 @@ async function setUp() {
         STORAGE_DIR: storage,
         LOGIN_MAX_PER_EMAIL: '200',
         LOGIN_MAX_PER_ADDRESS: '2000',
+        SIGNUP_MAX_PER_ADDRESS: '200',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -20,6 +20,11 @@ export interface ImportResult {
   rows: number;
   /** Rows that add something (on a dry run: would add). */
   created: number;
+  /**
+   * Rows that change something already there (user import: a membership added to an existing user of the
+   * tenant). Always 0 for organizations.
+   */
+  updated: number;
   /** Rows that are already there (same 单位编码, or same name under the same parent; same 手机号/邮箱). */
   skipped: number;
   errors: ImportRowError[];
@@ -31,7 +36,8 @@ export interface ImportRowOutcome {
   row: number;
   /** 单位名称 or 姓名 */
   name: string;
-  outcome: 'create' | 'skip' | 'error';
+  /** update: an existing user gets a membership (user import only). */
+  outcome: 'create' | 'update' | 'skip' | 'error';
   /** The created or existing row's id (after an apply, or a skip). */
   id: string | null;
 }
@@ -119,4 +125,22 @@ export interface AuditEntryView {
   organization: { id: string; name: string } | null;
   ip: string | null;
   changes: unknown;
+}
+
+/**
+ * GET /audit filters (with page, pageSize). from/to: a calendar day YYYY-MM-DD in the tenant's time zone
+ * (to includes that whole day) or an ISO timestamp. organizationId: entries of that unit (subtree=true: and
+ * of the units below it).
+ */
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  organizationId?: string;
+  subtree?: boolean;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
 }

@@ -65,6 +65,31 @@ export interface CreateUserRequest {
   memberships: { organizationId: string; role: Role }[];
 }
 
+/** PATCH /users/:id: every field optional; email/phone null removes one (a user keeps at least one). */
+export interface UpdateUserRequest {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  isActive?: boolean;
+  memberships?: { organizationId: string; role: Role }[];
+}
+
+/** GET /users filters (with page, pageSize). */
+export interface UserListQuery {
+  /** Part of the name, e-mail or 手机号. */
+  q?: string;
+  /** Users with a membership at this unit (subtree=true: at it or below it); a unit outside your scope is 404. */
+  organizationId?: string;
+  subtree?: boolean;
+  /** Users with a membership of this role (at organizationId / its subtree when given, else in your scope). */
+  role?: Role;
+  active?: boolean;
+  /** true: no password yet (待激活); false: has one. */
+  pending?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface MeView extends UserView {
   tenant: { id: string; name: string; timeZone: string };
   permissions: string[];

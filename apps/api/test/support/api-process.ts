@@ -10,7 +10,10 @@ export interface ApiProcess {
   log: () => string;
 }
 
-export async function startApiProcess(name: string, { logLevel = 'silent' } = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  name: string,
+  { logLevel = 'silent', env = {} as Record<string, string> } = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
@@ -22,6 +25,8 @@ export async function startApiProcess(name: string, { logLevel = 'silent' } = {}
       SEED_DEMO: 'false',
       LOG_LEVEL: logLevel,
       STORAGE_DIR: `tmp/e2e-storage-${process.pid}-${name}`,
+      SIGNUP_MAX_PER_ADDRESS: '1000000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

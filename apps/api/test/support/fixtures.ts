@@ -11,6 +11,18 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}.${process.pid}.${counter}.${Date.now()}@example.test`;
 }
 
+const phones = new Set<string>();
+/** A 手机号 not handed out before in this process (139 and eight random digits). */
+export function uniquePhone(): string {
+  for (;;) {
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    if (!phones.has(phone)) {
+      phones.add(phone);
+      return phone;
+    }
+  }
+}
+
 export interface Tenant {
   tenantId: string;
   rootId: string;

@@ -10,18 +10,24 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest as Request } from 'fastify';
 import type { Actor } from '../context/request-context.js';
+import { ApiErrors } from '../http/dto/error.response.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import { LoginDto, RefreshDto, RegisterTenantDto } from './dto/auth.dto.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { MeResponse, RegisterTenantResponse, TokenPairResponse } from './dto/auth.response.js';
 import { LogoutDto } from './dto/logout.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { PasswordChangeService } from './password-change.service.js';
 import { Public } from './public.decorator.js';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(PasswordChangeService) private readonly passwords: PasswordChangeService,
+  ) {}
 
   @Public()
   @Post('auth/register-tenant')
@@ -75,5 +81,23 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse, description: 'MeView' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Change your password: every session of yours ends at once (access and refresh tokens); the answer is a fresh pair for this one',
+  })
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A new token pair; the tokens used before stop working' })
+  @ApiErrors({
+    401: 'No valid access token',
+    400: 'currentPassword is wrong, or newPassword too short or the same (details name the field)',
+    409: 'The password was changed by another request at the same time',
+    429: 'Too many attempts for your log-in (counted with the log-in form); see Retry-After',
+  })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    return this.passwords.change(actor, dto);
   }
 }

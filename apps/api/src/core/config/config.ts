@@ -7,6 +7,11 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /**
+   * The web app's public origin (PUBLIC_URL), used to build links handed to people, such as invitation
+   * links `${publicUrl}/invite/${token}`. Never derived from a request's Host header.
+   */
+  publicUrl: string;
   /** Unset: the embedded PostgreSQL (PGlite) is started and used. */
   databaseUrl: string | null;
   embeddedDb: { dataDir: string; port: number };
@@ -53,7 +58,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
 
 type Env = Record<string, string | undefined>;
 
@@ -132,9 +136,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       r.problems.push(`CORS_ORIGINS entry "${o}" must look like https://host[:port]`);
   }
 
+  const port = r.int('PORT', 3000, 0, 65535);
+  const publicUrl = r.str('PUBLIC_URL', `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#@]+$/.test(publicUrl))
+    r.problems.push(`PUBLIC_URL must look like https://host[:port] (got "${publicUrl}")`);
+
   const config: AppConfig = {
     env: appEnv,
-    port: r.int('PORT', 3000, 0, 65535),
+    port,
+    publicUrl,
     // The embedded database is the zero-setup demo: it listens on this machine only unless HOST says otherwise.
     host: r.str('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,

@@ -175,6 +175,7 @@ export class CampaignsService {
           action: 'campaign.create',
           entityType: 'Campaign',
           entityId: id,
+          organizationId: organizer.id,
           changes: {
             title,
             templateKey: template?.key ?? null,
@@ -238,7 +239,13 @@ export class CampaignsService {
         await tx.campaign.update({ where: { id }, data });
         if (dto.metrics) await this.replaceMetrics(tx, actor, id, dto.metrics);
         await this.audit.record(
-          { action: 'campaign.update', entityType: 'Campaign', entityId: id, changes: JSON.parse(JSON.stringify(dto)) },
+          {
+            action: 'campaign.update',
+            entityType: 'Campaign',
+            entityId: id,
+            organizationId: c.organizerOrgId,
+            changes: JSON.parse(JSON.stringify(dto)),
+          },
           tx,
         );
         return this.view(id, actor, tx);
@@ -297,7 +304,13 @@ export class CampaignsService {
       if (res.count === 0)
         throw new TransitionNotAllowed('The campaign changed meanwhile; reload it', { from: c.status, to });
       await this.audit.record(
-        { action: `campaign.${action}`, entityType: 'Campaign', entityId: id, changes: { from: c.status, to } },
+        {
+          action: `campaign.${action}`,
+          entityType: 'Campaign',
+          entityId: id,
+          organizationId: c.organizerOrgId,
+          changes: { from: c.status, to },
+        },
         tx,
       );
       return this.view(id, actor, tx);

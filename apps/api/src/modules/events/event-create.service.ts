@@ -271,14 +271,14 @@ export class EventCreateService {
                ${dto.type}::"EventType", ${dto.title}, ${dto.occurredOn}::date, ${view?.location ?? null}, ${view?.description ?? null},
                ${userId}::uuid, ${view?.createdAt ?? null}::timestamptz, ${view?.createdAt ?? null}::timestamptz
           FROM claim
-        RETURNING id
+        RETURNING id, organization_id
       ), mv AS (
         INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
         SELECT ${tenantId}::uuid, ev.id, v.metric_id, v.value
           FROM ev, unnest(${entries.map((e) => e.def.id)}::uuid[], ${entries.map((e) => e.value)}::numeric[]) AS v(metric_id, value)
       ), au AS (
-        INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
-        SELECT ${tenantId}::uuid, ${userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text,
+        INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, organization_id, ip, request_id, changes, created_at)
+        SELECT ${tenantId}::uuid, ${userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text, ev.organization_id,
                ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, ${changes}::jsonb, ${view?.createdAt ?? null}::timestamptz
           FROM ev
       )

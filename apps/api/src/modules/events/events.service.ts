@@ -162,6 +162,7 @@ export class EventsService {
           action: 'event.update',
           entityType: 'PublicityEvent',
           entityId: id,
+          organizationId: target.organizationId,
           changes: {
             before: { ...pick(target, Object.keys(fields)), ...(before ? { metrics: before } : {}) },
             after: { ...fields, ...(entries ? { metrics: entriesToValues(entries) } : {}) },
@@ -187,6 +188,7 @@ export class EventsService {
           action: 'event.delete',
           entityType: 'PublicityEvent',
           entityId: id,
+          organizationId: target.organizationId,
           changes: {
             campaignId: target.campaignId,
             organizationId: target.organizationId,

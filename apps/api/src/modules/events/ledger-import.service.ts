@@ -10,21 +10,17 @@ import {
   type LedgerImportResult,
   type LedgerImportRow,
   type LedgerRowError,
+  roleGrants,
 } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { fileTypeFromBuffer } from 'file-type';
+import type ExcelJS from 'exceljs';
 import { AccessService, isUuid } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { requestContext } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
-import {
-  DomainError,
-  InvalidInput,
-  TransitionNotAllowed,
-  UnsupportedMediaType,
-} from '../../core/errors/domain-errors.js';
+import { DomainError, InvalidInput, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { readFirstSheet } from '../../core/spreadsheet/workbook.js';
 import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { dayProblem, EventAccessService } from './event-access.service.js';
@@ -91,7 +87,7 @@ export class LedgerImportService {
     if (!file?.buffer?.length)
       throw InvalidInput.field('file', 'Attach the ledger (.xlsx) in the multipart field "file"');
     const campaign = await this.access.findCampaign(actor, campaignId, 'event:write');
-    const sheet = await readFirstSheet(file.buffer);
+    const sheet = await readFirstSheet(file.buffer, 'the ledger');
     if (campaign.status !== 'ACTIVE') {
       throw new TransitionNotAllowed(
         `Events can only be imported while the campaign is ACTIVE (it is ${campaign.status})`,
@@ -377,15 +373,22 @@ export class LedgerImportService {
                    AS v(event_id, metric_id, value)`;
         }
         await tx.$executeRaw`
-          INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, ip, request_id, changes, created_at)
-          SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, ${ctx?.ip ?? null},
-                 ${ctx?.requestId ?? null}, a.changes::jsonb, ${now}::timestamptz
-            FROM unnest(${ids}::text[], ${changes}::text[]) AS a(id, changes)`;
+          INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, organization_id, ip, request_id, changes, created_at)
+          SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, a.organization_id,
+                 ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, a.changes::jsonb, ${now}::timestamptz
+            FROM unnest(${ids}::text[], ${rows.map((r) => r.organizationId)}::uuid[], ${changes}::text[])
+                 AS a(id, organization_id, changes)`;
+        // the import as a whole belongs to its unit, or to the importer's own unit when it spans several
+        const units = [...new Set(rows.map((r) => r.organizationId))];
         await this.audit.record(
           {
             action: 'event.import',
             entityType: 'Campaign',
             entityId: campaignId,
+            organizationId:
+              units.length === 1
+                ? units[0]
+                : (actor.memberships.find((m) => roleGrants(m.role, 'event:write'))?.organizationId ?? null),
             changes: { count: rows.length, fileName: fileName ?? null },
           },
           tx,
@@ -394,22 +397,6 @@ export class LedgerImportService {
       { timeout: 30_000 },
     );
   }
-}
-
-/** The workbook's first sheet; anything that is not an xlsx workbook is 415. */
-async function readFirstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
-  const type = await fileTypeFromBuffer(buffer);
-  if (type?.ext !== 'xlsx')
-    throw new UnsupportedMediaType('Send the ledger as an .xlsx workbook (judged by the file content, not its name)');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new UnsupportedMediaType('The file cannot be read as an .xlsx workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw InvalidInput.field('file', 'The workbook has no sheet');
-  return sheet;
 }
 
 /** Finds the header row (the first of the top ten rows whose cells include 单位) and maps its columns. */

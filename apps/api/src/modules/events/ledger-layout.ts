@@ -2,10 +2,18 @@
 // column names, one row per event, a totals row (合计). Pure helpers, tested in ledger-layout.spec.ts.
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType, LEDGER_HEADERS } from '@campaign-month/contracts';
 import type { CellValue } from 'exceljs';
+import { plainCellValue, stripControlCharacters } from '../../core/spreadsheet/cells.js';
 import type { MetricDef } from './metric-values.js';
-import { storableText } from '../../core/http/storable-input.js';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// The cell helpers moved to core/spreadsheet (shared with the organization and user imports).
+export {
+  attachmentDisposition,
+  cellText,
+  columnLetter,
+  plainCellValue,
+  stripControlCharacters,
+  XLSX_CONTENT_TYPE,
+} from '../../core/spreadsheet/cells.js';
 export const LEDGER_SHEET_NAME = '活动台账';
 
 export type LedgerField = 'unit' | 'day' | 'type' | 'title' | 'location' | 'description' | 'photos' | 'id';
@@ -40,22 +48,6 @@ export function ledgerColumns(defs: readonly MetricDef[]): LedgerColumn[] {
   ];
 }
 
-/** Column number (1-based) → Excel letters. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-/** Content-Disposition for a download with a Chinese name: an ASCII fallback and the RFC 5987 UTF-8 form. */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
-
 /** A campaign title made safe as a file name (the characters Windows refuses are dropped). */
 export function ledgerFileName(campaignTitle: string, unitName?: string): string {
   const clean = (text: string) =>
@@ -66,25 +58,6 @@ export function ledgerFileName(campaignTitle: string, unitName?: string): string
   // one unit's ledger is named after the unit too, so that a reviewer's downloads do not share a name
   const unit = unitName ? clean(unitName).slice(0, 60) : '';
   return `${title}${unit ? `-${unit}` : ''}${LEDGER_SHEET_NAME}.xlsx`;
-}
-
-/** An exceljs cell value → a plain value: formulas give their result, rich text its text, errors nothing. */
-export function plainCellValue(value: CellValue | undefined): string | number | boolean | Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value !== 'object') return value as string | number | boolean | Date;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return plainCellValue(value.result as CellValue);
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  // a formula's error (#DIV/0!, #REF!…): kept as its text, so that a number column reports it
-  if ('error' in value) return String(value.error);
-  return null;
-}
-
-export function cellText(value: CellValue | undefined): string {
-  const v = plainCellValue(value);
-  if (v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return storableText(String(v)).trim();
 }
 
 const CN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -120,14 +93,4 @@ export function parseEventType(text: string): EventType | null {
     TYPE_BY_LABEL.get(t) ??
     ((EVENT_TYPES as readonly string[]).includes(t.toUpperCase()) ? (t.toUpperCase() as EventType) : null)
   );
-}
-
-/** Drops C0 control characters and DEL (not allowed in file names and headers). */
-export function stripControlCharacters(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0x20 && code !== 0x7f) out += ch;
-  }
-  return out;
 }

@@ -84,6 +84,7 @@ export class PhotosService {
             action: 'photo.create',
             entityType: 'EventPhoto',
             entityId: id,
+            organizationId: target.organizationId,
             changes: {
               eventId,
               contentType: photo.contentType,
@@ -139,6 +140,7 @@ export class PhotosService {
           action: 'photo.delete',
           entityType: 'EventPhoto',
           entityId: photo.id,
+          organizationId: target.organizationId,
           changes: { eventId: photo.eventId, sha256: photo.sha256 },
         },
         tx,

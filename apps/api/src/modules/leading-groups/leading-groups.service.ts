@@ -143,6 +143,7 @@ export class LeadingGroupsService {
             action: 'leading_group.replace',
             entityType: 'LeadingGroup',
             entityId: group.id,
+            organizationId,
             changes: {
               campaignId,
               organizationId,

@@ -1,12 +1,43 @@
-import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ImportResult } from '@campaign-month/contracts';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
+import { binaryContent } from '../../core/http/dto/binary.response.js';
+import { XLSX_CONTENT_TYPE } from '../../core/spreadsheet/cells.js';
+import { DryRunQueryDto, ImportResultResponse } from '../../core/spreadsheet/import.dto.js';
+import { IMPORT_ROUTE_DESCRIPTION, sendTemplate } from '../../core/spreadsheet/import-route.js';
+import { SingleFileUpload, type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import {
   CreateOrganizationDto,
   ListOrganizationsQueryDto,
+  MoveOrganizationDto,
   TreeQueryDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
@@ -16,13 +47,77 @@ import {
   OrganizationResponse,
   OrganizationTreeNodeResponse,
 } from './dto/organization.response.js';
+import { OrganizationImportService } from './organization-import.service.js';
+import { ORGANIZATION_TEMPLATE, ORGANIZATION_TEMPLATE_FILE } from './organization-import.template.js';
+import { OrganizationMoveService } from './organization-move.service.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
-  constructor(@Inject(OrganizationsService) private readonly orgs: OrganizationsService) {}
+  constructor(
+    @Inject(OrganizationsService) private readonly orgs: OrganizationsService,
+    @Inject(OrganizationMoveService) private readonly mover: OrganizationMoveService,
+    @Inject(OrganizationImportService) private readonly importer: OrganizationImportService,
+  ) {}
+
+  @Get('import-template.xlsx')
+  @Requires('organization:write')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary: 'The organization sheet template (单位导入模板.xlsx)',
+    description:
+      'Sheet 1: the header row 单位名称, 上级单位, 单位类型, 单位编码 and two example rows; sheet 2 (说明): each column and the accepted 单位类型.',
+  })
+  @ApiOkResponse({ description: 'The workbook', content: binaryContent(XLSX_CONTENT_TYPE) })
+  async template(@Res() res: FastifyReply): Promise<void> {
+    await sendTemplate(res, ORGANIZATION_TEMPLATE, ORGANIZATION_TEMPLATE_FILE, 'organization-import-template.xlsx');
+  }
+
+  @Post('import')
+  @Requires('organization:write')
+  @UseInterceptors(SingleFileUpload('file', 'maxImportBytes'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'The organization sheet (.xlsx)' } },
+    },
+  })
+  @ApiOperation({
+    summary: 'Import units from the organization sheet: all rows or none',
+    description: `Columns 单位名称 (required), 上级单位 (name or 单位编码 of a unit in your scope or of another row; empty: your own unit), 单位类型, 单位编码. ${IMPORT_ROUTE_DESCRIPTION}`,
+  })
+  @ApiOkResponse({
+    type: ImportResultResponse,
+    description: 'ImportResult of a dry run (errors listed; nothing written)',
+  })
+  @ApiCreatedResponse({ type: ImportResultResponse, description: 'ImportResult of an apply: every row written' })
+  async import(
+    @CurrentActor() actor: Actor,
+    @Query() q: DryRunQueryDto,
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<ImportResult> {
+    const result = await this.importer.import(actor, file, q.dryRun);
+    res.status(result.dryRun ? 200 : 201);
+    return result;
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @Requires('organization:write')
+  @ApiOperation({
+    summary: 'Move an organization with its whole subtree under another parent',
+    description:
+      'Both ends inside your organization:write scope (else 404). 422: the root, under itself or a descendant, an archived parent. 409: a unit of the same name under the new parent.',
+  })
+  @ApiOkResponse({ type: OrganizationResponse, description: 'OrganizationView after the move' })
+  move(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: MoveOrganizationDto) {
+    return this.mover.move(actor, id, dto.parentId);
+  }
 
   @Get()
   @Requires('organization:read')
@@ -52,7 +147,11 @@ export class OrganizationsController {
 
   @Patch(':id')
   @Requires('organization:write')
-  @ApiOperation({ summary: 'Rename, change kind, or move under another parent (cycles refused with 422)' })
+  @ApiOperation({
+    summary: 'Rename, change kind or 单位编码, move (parentId, as POST /move), archive or restore (archived)',
+    description:
+      '409: the name is taken under the parent, or the 单位编码 in the tenant. 422: a cycle, the root moved, restoring under an archived parent.',
+  })
   @ApiOkResponse({ type: OrganizationResponse, description: 'OrganizationView' })
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateOrganizationDto) {
     return this.orgs.update(actor, id, dto);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrganizationKind, OrganizationTreeNode, OrganizationView, Page } from '@campaign-month/contracts';
+import type { OrganizationTreeNode, OrganizationView, Page } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { Conflict, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
+import { lockTenantDirectory } from '../../core/spreadsheet/tenant-lock.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type {
@@ -13,31 +15,11 @@ import type {
   ListOrganizationsQueryDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
+import { OrganizationMoveService } from './organization-move.service.js';
+import { assertCodeFree, assertNameFree, normalizeCode } from './organization-rules.js';
+import { type OrgRow, toOrganizationView } from './organization-view.js';
 
-type OrgRow = {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: string;
-  code: string | null;
-  depth: number;
-  archivedAt: Date | null;
-  createdAt: Date;
-  path: string;
-};
-
-export function toOrganizationView(o: OrgRow): OrganizationView {
-  return {
-    id: o.id,
-    parentId: o.parentId,
-    name: o.name,
-    kind: o.kind as OrganizationKind,
-    code: o.code,
-    depth: o.depth,
-    archived: o.archivedAt !== null,
-    createdAt: o.createdAt.toISOString(),
-  };
-}
+export { toOrganizationView };
 
 @Injectable()
 export class OrganizationsService {
@@ -45,6 +27,7 @@ export class OrganizationsService {
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OrganizationMoveService) private readonly mover: OrganizationMoveService,
   ) {}
 
   async list(actor: Actor, q: ListOrganizationsQueryDto): Promise<Page<OrganizationView>> {
@@ -53,7 +36,11 @@ export class OrganizationsService {
         this.access.organizationWhere(actor, 'organization:read'),
         q.parentId ? { parentId: q.parentId } : {},
         q.kind ? { kind: q.kind } : {},
-        q.q ? { name: { contains: q.q, mode: 'insensitive' } } : {},
+        q.q
+          ? {
+              OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { code: { contains: q.q, mode: 'insensitive' } }],
+            }
+          : {},
         q.includeArchived ? {} : { archivedAt: null },
       ],
     };
@@ -86,71 +73,125 @@ export class OrganizationsService {
   }
 
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationView> {
-    const parent = await this.findInScope(actor, dto.parentId, 'organization:write');
-    if (parent.archivedAt) throw new TransitionNotAllowed('The parent organization is archived');
+    const code = normalizeCode(dto.code) ?? null;
     const id = randomUUID();
-    return this.prisma.$transaction(async (tx) => {
-      const org = await tx.organization.create({
-        data: {
-          id,
-          tenantId: actor.tenantId,
-          parentId: parent.id,
-          name: dto.name,
-          kind: dto.kind,
-          path: `${parent.path}${id}/`,
-          depth: parent.depth + 1,
-        },
-      });
-      await this.audit.record(
-        { action: 'organization.create', entityType: 'Organization', entityId: id, changes: { ...dto } },
-        tx,
-      );
-      return toOrganizationView(org);
-    });
+    return this.unique(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockTenantDirectory(tx, actor.tenantId);
+        const parent = await tx.organization.findFirst({
+          where: { AND: [{ id: dto.parentId }, this.access.organizationWhere(actor, 'organization:write')] },
+        });
+        if (!parent) throw new NotFound('Organization');
+        if (parent.archivedAt) throw new TransitionNotAllowed('The parent organization is archived');
+        await assertNameFree(tx, actor.tenantId, parent.id, dto.name);
+        await assertCodeFree(tx, actor.tenantId, code);
+        const org = await tx.organization.create({
+          data: {
+            id,
+            tenantId: actor.tenantId,
+            parentId: parent.id,
+            name: dto.name,
+            kind: dto.kind,
+            code,
+            path: `${parent.path}${id}/`,
+            depth: parent.depth + 1,
+          },
+        });
+        await this.audit.record(
+          {
+            action: 'organization.create',
+            entityType: 'Organization',
+            entityId: id,
+            organizationId: id,
+            changes: { ...dto, code },
+          },
+          tx,
+        );
+        return toOrganizationView(org);
+      }),
+    );
   }
 
+  /**
+   * Rename, change kind or 单位编码, move (parentId: the same as POST /organizations/:id/move), archive or
+   * restore (archived). All in one transaction under the tenant's directory lock.
+   */
   async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationView> {
-    const org = await this.findInScope(actor, id, 'organization:write');
-    return this.prisma.$transaction(async (tx) => {
-      if (dto.parentId !== undefined && dto.parentId !== org.parentId) {
-        if (org.parentId === null) throw new TransitionNotAllowed('The root organization cannot be moved');
-        const parent = await this.findInScope(actor, dto.parentId, 'organization:write');
-        if (parent.path.startsWith(org.path)) {
-          throw new TransitionNotAllowed('An organization cannot be moved under itself or one of its descendants', {
-            field: 'parentId',
-          });
+    if (dto.archived === true) {
+      await this.remove(actor, id, true);
+      return this.get(actor, id);
+    }
+    const code = normalizeCode(dto.code);
+    return this.unique(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockTenantDirectory(tx, actor.tenantId);
+        const org = await tx.organization.findFirst({
+          where: { AND: [{ id }, this.access.organizationWhere(actor, 'organization:write')] },
+        });
+        if (!org) throw new NotFound('Organization');
+        if (dto.parentId !== undefined) await this.mover.moveLocked(tx, actor, org, dto.parentId);
+        const moved = await tx.organization.findUniqueOrThrow({ where: { id: org.id } });
+        const restoring = dto.archived === false && moved.archivedAt !== null;
+        if (restoring && moved.parentId) {
+          const parent = await tx.organization.findUniqueOrThrow({ where: { id: moved.parentId } });
+          if (parent.archivedAt)
+            throw new TransitionNotAllowed('Restore its parent organization first: the parent is archived');
         }
-        const newPath = `${parent.path}${org.id}/`;
-        const delta = parent.depth + 1 - org.depth;
-        // The whole subtree moves in one statement: every path under the old prefix gets the new prefix.
-        await tx.$executeRaw`
-          UPDATE organization
-             SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}, updated_at = now()
-           WHERE tenant_id = ${actor.tenantId}::uuid AND path LIKE ${`${org.path}%`}`;
-        await tx.organization.update({ where: { id: org.id }, data: { parentId: parent.id } });
-      }
-      const updated = await tx.organization.update({
-        where: { id: org.id },
-        data: {
-          ...(dto.name !== undefined ? { name: dto.name } : {}),
-          ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
-        },
-      });
-      await this.audit.record(
-        {
-          action: 'organization.update',
-          entityType: 'Organization',
-          entityId: org.id,
-          changes: { before: { name: org.name, kind: org.kind, parentId: org.parentId }, after: { ...dto } },
-        },
-        tx,
-      );
-      return toOrganizationView(updated);
-    });
+        const name = dto.name ?? moved.name;
+        if (
+          moved.parentId &&
+          (restoring || (dto.name !== undefined && dto.name !== moved.name)) &&
+          (restoring || !moved.archivedAt)
+        )
+          await assertNameFree(tx, actor.tenantId, moved.parentId, name, moved.id);
+        if (code !== undefined && code !== moved.code) await assertCodeFree(tx, actor.tenantId, code, moved.id);
+        const updated = await tx.organization.update({
+          where: { id: org.id },
+          data: {
+            ...(dto.name !== undefined ? { name: dto.name } : {}),
+            ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
+            ...(code !== undefined ? { code } : {}),
+            ...(restoring ? { archivedAt: null } : {}),
+          },
+        });
+        await this.audit.record(
+          {
+            action: restoring ? 'organization.restore' : 'organization.update',
+            entityType: 'Organization',
+            entityId: org.id,
+            organizationId: org.id,
+            changes: {
+              before: { name: org.name, kind: org.kind, code: org.code, parentId: org.parentId },
+              after: { ...dto, ...(code !== undefined ? { code } : {}) },
+            },
+          },
+          tx,
+        );
+        return toOrganizationView(updated);
+      }),
+    );
   }
 
-  /** Deletes an unused leaf; archives one that other rows refer to. The tenant's root is never removed. */
-  async remove(actor: Actor, id: string): Promise<{ id: string; deleted: boolean; archived: boolean }> {
+  /** A unique violation that slipped past the checks (a code taken at the same instant) is 409, not 500. */
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Conflict('The code is already used by another organization');
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes an unused leaf; archives one that any row refers to (its events, tasks, summaries, leading
+   * groups, participations, campaigns and memberships stay intact and readable). archiveOnly: never delete
+   * (PATCH {archived:true}). The tenant's root is never removed.
+   */
+  async remove(
+    actor: Actor,
+    id: string,
+    archiveOnly = false,
+  ): Promise<{ id: string; deleted: boolean; archived: boolean }> {
     const org = await this.findInScope(actor, id, 'organization:write');
     if (org.parentId === null) throw new TransitionNotAllowed('The root organization cannot be deleted');
     if (
@@ -164,25 +205,52 @@ export class OrganizationsService {
     });
     if (activeChildren > 0)
       throw new Conflict('The organization still has sub-organizations; move or remove them first');
-    const [refs] = await this.prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT (SELECT count(*) FROM organization WHERE tenant_id = ${actor.tenantId}::uuid AND parent_id = ${org.id}::uuid)
-           + (SELECT count(*) FROM membership WHERE tenant_id = ${actor.tenantId}::uuid AND organization_id = ${org.id}::uuid)
-           + (SELECT count(*) FROM participant WHERE tenant_id = ${actor.tenantId}::uuid AND organization_id = ${org.id}::uuid)
-           + (SELECT count(*) FROM campaign WHERE tenant_id = ${actor.tenantId}::uuid AND organizer_org_id = ${org.id}::uuid)
-           + (SELECT count(*) FROM publicity_event WHERE tenant_id = ${actor.tenantId}::uuid AND organization_id = ${org.id}::uuid) AS n`;
-    return this.prisma.$transaction(async (tx) => {
-      if (Number(refs?.n ?? 0) > 0) {
+    const archive = async () =>
+      this.prisma.$transaction(async (tx) => {
         await tx.organization.update({ where: { id: org.id }, data: { archivedAt: org.archivedAt ?? new Date() } });
-        await this.audit.record({ action: 'organization.archive', entityType: 'Organization', entityId: org.id }, tx);
+        await this.audit.record(
+          { action: 'organization.archive', entityType: 'Organization', entityId: org.id, organizationId: org.id },
+          tx,
+        );
         return { id: org.id, deleted: false, archived: true };
-      }
-      await tx.organization.delete({ where: { id: org.id } });
-      await this.audit.record(
-        { action: 'organization.delete', entityType: 'Organization', entityId: org.id, changes: { name: org.name } },
-        tx,
-      );
-      return { id: org.id, deleted: true, archived: false };
-    });
+      });
+    if (archiveOnly || (await this.isReferenced(actor.tenantId, org.id))) return archive();
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await tx.organization.delete({ where: { id: org.id } });
+        await this.audit.record(
+          {
+            action: 'organization.delete',
+            entityType: 'Organization',
+            entityId: org.id,
+            // the unit is gone: its parent's admins still see that it was deleted
+            organizationId: org.parentId,
+            changes: { name: org.name },
+          },
+          tx,
+        );
+        return { id: org.id, deleted: true, archived: false };
+      });
+    } catch (error) {
+      // a row referring to it was added since the check (or by a table added later): archive instead
+      if (isForeignKeyViolation(error)) return archive();
+      throw error;
+    }
+  }
+
+  /** Does any row point to this organization (every table with a foreign key to it)? */
+  private async isReferenced(tenantId: string, id: string): Promise<boolean> {
+    const [row] = await this.prisma.$queryRaw<{ used: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM organization WHERE tenant_id = ${tenantId}::uuid AND parent_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM membership WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM participant WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM campaign WHERE tenant_id = ${tenantId}::uuid AND organizer_org_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM publicity_event WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM task WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM summary_report WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          OR EXISTS (SELECT 1 FROM leading_group WHERE tenant_id = ${tenantId}::uuid AND organization_id = ${id}::uuid)
+          AS used`;
+    return row?.used === true;
   }
 
   /**

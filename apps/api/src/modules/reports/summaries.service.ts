@@ -265,7 +265,13 @@ export class SummariesService {
           },
         });
         await this.audit.record(
-          { action, entityType: 'SummaryReport', entityId: row.id, changes: { ...t, version } },
+          {
+            action,
+            entityType: 'SummaryReport',
+            entityId: row.id,
+            organizationId: t.organizationId,
+            changes: { ...t, version },
+          },
           tx,
         );
         return row;
@@ -345,6 +351,7 @@ export class SummariesService {
           action: `summary.${to.toLowerCase()}`,
           entityType: 'SummaryReport',
           entityId: current.id,
+          organizationId: current.organizationId,
           changes: {
             from: current.status,
             to,

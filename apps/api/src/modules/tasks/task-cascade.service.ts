@@ -92,6 +92,7 @@ export class TaskCascadeService {
           action: 'task.create',
           entityType: 'Task',
           entityId: id,
+          organizationId: unit.id,
           changes: {
             campaignId,
             organizationId: unit.id,

@@ -124,6 +124,7 @@ export class TasksService {
           action: dto.status !== undefined && dto.status !== current ? 'task.status_change' : 'task.update',
           entityType: 'Task',
           entityId: id,
+          organizationId: task.organizationId,
           changes: {
             before: { status: current, dueOn: task.dueOn ? dateToDay(task.dueOn) : null, title: task.title },
             after: JSON.parse(JSON.stringify(dto)),

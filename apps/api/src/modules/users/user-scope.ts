@@ -26,3 +26,12 @@ export function canManageUser(actor: Actor, memberships: readonly TargetMembersh
   const highest = Math.max(...memberships.map((m) => ROLE_RANK[m.role]));
   return memberships.every((m) => writeRankOver(actor, m.path) >= highest);
 }
+
+/**
+ * May the actor grant `role` at the organization at `path`? Only with user:write over it, and not above its
+ * own rank there. Pure, so a batch (an import) checks every row without a query.
+ */
+export function mayGrant(actor: Actor, path: string, role: Role): boolean {
+  const rank = writeRankOver(actor, path);
+  return rank > 0 && ROLE_RANK[role] <= rank;
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Page, ROLE_RANK, type Role, type UserView } from '@campaign-month/contracts';
+import { type Page, type Role, type UserView } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { hashPassword } from '../../core/auth/password.js';
@@ -9,9 +9,10 @@ import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { signOutEverywhere } from '../../core/auth/sessions.js';
 import { pageArgs } from '../../core/http/dto/page-query.dto.js';
+import { normalizePhone } from '../../core/auth/login-id.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserDto, ListUsersQueryDto, MembershipInputDto, UpdateUserDto } from './dto/user.dto.js';
-import { canManageUser } from './user-scope.js';
+import { canManageUser, mayGrant } from './user-scope.js';
 
 export const userInclude = {
   memberships: {
@@ -56,15 +57,44 @@ export class UsersService {
     };
   }
 
+  /**
+   * Users with a membership inside the actor's user:read scope, narrowed by the filters. The membership that
+   * matches carries every membership filter at once: `?organizationId=X&role=REPORTER` is a REPORTER at X.
+   * A unit outside the scope answers 404, as the task and event lists do.
+   */
   async list(actor: Actor, q: ListUsersQueryDto): Promise<Page<UserView>> {
-    const where: Prisma.UserWhereInput = {
-      AND: [
-        this.inScope(actor, 'user:read'),
-        q.q
-          ? { OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { email: { contains: q.q.toLowerCase() } }] }
-          : {},
-      ],
-    };
+    const orgs = this.access.organizationWhere(actor, 'user:read');
+    const membership: Prisma.MembershipWhereInput[] = [{ organization: orgs }];
+    if (q.organizationId) {
+      const unit = await this.prisma.organization.findFirst({
+        where: { AND: [{ id: q.organizationId }, orgs] },
+        select: { id: true, path: true },
+      });
+      if (!unit) throw new NotFound('Organization');
+      membership.push(
+        q.subtree
+          ? { organization: { tenantId: actor.tenantId, path: { startsWith: unit.path } } }
+          : { organizationId: unit.id },
+      );
+    }
+    if (q.role) membership.push({ role: q.role });
+    const and: Prisma.UserWhereInput[] = [
+      { tenantId: actor.tenantId, memberships: { some: { tenantId: actor.tenantId, AND: membership } } },
+    ];
+    if (q.q) {
+      const text = q.q.trim();
+      const phone = normalizePhone(text);
+      and.push({
+        OR: [
+          { name: { contains: text, mode: 'insensitive' } },
+          { email: { contains: text.toLowerCase() } },
+          ...(/^\d{3,11}$/.test(phone) ? [{ phone: { contains: phone } }] : []),
+        ],
+      });
+    }
+    if (q.active !== undefined) and.push({ isActive: q.active });
+    if (q.pending !== undefined) and.push({ passwordHash: q.pending ? null : { not: null } });
+    const where: Prisma.UserWhereInput = { AND: and };
     const [rows, total] = await Promise.all([
       this.prisma.user.findMany({
         where,
@@ -75,6 +105,16 @@ export class UsersService {
       this.prisma.user.count({ where }),
     ]);
     return { items: rows.map(toUserView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** One user with a membership inside the actor's user:read scope; anyone else is 404. */
+  async get(actor: Actor, id: string): Promise<UserView> {
+    const user = await this.prisma.user.findFirst({
+      where: { AND: [{ id }, this.inScope(actor, 'user:read')] },
+      include: userInclude,
+    });
+    if (!user) throw new NotFound('User');
+    return toUserView(user);
   }
 
   /** Memberships may only name organizations in the actor's scope (else 404) with roles not above its own (else 422). */
@@ -93,8 +133,7 @@ export class UsersService {
     });
     const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
     memberships.forEach((m, i) => {
-      const own = this.access.highestRoleOver(actor, pathOf.get(m.organizationId)!);
-      if (!own || ROLE_RANK[m.role] > ROLE_RANK[own]) {
+      if (!mayGrant(actor, pathOf.get(m.organizationId)!, m.role)) {
         throw new TransitionNotAllowed(`You cannot grant ${m.role} above your own role`, {
           field: `memberships.${i}.role`,
         });
@@ -105,13 +144,15 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     if (dto.memberships.length === 0) throw InvalidInput.field('memberships', 'A user needs at least one membership');
     await this.checkGrants(actor, dto.memberships);
-    const passwordHash = await hashPassword(dto.password);
+    // Without a password the user cannot log in until it sets one through an invitation link.
+    const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : null;
     try {
       return await this.prisma.$transaction(async (tx) => {
         const created = await tx.user.create({
           data: {
             tenantId: actor.tenantId,
-            email: dto.email,
+            email: dto.email ?? null,
+            phone: dto.phone ?? null,
             name: dto.name,
             passwordHash,
           },
@@ -130,15 +171,21 @@ export class UsersService {
             action: 'user.create',
             entityType: 'User',
             entityId: user.id,
-            changes: { email: dto.email, name: dto.name, memberships: dto.memberships.map((m) => ({ ...m })) },
+            organizationId: firstOrganizationId(user),
+            changes: {
+              email: dto.email ?? null,
+              phone: dto.phone ?? null,
+              name: dto.name,
+              withPassword: dto.password !== undefined,
+              memberships: dto.memberships.map((m) => ({ ...m })),
+            },
           },
           tx,
         );
         return toUserView(user);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('An account with this e-mail already exists');
-      throw error;
+      throw loginTaken(error);
     }
   }
 
@@ -167,52 +214,88 @@ export class UsersService {
       await this.checkGrants(actor, dto.memberships);
     }
     const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
+    const email = dto.email !== undefined ? dto.email : user.email;
+    const phone = dto.phone !== undefined ? dto.phone : user.phone;
+    if (email === null && phone === null)
+      throw InvalidInput.field(dto.email === null ? 'email' : 'phone', 'A user needs an e-mail or a 手机号');
 
-    return this.prisma.$transaction(async (tx) => {
-      const data: Prisma.UserUpdateInput = {};
-      if (dto.name !== undefined) data.name = dto.name;
-      if (passwordHash !== undefined) data.passwordHash = passwordHash;
-      if (dto.isActive !== undefined && dto.isActive !== user.isActive) {
-        data.isActive = dto.isActive;
-        data.deactivatedAt = dto.isActive ? null : new Date();
-      }
-      if (dto.isActive === false || dto.password !== undefined) {
-        await signOutEverywhere(tx, actor.tenantId, user.id);
-      }
-      if (dto.memberships) {
-        // Every membership of the user is inside the actor's scope (findManageable): the list replaces them all.
-        await tx.membership.deleteMany({ where: { tenantId: actor.tenantId, userId: user.id } });
-        await tx.membership.createMany({
-          data: dto.memberships.map((m) => ({
-            tenantId: actor.tenantId,
-            userId: user.id,
-            organizationId: m.organizationId,
-            role: m.role,
-          })),
-          skipDuplicates: true,
-        });
-      }
-      await tx.user.update({ where: { id: user.id }, data });
-      const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userInclude });
-      await this.audit.record(
-        {
-          action:
-            dto.isActive === false ? 'user.deactivate' : dto.memberships ? 'user.memberships_change' : 'user.update',
-          entityType: 'User',
-          entityId: user.id,
-          changes: {
-            name: dto.name,
-            isActive: dto.isActive,
-            passwordChanged: dto.password !== undefined,
-            membershipsBefore: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
-            membershipsAfter: dto.memberships
-              ? after.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role }))
-              : undefined,
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const data: Prisma.UserUpdateInput = {};
+        if (dto.name !== undefined) data.name = dto.name;
+        if (dto.email !== undefined) data.email = dto.email;
+        if (dto.phone !== undefined) data.phone = dto.phone;
+        if (passwordHash !== undefined) data.passwordHash = passwordHash;
+        if (dto.isActive !== undefined && dto.isActive !== user.isActive) {
+          data.isActive = dto.isActive;
+          data.deactivatedAt = dto.isActive ? null : new Date();
+        }
+        if (dto.isActive === false || dto.password !== undefined) {
+          await signOutEverywhere(tx, actor.tenantId, user.id);
+        }
+        if (dto.memberships) {
+          // Every membership of the user is inside the actor's scope (findManageable): the list replaces them all.
+          await tx.membership.deleteMany({ where: { tenantId: actor.tenantId, userId: user.id } });
+          await tx.membership.createMany({
+            data: dto.memberships.map((m) => ({
+              tenantId: actor.tenantId,
+              userId: user.id,
+              organizationId: m.organizationId,
+              role: m.role,
+            })),
+            skipDuplicates: true,
+          });
+        }
+        await tx.user.update({ where: { id: user.id }, data });
+        const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userInclude });
+        await this.audit.record(
+          {
+            action:
+              dto.isActive === false ? 'user.deactivate' : dto.memberships ? 'user.memberships_change' : 'user.update',
+            entityType: 'User',
+            entityId: user.id,
+            organizationId: firstOrganizationId(after.memberships.length ? after : user),
+            changes: {
+              name: dto.name,
+              email: dto.email,
+              phone: dto.phone,
+              isActive: dto.isActive,
+              passwordChanged: dto.password !== undefined,
+              membershipsBefore: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+              membershipsAfter: dto.memberships
+                ? after.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role }))
+                : undefined,
+            },
           },
-        },
-        tx,
-      );
-      return toUserView(after);
-    });
+          tx,
+        );
+        return toUserView(after);
+      });
+    } catch (error) {
+      throw loginTaken(error);
+    }
   }
+}
+
+/** The unit a user's audit entries belong to (GET /audit scope): its first membership's organization. */
+export function firstOrganizationId(user: { memberships: { organizationId: string }[] }): string | null {
+  return user.memberships[0]?.organizationId ?? null;
+}
+
+/**
+ * 409 for an e-mail or 手机号 that another account holds — in any tenant, which the answer never names.
+ * details.field says which of the two when the database names the constraint. Other errors pass through.
+ */
+export function loginTaken(error: unknown): unknown {
+  if (!isUniqueViolation(error)) return error;
+  const text = JSON.stringify((error as { meta?: unknown }).meta ?? {}) + String((error as Error).message ?? '');
+  const field = /phone/.test(text) ? 'phone' : /email/.test(text) ? 'email' : null;
+  return new Conflict(
+    field === 'phone'
+      ? 'An account with this 手机号 already exists'
+      : field === 'email'
+        ? 'An account with this e-mail already exists'
+        : 'An account with this e-mail or 手机号 already exists',
+    field ? { field } : undefined,
+  );
 }

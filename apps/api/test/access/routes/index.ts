@@ -15,4 +15,6 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/auth/register-tenant',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
+  'GET /api/v1/invitations/{token}',
+  'POST /api/v1/invitations/{token}/accept',
 ];

@@ -54,8 +54,9 @@ async function latestVersion(w: World): Promise<number> {
 
 const reporterOnly = forbiddenUnless((role) => role === 'REPORTER');
 /** Reviews need an ORGANIZER of a strict ancestor: the parent, not the unit itself. */
+// ADMIN includes ORGANIZER's permissions (decision 033): both review only as a superior.
 const superiorOrganizer = (a: { role: string; position: string }) =>
-  a.role === 'ORGANIZER' ? (a.position === 'parent' ? undefined : a.position === 'self' ? 403 : undefined) : undefined;
+  a.role === 'ORGANIZER' || a.role === 'ADMIN' ? (a.position === 'self' ? 403 : undefined) : undefined;
 
 const download = (ext: string): RouteCase => ({
   route: `GET /api/v1/campaigns/{id}/organizations/{orgId}/summary.${ext}`,

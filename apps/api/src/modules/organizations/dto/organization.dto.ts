@@ -1,7 +1,19 @@
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@campaign-month/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
 import { trim } from '../../../core/http/dto/transforms.js';
 
@@ -22,6 +34,18 @@ export class CreateOrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   @IsIn(ORGANIZATION_KINDS, { message: KIND_MESSAGE })
   kind: OrganizationKind;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 64,
+    description: '单位编码: unique in the tenant (409 when taken)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(64)
+  code?: string | null;
 }
 
 export class UpdateOrganizationDto {
@@ -42,6 +66,31 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS, { message: KIND_MESSAGE })
   kind?: OrganizationKind;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 64,
+    description: '单位编码: unique in the tenant (409 when taken); empty string or null clears it',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(64)
+  code?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'false restores an archived organization (its parent must be active); true archives it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class MoveOrganizationDto {
+  @ApiProperty({ format: 'uuid', description: 'The new parent (inside your organization:write scope, not archived)' })
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId: string;
 }
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
@@ -55,7 +104,7 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
   @IsIn(ORGANIZATION_KINDS, { message: KIND_MESSAGE })
   kind?: OrganizationKind;
 
-  @ApiPropertyOptional({ description: 'Part of the name' })
+  @ApiPropertyOptional({ description: 'Part of the name or of the 单位编码' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -2,29 +2,46 @@
 // Reads are hooks, writes plain functions, as in queries.ts.
 import type {
   AuditEntryView,
+  AuditQuery,
   CreateUserRequest,
   InvitationLink,
   InvitationView,
+  OrganizationKind,
   OrganizationView,
   Page,
   RegisterTenantRequest,
   ImportResult as SheetImportResult,
   TokenPair,
+  UpdateUserRequest,
+  UserListQuery,
   UserView,
 } from '@campaign-month/contracts';
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, apiFetch, unwrap } from './client.js';
-import type {
-  AuditQuery,
-  CreateOrganizationRequest,
-  RegisterTenantResult,
-  UpdateOrganizationRequest,
-  UpdateUserRequest,
-  UserListQuery,
-} from './design-routes.js';
 import { ApiError } from './errors.js';
 
 const p = (id: string) => ({ path: { id } });
+
+export interface CreateOrganizationRequest {
+  parentId: string;
+  name: string;
+  kind: OrganizationKind;
+  code?: string;
+}
+
+/** PATCH /organizations/:id: a code of null removes it; archived: false restores an archived unit. */
+export interface UpdateOrganizationRequest {
+  name?: string;
+  kind?: OrganizationKind;
+  code?: string | null;
+  archived?: false;
+}
+
+export interface RegisterTenantResult extends TokenPair {
+  tenant: { id: string; name: string };
+  organization: OrganizationView;
+  user: UserView;
+}
 
 export const adminKeys = {
   /** Every organization read (trees, lists): refreshed together after a change. */

@@ -4,15 +4,12 @@
 import createClient from 'openapi-fetch';
 import { createRefresher } from '../auth/refresher.js';
 import { createLocalSessionStore, type TokenPairLike } from '../auth/session-store.js';
-import type { DesignPaths, WithContract } from './design-routes.js';
+import type { DesignPaths } from './design-routes.js';
 import { NetworkError, toApiError } from './errors.js';
 import type { paths } from './schema.js';
 
-/**
- * Generated paths; the onboarding and administration routes typed by the contracts until the generated
- * ones accept the same requests; other contract routes the OpenAPI document does not list yet, loosely.
- */
-export type ApiPaths = WithContract<paths> & Omit<DesignPaths, keyof paths>;
+/** Generated paths; contract routes the OpenAPI document does not list yet are typed loosely. */
+export type ApiPaths = paths & Omit<DesignPaths, keyof paths>;
 
 export const sessionStore = createLocalSessionStore();
 

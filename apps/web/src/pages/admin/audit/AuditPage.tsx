@@ -1,10 +1,9 @@
-import type { AuditEntryView } from '@campaign-month/contracts';
+import type { AuditEntryView, AuditQuery } from '@campaign-month/contracts';
 import { Card, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudit, useUsers } from '../../../api/admin.js';
-import type { AuditQuery } from '../../../api/design-routes.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/dates.js';
@@ -23,11 +22,9 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
   };
+  // Calendar days in the tenant's time zone; `to` includes its whole day.
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
-    set({
-      from: range?.[0]?.startOf('day').toISOString(),
-      to: range?.[1]?.endOf('day').toISOString(),
-    });
+    set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
 
   return (
     <>

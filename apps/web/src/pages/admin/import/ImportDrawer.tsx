@@ -147,7 +147,8 @@ export function ImportDrawer({
 
 function ImportOutcome({ result, errors }: { result: ImportResult; errors: ImportErrorRow[] }) {
   const { t } = useTranslation();
-  const counts = { created: result.created, skipped: result.skipped };
+  const counts = { created: result.created, updated: result.updated, skipped: result.skipped };
+  const summary = t(counts.updated ? 'import.summaryUpdated' : 'import.summary', counts);
   if (errors.length === 0)
     return (
       <Alert
@@ -155,8 +156,10 @@ function ImportOutcome({ result, errors }: { result: ImportResult; errors: Impor
         showIcon
         style={{ marginBottom: 16 }}
         data-testid="import-summary"
-        title={result.dryRun ? t('import.checked') : t('import.applied', counts)}
-        description={result.dryRun ? t('import.summary', counts) : undefined}
+        title={
+          result.dryRun ? t('import.checked') : t(counts.updated ? 'import.appliedUpdated' : 'import.applied', counts)
+        }
+        description={result.dryRun ? summary : undefined}
       />
     );
   return (
@@ -167,7 +170,7 @@ function ImportOutcome({ result, errors }: { result: ImportResult; errors: Impor
         style={{ marginBottom: 16 }}
         data-testid="import-summary"
         title={result.dryRun ? t('import.errorsTitle', { count: errors.length }) : t('import.refused')}
-        description={result.dryRun ? t('import.summary', counts) : undefined}
+        description={result.dryRun ? summary : undefined}
       />
       <Table<ImportErrorRow>
         size="small"

@@ -7,6 +7,7 @@ const result = (over: Partial<ImportResult> = {}): ImportResult => ({
   dryRun: true,
   rows: 3,
   created: 2,
+  updated: 0,
   skipped: 1,
   errors: [],
   preview: [],

@@ -1,6 +1,5 @@
 // A user's 状态 (启用 / 停用 / 待激活) and the list filter that finds each.
-import type { UserView } from '@campaign-month/contracts';
-import type { UserListQuery } from '../../../api/design-routes.js';
+import type { UserListQuery, UserView } from '@campaign-month/contracts';
 
 export type UserStatus = 'active' | 'inactive' | 'pending';
 export const USER_STATUSES: UserStatus[] = ['active', 'pending', 'inactive'];

@@ -315,7 +315,8 @@ export const onboarding = [
       const table = page.getByTestId('audit-table');
       await table.getByTestId('audit-action-label').first().waitFor();
       const labels = await table.getByTestId('audit-action-label').allTextContents();
-      assert.ok(labels.includes('登录'), `the 操作日志 names the log-ins: ${labels.join(', ')}`);
+      for (const label of ['注册单位', '导入单位', '导入人员', '生成邀请链接', '通过邀请链接设置密码', '登录'])
+        assert.ok(labels.includes(label), `the 操作日志 names “${label}”: ${labels.join(', ')}`);
       await table.locator('.ant-table-row-expand-icon').first().click();
       await page.locator('.ant-table-expanded-row').first().waitFor();
       await shot(page, 'o19-audit');

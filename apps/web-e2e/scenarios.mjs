@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { DESKTOP, list, PASSWORD, PHONE, shot, shotsDir, signIn } from './lib/harness.mjs';
-
-const day = (offset) => {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
-};
+import { day, fillWizardBasics, logEventOnPhone, metricInput, pickDate } from './lib/steps.mjs';
 
 async function photo(color, label) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="${color}"/><text x="40" y="260" font-size="64" fill="#fff">${label}</text></svg>`;
@@ -74,18 +65,6 @@ function thumbnailsLoaded(page, scope, n) {
   );
 }
 
-/** The n-th count field of the event form (antd may put the test id on the input or around it). */
-function metricInput(page, n) {
-  return page.locator('input[data-testid^="metric-"], [data-testid^="metric-"] input').nth(n);
-}
-
-/** Types a day into an antd date picker; Enter confirms it (Tab where Enter would submit the form). */
-async function pickDate(input, value, key = 'Enter') {
-  await input.click();
-  await input.fill(value);
-  await input.press(key);
-}
-
 /** Events of the campaign with the given title, as the API sees them. */
 async function eventsTitled(ctx, title) {
   const api = await ctx.api.as(ctx.emails.organizer);
@@ -112,7 +91,7 @@ export const scenarios = [
       const page = await context.newPage();
       await page.goto(`${ctx.baseUrl}/`);
       await page.waitForURL('**/login');
-      await page.getByLabel('邮箱').fill(ctx.emails.organizer);
+      await page.getByLabel('手机号或邮箱').fill(ctx.emails.organizer);
       await page.getByLabel('密码').fill('not-the-password');
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' }).waitFor();
@@ -148,12 +127,11 @@ export const scenarios = [
       await page.waitForTimeout(300);
       assert.deepEqual(pageErrors, [], 'no uncaught error when a step is not valid');
       const title = `${day(0).slice(0, 4)}年防范电信网络诈骗集中宣传月（测试）`;
-      await page.getByLabel('活动名称').fill(title);
-      await pickDate(page.getByPlaceholder('开始日期'), day(-5));
-      await pickDate(page.getByPlaceholder('结束日期'), day(20));
-      await pickDate(page.getByLabel('总结报送截止日'), day(25));
-      await page.getByLabel('通知文件').fill('关于开展防范电信网络诈骗集中宣传月活动的通知');
-      await page.getByLabel('文号').fill('县教〔2026〕18号');
+      await fillWizardBasics(page, {
+        title,
+        directiveTitle: '关于开展防范电信网络诈骗集中宣传月活动的通知',
+        directiveNumber: '县教〔2026〕18号',
+      });
       await shot(page, '04-wizard-basics');
       await page.getByTestId('wizard-next').click();
       await page.getByRole('tree').getByText('某县教育局').waitFor();
@@ -348,7 +326,12 @@ export const scenarios = [
       await page.getByTestId('save-group').click();
       await page.waitForURL(`**/unit/${ctx.state.campaignId}`);
 
-      await page.getByTestId('log-event').click();
+      await logEventOnPhone(page, {
+        typeText: '国旗下',
+        location: '学校操场',
+        count: 1200,
+        description: '周一升旗仪式后，由陈校长作防范电信网络诈骗专题讲话。',
+      });
       // Only JPEG, PNG and WebP are taken, and a refused file is named at once.
       await page
         .getByTestId('photo-input')
@@ -363,13 +346,7 @@ export const scenarios = [
         ]);
       await page.getByText('仅支持 JPEG、PNG、WebP 格式的照片，未添加：notes.jpg').waitFor();
       assert.equal(await page.locator('img[alt="notes.jpg"]').count(), 0);
-      await page.getByTestId('event-type').click();
-      await page.keyboard.type('国旗下');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('event-location').fill('学校操场');
-      await metricInput(page, 0).fill('1200');
       await page.getByTestId('photo-input').setInputFiles([await photo('#c62828', 'flag')]);
-      await page.getByTestId('event-description').fill('周一升旗仪式后，由陈校长作防范电信网络诈骗专题讲话。');
       await page.locator('img[alt="flag.jpg"]').waitFor();
       await shot(page, '12-phone-event-form');
       await page.getByTestId('event-submit').click();

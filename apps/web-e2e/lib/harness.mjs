@@ -114,6 +114,17 @@ export function apiClient(baseUrl) {
 
 export const list = (x) => (Array.isArray(x) ? x : (x?.items ?? x?.units ?? x?.rows ?? []));
 
+/**
+ * Adds a user as an admin does (no password: nobody types another person's password) and lets the user set
+ * PASSWORD through the invitation link, as the person would.
+ */
+async function addUser(baseUrl, admin, { email, phone, name, role, organizationId }) {
+  const user = await admin.post('/users', { name, email, phone, memberships: [{ organizationId, role }] });
+  const { token } = await admin.post(`/users/${user.id}/invitation`);
+  await apiClient(baseUrl).post(`/invitations/${encodeURIComponent(token)}/accept`, { password: PASSWORD });
+  return user;
+}
+
 async function seed(baseUrl) {
   const suffix = randomBytes(3).toString('hex');
   const emails = {
@@ -135,30 +146,15 @@ async function seed(baseUrl) {
   const school1 = await api.post('/organizations', { parentId: rootId, name: '某县第一中学', kind: 'SCHOOL' });
   const school2 = await api.post('/organizations', { parentId: rootId, name: '某县第二中学', kind: 'SCHOOL' });
   const hospital = await api.post('/organizations', { parentId: rootId, name: '某县人民医院', kind: 'HOSPITAL' });
-  await api.post('/users', {
-    email: emails.organizer,
-    name: '李科长',
-    password: PASSWORD,
-    memberships: [{ organizationId: rootId, role: 'ORGANIZER' }],
-  });
-  await api.post('/users', {
-    email: emails.reporter,
-    name: '张老师',
-    password: PASSWORD,
-    memberships: [{ organizationId: school1.id, role: 'REPORTER' }],
-  });
-  await api.post('/users', {
+  await addUser(baseUrl, api, { email: emails.organizer, name: '李科长', role: 'ORGANIZER', organizationId: rootId });
+  await addUser(baseUrl, api, { email: emails.reporter, name: '张老师', role: 'REPORTER', organizationId: school1.id });
+  await addUser(baseUrl, api, {
     email: emails.reporter2,
     name: '赵老师',
-    password: PASSWORD,
-    memberships: [{ organizationId: school2.id, role: 'REPORTER' }],
+    role: 'REPORTER',
+    organizationId: school2.id,
   });
-  await api.post('/users', {
-    email: emails.viewer,
-    name: '周主任',
-    password: PASSWORD,
-    memberships: [{ organizationId: rootId, role: 'VIEWER' }],
-  });
+  await addUser(baseUrl, api, { email: emails.viewer, name: '周主任', role: 'VIEWER', organizationId: rootId });
   return { emails, orgs: { rootId, school1: school1.id, school2: school2.id, hospital: hospital.id } };
 }
 
@@ -302,7 +298,7 @@ export async function signIn(browser, baseUrl, email, contextOptions = DESKTOP) 
   const page = await context.newPage();
   watch(page);
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('手机号或邮箱').fill(email);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });

@@ -4,10 +4,15 @@ import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router
 import { type Roles, useAuth, useRoles } from './auth/auth.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
+import { AuditPage } from './pages/admin/audit/AuditPage.js';
+import { UnitsPage } from './pages/admin/units/UnitsPage.js';
+import { UsersPage } from './pages/admin/users/UsersPage.js';
 import { CampaignsPage } from './pages/CampaignsPage.js';
 import { CampaignPage } from './pages/campaign/CampaignPage.js';
 import { ReviewPage } from './pages/campaign/ReviewPage.js';
+import { InvitePage } from './pages/invite/InvitePage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { SignupPage } from './pages/signup/SignupPage.js';
 import { EventEditPage } from './pages/unit/EventEditPage.js';
 import { EventFormPage } from './pages/unit/EventFormPage.js';
 import { LeadingGroupPage } from './pages/unit/LeadingGroupPage.js';
@@ -49,6 +54,8 @@ function NotFound() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/signup', element: <SignupPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -62,6 +69,18 @@ export const router = createBrowserRouter([
             children: [{ path: 'campaigns/new', element: <CampaignWizardPage /> }],
           },
           { path: 'campaigns/:id', element: <CampaignPage /> },
+          {
+            element: <RequireRole allowed={(roles) => roles.canManageUnits} />,
+            children: [{ path: 'admin/units', element: <UnitsPage /> }],
+          },
+          {
+            element: <RequireRole allowed={(roles) => roles.canManageUsers} />,
+            children: [{ path: 'admin/users', element: <UsersPage /> }],
+          },
+          {
+            element: <RequireRole allowed={(roles) => roles.canAudit} />,
+            children: [{ path: 'admin/audit', element: <AuditPage /> }],
+          },
           { path: 'campaigns/:id/review/:orgId', element: <ReviewPage /> },
           { path: 'unit', element: <UnitHomePage /> },
           { path: 'unit/:id', element: <UnitCampaignPage /> },

@@ -39,7 +39,7 @@ export const refresher = createRefresher({
   locks: typeof navigator !== 'undefined' && 'locks' in navigator ? (navigator.locks as never) : null,
 });
 
-const PUBLIC = /\/api\/v1\/auth\/(login|refresh|register-tenant)$/;
+const PUBLIC = /\/api\/v1\/(auth\/(login|refresh|register-tenant)|invitations\/[^/]+(\/accept)?)$/;
 
 /** fetch with the bearer token; refreshes before expiry and retries once after a 401. */
 export async function authFetch(input: Request): Promise<Response> {

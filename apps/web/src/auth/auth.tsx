@@ -6,14 +6,17 @@ import { api, sessionStore, unwrap } from '../api/client.js';
 import { useMe } from '../api/queries.js';
 import type { MeView, TokenPair } from '../api/types.js';
 import { forgetAll } from '../lib/remember.js';
-import { sessionFromPair } from './session-store.js';
+import { sessionFromPair, type TokenPairLike } from './session-store.js';
 
 interface AuthContextValue {
   signedIn: boolean;
   me: MeView | undefined;
   meLoading: boolean;
   meError: unknown;
-  signIn(email: string, password: string): Promise<void>;
+  /** `login`: a 手机号 or an e-mail. */
+  signIn(login: string, password: string): Promise<void>;
+  /** Signs in with a pair the API handed out (sign-up, an accepted invitation). */
+  startSession(pair: TokenPairLike): void;
   signOut(): Promise<void>;
 }
 
@@ -25,14 +28,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const me = useMe(signedIn);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      const pair = await unwrap<TokenPair>(api.POST('/api/v1/auth/login', { body: { email, password } }));
+  const startSession = useCallback(
+    (pair: TokenPairLike) => {
       qc.clear();
       forgetAll();
       sessionStore.set(sessionFromPair(pair));
     },
     [qc],
+  );
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      startSession(await unwrap<TokenPair>(api.POST('/api/v1/auth/login', { body: { login, password } })));
+    },
+    [startSession],
   );
 
   const signOut = useCallback(async () => {
@@ -54,9 +63,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       meLoading: me.isLoading,
       meError: me.error,
       signIn,
+      startSession,
       signOut,
     }),
-    [signedIn, me.data, me.isLoading, me.error, signIn, signOut],
+    [signedIn, me.data, me.isLoading, me.error, signIn, startSession, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
@@ -71,6 +81,10 @@ export interface Roles {
   roles: Set<Role>;
   canOrganize: boolean;
   canReport: boolean;
+  /** 系统管理: units (organization:write), users (user:write), the 操作日志 (audit:read). */
+  canManageUnits: boolean;
+  canManageUsers: boolean;
+  canAudit: boolean;
   /** Organization of the user's highest membership (the top of what they see). */
   topOrgId?: string;
   /** Memberships that make the user a unit reporter. */
@@ -88,6 +102,9 @@ export function rolesOf(me: MeView | undefined): Roles {
     roles,
     canOrganize: perms.has('campaign:write') || roles.has('ORGANIZER'),
     canReport: perms.has('event:write') || roles.has('REPORTER'),
+    canManageUnits: perms.has('organization:write'),
+    canManageUsers: perms.has('user:write'),
+    canAudit: perms.has('audit:read'),
     topOrgId: top?.organizationId,
     reporterOrgs: memberships
       .filter((m) => m.role === 'REPORTER')

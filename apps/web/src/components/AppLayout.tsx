@@ -2,6 +2,7 @@ import {
   CloudUploadOutlined,
   DisconnectOutlined,
   GlobalOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   UserOutlined,
@@ -13,6 +14,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useRoles } from '../auth/auth.js';
 import { type Language, setLanguage } from '../i18n/index.js';
 import { useOnline, useQueuedEvents } from '../offline/runtime.js';
+import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -62,16 +64,28 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [drawer, setDrawer] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
-  const items: { key: string; label: ReactNode }[] = [];
+  type Item = { key: string; label: ReactNode; children?: Item[] };
+  const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });
+  const items: Item[] = [];
   if (roles.canOrganize || roles.roles.has('VIEWER') || roles.roles.has('ADMIN'))
-    items.push({ key: '/campaigns', label: <Link to="/campaigns">{t('nav.campaigns')}</Link> });
-  if (roles.canReport) items.push({ key: '/unit', label: <Link to="/unit">{t('nav.unit')}</Link> });
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+    items.push(link('/campaigns', t('nav.campaigns')));
+  if (roles.canReport) items.push(link('/unit', t('nav.unit')));
+  const admin: Item[] = [];
+  if (roles.canManageUnits) admin.push(link('/admin/units', t('nav.units')));
+  if (roles.canManageUsers) admin.push(link('/admin/users', t('nav.users')));
+  if (roles.canAudit) admin.push(link('/admin/audit', t('nav.audit')));
+  if (admin.length)
+    items.push({ key: 'admin', label: <span data-testid="nav-admin">{t('nav.admin')}</span>, children: admin });
+  const selected = items
+    .flatMap((i) => i.children ?? [i])
+    .map((i) => i.key)
+    .filter((k) => location.pathname.startsWith(k));
 
   const userMenu = {
     items: [
-      { key: 'who', disabled: true, label: <span>{me?.email}</span> },
+      { key: 'who', disabled: true, label: <span>{me?.phone ?? me?.email}</span> },
       ...(me?.memberships ?? []).map((m) => ({
         key: m.id,
         disabled: true,
@@ -82,9 +96,11 @@ export function AppLayout() {
         ),
       })),
       { type: 'divider' as const },
+      { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword') },
       { key: 'logout', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true },
     ],
     onClick: async ({ key }: { key: string }) => {
+      if (key === 'password') setChangingPassword(true);
       if (key === 'logout') {
         await signOut();
         navigate('/login', { replace: true });
@@ -139,8 +155,15 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={260} title={t('app.name')}>
-        <Menu mode="inline" selectedKeys={selected} items={items} onClick={() => setDrawer(false)} />
+        <Menu
+          mode="inline"
+          selectedKeys={selected}
+          defaultOpenKeys={['admin']}
+          items={items}
+          onClick={() => setDrawer(false)}
+        />
       </Drawer>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       <Layout.Content className={phone ? 'cm-content cm-content-phone' : 'cm-content'}>
         <Outlet />
       </Layout.Content>

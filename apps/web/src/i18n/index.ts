@@ -33,6 +33,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // An empty translation means "say nothing" (apiMessage.untranslated in Chinese), not "show the key".
+  returnEmptyString: true,
 });
 
 export default i18n;

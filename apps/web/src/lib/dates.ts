@@ -76,3 +76,19 @@ export function loggableDays(
 export function isLoggableDay(days: { first: string; last: string | null }, day: string): boolean {
   return days.last !== null && day >= days.first && day <= days.last;
 }
+
+/** A moment (ISO timestamp) as a person reads it in the tenant's zone: 2026年12月6日 14:30 / Dec 6, 2026, 14:30. */
+export function formatDateTime(iso: string | null | undefined, lang: string, timeZone = DEFAULT_TIME_ZONE): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang.startsWith('zh') ? 'zh-CN' : 'en-US', {
+    timeZone,
+    year: 'numeric',
+    month: lang.startsWith('zh') ? 'long' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}

@@ -4,6 +4,7 @@ import {
   addDays,
   daysBetween,
   eachDay,
+  formatDateTime,
   formatDay,
   formatFullDay,
   isLoggableDay,
@@ -44,6 +45,11 @@ describe('calendar days', () => {
     expect(formatDay('2026-11-06', 'zh-CN')).toBe('11月6日');
     expect(formatFullDay('2026-11-30', 'zh-CN')).toBe('2026年11月30日');
     expect(formatDay('2026-11-06', 'en')).toBe('Nov 6');
+  });
+  it('writes moments in the tenant time zone', () => {
+    expect(formatDateTime('2026-12-06T06:30:00Z', 'zh-CN')).toBe('2026年12月6日 14:30');
+    expect(formatDateTime('2026-12-06T06:30:00Z', 'en')).toBe('Dec 6, 2026, 14:30');
+    expect(formatDateTime(null, 'zh-CN')).toBe('');
   });
 });
 

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { CampaignStatusTag } from '../components/StatusBadges.js';
 import { formatDay, formatPeriod } from '../lib/dates.js';
+import { FirstSteps } from './home/FirstSteps.js';
 
 export function CampaignsPage() {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,7 @@ export function CampaignsPage() {
   return (
     <>
       <PageTitle title={t('campaigns.title')} sub={t('campaigns.subtitle')} extra={create} />
+      <FirstSteps campaigns={campaigns.data?.length} />
       <ErrorAlert error={campaigns.error} />
       {campaigns.isLoading ? (
         <Skeleton active />

@@ -19,7 +19,7 @@ const task = (
   dueOn: string | null,
   status: TaskView['status'] = 'TODO',
   parentTaskId: string | null = null,
-): TaskView => ({ id, campaignId: 'c1', organizationId: 'u', title: id, dueOn, status, parentTaskId });
+): TaskView => ({ id, campaignId: 'c1', organizationId: 'u', title: id, dueOn, status, parentTaskId, kind: 'GENERAL' });
 
 describe('what a unit has to do', () => {
   it('lists overdue first, then due soon, then the rest; done tasks are left out', () => {
@@ -114,6 +114,22 @@ describe('summary figures', () => {
     const runs = splitByFigures(text, [fig('b', '5,000余人次'), fig('a', '3,000份')]);
     expect(runs.map((r) => r.text).join('')).toBe(text);
     expect(runs.filter((r) => 'figure' in r).map((r) => r.text)).toEqual(['3,000份', '5,000余人次']);
+  });
+
+  it('keeps the punctuation after a figure on its line: no line starts with ，or 。', () => {
+    const text = '发放宣传单3,000份，覆盖群众5,000余人次。';
+    const fig = (t: string) => ({
+      id: t,
+      text: t,
+      value: '',
+      start: text.indexOf(t),
+      end: text.indexOf(t) + t.length,
+      source: { kind: 'events' as const, filter: {} },
+    });
+    const runs = splitByFigures(text, [fig('3,000份'), fig('5,000余人次')]);
+    expect(runs.flatMap((r) => ('figure' in r ? [r.tail] : []))).toEqual(['，', '。']);
+    expect(runs.map((r) => r.text + ('figure' in r ? r.tail : '')).join('')).toBe(text);
+    expect(runs.some((r) => !('figure' in r) && /^[，。]/.test(r.text))).toBe(false);
   });
 });
 

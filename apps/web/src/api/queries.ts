@@ -182,6 +182,18 @@ export function useEvents(id: string | undefined, orgId?: string) {
 }
 
 /**
+ * An event this phone sent joins the phone's copy of the unit's ledger at once, so that the ledger shows
+ * it without a connection even if the ledger was never opened online since (not only the waiting ones).
+ */
+export function keepInLedgerCopy(campaignId: string, orgId: string, created: unknown): void {
+  const key = keys.events(campaignId, orgId);
+  const event = normalizeEvent(created);
+  const copy = recall<{ items: EventView[]; total: number }>(key) ?? { items: [], total: 0 };
+  if (copy.items.some((e) => e.id === event.id)) return;
+  remember(key, { items: [event, ...copy.items], total: copy.total + 1 });
+}
+
+/**
  * One page of a unit's events, newest day first, as the API pages them (a reviewer's view of a ledger
  * that may be long). The previous page stays on screen while the next one loads.
  */

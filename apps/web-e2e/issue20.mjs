@@ -145,10 +145,14 @@ export const issue20 = [
       assert.equal(await boxes.count(), 5, "the template's five tasks are offered");
       for (const box of await boxes.all()) assert.ok(await box.isChecked(), 'every template task is ticked');
       const group = tasks.locator('label', { hasText: '成立宣传月活动领导小组' });
-      assert.match(await group.innerText(), new RegExp(`${zhDay(day(0))}截止`), 'the group is due today, not before');
+      assert.match(
+        (await group.textContent()) ?? '',
+        new RegExp(`${zhDay(day(0))}截止`),
+        'the group is due today, not before',
+      );
       const flag = tasks.locator('label', { hasText: '国旗下宣讲' });
       assert.match(
-        await flag.innerText(),
+        (await flag.textContent()) ?? '',
         new RegExp(`${zhDay(day(2))}截止`),
         '国旗下宣讲: 7 days after the first day',
       );
@@ -189,7 +193,7 @@ export const issue20 = [
         await page.waitForURL(`**/unit/${s.campaignId}/group`);
         // the template's five seats; department hints are a school's
         await page.getByTestId('member-4-name').waitFor();
-        const hint = await page.getByTestId('member-4-department').innerText();
+        const hint = (await page.getByTestId('member-4-department').textContent()) ?? '';
         assert.match(hint, /政教处/, `a school's departments are suggested (${hint})`);
         await page.getByTestId('member-0-name').fill('陈校长');
         await shot(page, 'i20-04-phone-school-group');
@@ -246,7 +250,7 @@ export const issue20 = [
       // the edit page has the task field the create page has
       await page.goto(`${ctx.baseUrl}/unit/${s.campaignId}/events/${s.eventId}`);
       await page.getByTestId('edit-task').waitFor();
-      assert.match(await page.getByTestId('edit-task').innerText(), /召开防诈骗主题班会/);
+      assert.match((await page.getByTestId('edit-task').textContent()) ?? '', /召开防诈骗主题班会/);
       await shot(page, 'i20-08-phone-school-edit-event', { fullPage: false });
     },
   },
@@ -267,7 +271,7 @@ export const issue20 = [
       await page.keyboard.press('Escape');
       await page.goto(`${ctx.baseUrl}/unit/${s.campaignId}/group`);
       await page.getByTestId('member-0-name').waitFor();
-      const hint = await page.getByTestId('member-2-department').innerText();
+      const hint = (await page.getByTestId('member-2-department').textContent()) ?? '';
       assert.match(hint, /营业部/, `a bank's departments are suggested (${hint})`);
       const department = await page.getByTestId('member-2-department').locator('input').first().inputValue();
       assert.equal(department, '', 'a school’s 政教处 is not pre-filled at a bank');

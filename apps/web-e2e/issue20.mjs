@@ -358,7 +358,8 @@ export const issue20 = [
       const changes = page.getByTestId('review-changes');
       await changes.waitFor();
       await changes.getByTestId('previous-comment').getByText('请补充主题班会的开展情况。').waitFor();
-      assert.ok((await changes.getByTestId('changed-figure').count()) > 0, 'the figures that changed are listed');
+      // the figures that changed are listed (once the returned version is read)
+      await changes.getByTestId('changed-figure').first().waitFor();
       await changes.getByTestId('changed-paragraph').getByText('下一步将通过家长会').waitFor();
       await shot(page, 'i20-14-review-what-changed');
     },

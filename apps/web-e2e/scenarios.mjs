@@ -396,9 +396,11 @@ export const scenarios = [
 
       // Still offline, screens never loaded before say they cannot load, instead of "nothing logged";
       // those loaded before show the last data the phone had, and say so.
+      // the ledger, never opened online, still shows what this phone already sent (from its own copy)
       await page.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/ledger`);
-      await page.getByTestId('offline-unavailable').waitFor({ timeout: 20_000 });
-      await page.getByTestId('queued-list').waitFor();
+      await page.getByTestId('queued-list').waitFor({ timeout: 20_000 });
+      await page.getByTestId('ledger-row').filter({ hasText: ctx.state.onlineEvent.title }).waitFor();
+      await page.getByTestId('offline-stale').waitFor();
       assert.equal(await page.getByText('还没有记录活动').count(), 0, 'no empty ledger while offline');
       assert.equal(await page.getByText('共 0 条').count(), 0, 'no "共 0 条" while offline');
       await shot(page, '14c-phone-offline-ledger', { fullPage: false });
@@ -612,15 +614,13 @@ export const scenarios = [
       await page.locator('.ant-message').getByText('已生成新版本').waitFor();
       await outdated.waitFor({ state: 'detached' });
       const figure = page.locator('.cm-figure').first();
-      if (await figure.count()) {
-        await figure.click();
-        await page.locator('.ant-popover').getByText('的来源').first().waitFor();
-        // the exact value written like the rest: a count without the API's decimals (1,280, not 1280.00)
-        const exact = (await page.locator('.ant-popover').getByText('精确值').first().textContent()) ?? '';
-        assert.doesNotMatch(exact, /精确值：\d{4,}(?![\d-])|\.00(?!元)/, `exact value formatted: ${exact}`);
-        await shot(page, '17-phone-summary-figure-source', { fullPage: false });
-        await page.keyboard.press('Escape');
-      }
+      await figure.click();
+      await page.locator('.ant-popover').getByText('的来源').first().waitFor();
+      // the exact value written like the rest: a count without the API's decimals (1,280, not 1280.00)
+      const exact = (await page.locator('.ant-popover').getByText('精确值').first().textContent()) ?? '';
+      assert.doesNotMatch(exact, /精确值：\d{4,}(?![\d-])|\.00(?!元)/, `exact value formatted: ${exact}`);
+      await shot(page, '17-phone-summary-figure-source', { fullPage: false });
+      await page.keyboard.press('Escape');
       await page.getByTestId('edit-summary').click();
       await page
         .locator('[data-narrative="shortcomings"]')
@@ -644,7 +644,7 @@ export const scenarios = [
   },
   {
     name: 'organizer sees progress and charts, approves the summary and downloads the .docx',
-    needs: ['organizer', 'submitted'],
+    needs: ['organizer', 'submitted', 'unit'],
     timeout: 120_000,
     async run(ctx) {
       const { page } = ctx.state.organizer;
@@ -689,7 +689,10 @@ export const scenarios = [
       assert.ok((await details.getByText('未填写').count()) > 0, 'a count the unit left empty reads 未填写, not 0');
       await thumbnailsLoaded(page, '[data-testid="review-ledger-details"]', 1);
       assert.equal(await details.getByTestId('photo-add').count(), 0, 'a reviewer adds no photos');
-      assert.equal(await page.getByTestId('download-md').count(), 1, 'the summary downloads as Markdown too');
+      // Markdown waits under 更多格式 (Word and PDF are what offices send)
+      await page.getByTestId('download-more').first().click();
+      await page.getByRole('menuitem', { name: '下载 Markdown' }).waitFor();
+      await page.keyboard.press('Escape');
       await shot(page, '21-review-summary');
       await details.getByTestId('photo-thumb').click();
       await page.waitForFunction(() => {
@@ -717,16 +720,14 @@ export const scenarios = [
       const s = await api.get(`/campaigns/${ctx.state.campaignId}/organizations/${ctx.orgs.school1}/summary`);
       assert.equal(s.status, 'APPROVED');
       // The unit's ledger is now read-only: its phone says so and offers no record, save or delete.
-      const unitPage = ctx.state.unit?.page;
-      if (unitPage) {
-        await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}`);
-        await unitPage.getByTestId('ledger-locked').getByText('总结已审核通过，本活动台账已锁定').waitFor();
-        assert.equal(await unitPage.getByTestId('log-event').count(), 0, 'no 记录 button once approved');
-        await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/events/new`);
-        await unitPage.getByTestId('ledger-locked').waitFor();
-        assert.equal(await unitPage.getByTestId('event-submit').count(), 0, 'no record form once approved');
-        await shot(unitPage, '22b-phone-ledger-locked', { fullPage: false });
-      }
+      const unitPage = ctx.state.unit.page;
+      await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}`);
+      await unitPage.getByTestId('ledger-locked').getByText('总结已审核通过，本活动台账已锁定').waitFor();
+      assert.equal(await unitPage.getByTestId('log-event').count(), 0, 'no 记录 button once approved');
+      await unitPage.goto(`${ctx.baseUrl}/unit/${ctx.state.campaignId}/events/new`);
+      await unitPage.getByTestId('ledger-locked').waitFor();
+      assert.equal(await unitPage.getByTestId('event-submit').count(), 0, 'no record form once approved');
+      await shot(unitPage, '22b-phone-ledger-locked', { fullPage: false });
     },
   },
   {
@@ -745,11 +746,10 @@ export const scenarios = [
           return err.body?.details?.paragraphs ?? [];
         },
       );
-      if (missing.length) {
-        const narrative = Object.fromEntries(missing.map((k) => [k, '按要求开展宣传，下一步持续推进。']));
-        await school2.call('PATCH', base, { scope: 'UNIT', narrative }, { 'If-Match': String(generated.version) });
-        await school2.post(`${base}/submit`, { scope: 'UNIT' });
-      }
+      assert.ok(missing.includes('shortcomings'), `the API names the paragraphs to write: ${missing}`);
+      const narrative = Object.fromEntries(missing.map((k) => [k, '按要求开展宣传，下一步持续推进。']));
+      await school2.call('PATCH', base, { scope: 'UNIT', narrative }, { 'If-Match': String(generated.version) });
+      await school2.post(`${base}/submit`, { scope: 'UNIT' });
       // A poster photo whose camera says it was taken two days before the event: shown to the reviewer.
       const events = list(
         await school2.get(`/campaigns/${ctx.state.campaignId}/events?organizationId=${ctx.orgs.school2}`),
@@ -858,7 +858,7 @@ export const scenarios = [
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);
       const card = page.getByTestId('review-card').filter({ has: page.getByTestId(`review-${ctx.orgs.school1}`) });
       await card.waitFor();
-      for (const id of [`review-${ctx.orgs.school1}`, 'download-docx', 'download-pdf', 'download-md'])
+      for (const id of [`review-${ctx.orgs.school1}`, 'download-docx', 'download-pdf', 'download-more'])
         assert.ok(await allOnScreen(card.getByTestId(id)), `${id} is on the phone screen`);
       assert.match((await card.getByTestId('download-docx').textContent()) ?? '', /下载 Word/);
       assert.ok(await fits(), 'the review list fits the phone screen (no sideways scrolling)');
@@ -887,7 +887,7 @@ export const scenarios = [
   },
   {
     name: 'superior: roll-up of the subtree, and the zip of every summary',
-    needs: ['organizer', 'submitted'],
+    needs: ['organizer', 'submitted', 'officeLeader'],
     timeout: 120_000,
     async run(ctx) {
       const { page } = ctx.state.organizer;
@@ -896,19 +896,12 @@ export const scenarios = [
       await page.getByTestId('generate-summary').click();
       await page.getByTestId('summary-document').waitFor({ timeout: 30_000 });
       // The office's own 领导小组, recorded on the month's page, is named in the roll-up's first section.
-      if (ctx.state.officeLeader)
-        await page
-          .getByTestId('summary-document')
-          .getByText(ctx.state.officeLeader, { exact: false })
-          .first()
-          .waitFor();
-      // The API lets those who may write summaries (report:write) edit a roll-up's narrative.
-      if (await page.getByTestId('edit-summary').count()) {
-        await page.getByTestId('edit-summary').click();
-        await page.locator('[data-narrative="shortcomings"]').fill('个别单位活动开展不平衡，下一步将加强督导。');
-        await page.getByTestId('save-summary').click();
-        await page.locator('.ant-message').getByText('已保存').waitFor();
-      }
+      await page.getByTestId('summary-document').getByText(ctx.state.officeLeader, { exact: false }).first().waitFor();
+      // An organizer above the units edits its roll-up's narrative.
+      await page.getByTestId('edit-summary').click();
+      await page.locator('[data-narrative="shortcomings"]').fill('个别单位活动开展不平衡，下一步将加强督导。');
+      await page.getByTestId('save-summary').click();
+      await page.locator('.ant-message').getByText('已保存').waitFor();
       await shot(page, '24-rollup');
       assert.equal(await page.getByTestId('submit-summary').count(), 0, 'a roll-up is not submitted by its organizer');
       await page.goto(`${ctx.baseUrl}/campaigns/${ctx.state.campaignId}?tab=review`);

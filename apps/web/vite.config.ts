@@ -24,12 +24,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       output: {
+        // The chart library is one chunk, loaded by the pages that draw charts. Ant Design is left to the
+        // bundler's own splitting: one group would make the log-in page load every component.
         codeSplitting: {
-          groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/ },
-            { name: 'vendor', test: /node_modules/ },
-          ],
+          groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ }],
         },
       },
     },

@@ -43,14 +43,15 @@ describe('planning scenario: the school month', () => {
     expect(created.body.title).toBe(`${day(-8).slice(0, 4)}年防范通讯网络新型违法犯罪宣传月`);
     await t.http.post(`/api/v1/campaigns/${id}/launch`).set(organizer).expect(200);
 
-    // 2. Two suggested tasks handed down to every school: the leading group (due 3 days after the start,
-    //    already past) and "国旗下宣讲", due in two days.
+    // 2. Two suggested tasks handed down to every school: the leading group (the organizer names its day,
+    //    3 days after the start, already past: left alone, the template would say today) and "国旗下宣讲",
+    //    due in two days.
     const groupTask = await t.http
       .post(`/api/v1/campaigns/${id}/tasks`)
       .set(organizer)
-      .send({ organizationId: w.bureau, templateTaskKey: 'leading-group', cascade: 'PARTICIPANTS' })
+      .send({ organizationId: w.bureau, templateTaskKey: 'leading-group', dueOn: day(-5), cascade: 'PARTICIPANTS' })
       .expect(201);
-    expect(groupTask.body.dueOn).toBe(day(-5));
+    expect(groupTask.body).toEqual(expect.objectContaining({ dueOn: day(-5), kind: 'LEADING_GROUP' }));
     const flag = await t.http
       .post(`/api/v1/campaigns/${id}/tasks`)
       .set(organizer)

@@ -171,6 +171,8 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     expect(JSON.stringify(regenerated.body.document)).toContain('宣传形式还不够丰富');
     const resubmitted = await t.http.post(`${school()}/submit`).set(bearer(unit)).send({}).expect(200);
     expect(resubmitted.body.reviewerComment).toBeNull();
+    // the reviewer of the resubmission finds the version it returned, with what it wrote, to compare with
+    expect(resubmitted.body.previousReview).toMatchObject({ version: 2, reviewerComment: '请补充家长反馈情况。' });
     const approved = await t.http.post(`${school()}/approve`).set(bearer(organizer)).send({}).expect(200);
     expect(approved.body.status).toBe('APPROVED');
     const audit = await sql<{ action: string }>(
@@ -277,6 +279,26 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
       .set('If-Match', '"1"')
       .send({ narrative: { shortcomings: '越权修改' } })
       .expect(403);
+  });
+
+  it('ifExists=true answers a unit with no summary yet 200 null (plain GET keeps its 404)', async () => {
+    const organizer = await login('organizer@police.demo');
+    const [unit] = await sql<{ campaign_id: string; organization_id: string }>(
+      `SELECT p.campaign_id, p.organization_id FROM participant p JOIN campaign c ON c.id = p.campaign_id
+        WHERE c.title LIKE '%全民反诈%' AND NOT EXISTS (SELECT 1 FROM summary_report s
+               WHERE s.campaign_id = p.campaign_id AND s.organization_id = p.organization_id) LIMIT 1`,
+    );
+    const none = S(unit!.campaign_id, unit!.organization_id);
+    await t.http.get(none).set(bearer(organizer)).expect(404);
+    const res = await t.http.get(`${none}?ifExists=true`).set(bearer(organizer)).expect(200);
+    expect(res.body).toBeNull();
+    expect(res.headers.etag).toBeUndefined();
+    const some = await t.http
+      .get(`${school()}?ifExists=true`)
+      .set(bearer(await login('organizer@edu.demo')))
+      .expect(200);
+    expect(some.body.version).toBeGreaterThan(0);
+    await t.http.get(`${none}?ifExists=maybe`).set(bearer(organizer)).expect(400);
   });
 
   it('another unit and another tenant get 404; a malformed scope gets 400', async () => {

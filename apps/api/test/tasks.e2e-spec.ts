@@ -56,15 +56,24 @@ describe('tasks', () => {
       expect(audit.map((a) => a.action)).toEqual(['task.create']);
     });
 
-    it("takes title, description and due day from the template's suggested task", async () => {
+    it("takes title, description and due day from the template's suggested task, never a past day", async () => {
+      // the template says 7 days after the first day (day(-10) + 7 = day(-3)): a task created today is due today
       const res = await t.http
         .post(tasksUrl())
         .set(bearer(w.organizer.token))
         .send({ organizationId: w.schools.s2, templateTaskKey: 'flag-ceremony' })
         .expect(201);
-      expect(res.body).toEqual(expect.objectContaining({ title: '国旗下宣讲', dueOn: day(-3) }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ title: '国旗下宣讲', dueOn: day(0), kind: 'GENERAL', overdue: false }),
+      );
       expect(res.body.description).toContain('升旗仪式');
-      expect(res.body.overdue).toBe(true);
+      // a day the organizer names is kept, past or not
+      const past = await t.http
+        .post(tasksUrl())
+        .set(bearer(w.organizer.token))
+        .send({ organizationId: w.schools.s2, templateTaskKey: 'flag-ceremony', dueOn: day(-3) })
+        .expect(201);
+      expect(past.body).toEqual(expect.objectContaining({ title: '国旗下宣讲', dueOn: day(-3), overdue: true }));
       const named = await t.http
         .post(tasksUrl())
         .set(bearer(w.organizer.token))
@@ -442,6 +451,69 @@ describe('tasks', () => {
         .expect(404);
       await t.http.post(`/api/v1/campaigns/${campaign}/close`).set(bearer(w.organizer.token)).expect(200);
       await t.http.patch(`/api/v1/tasks/${taskId}`).set(bearer(w.reporter1.token)).send({ status: 'DONE' }).expect(422);
+    });
+  });
+  describe('成立领导小组: saving the group completes its task (decision 039)', () => {
+    let month: string;
+    const group = (id: string) => `/api/v1/campaigns/${month}/organizations/${id}/leading-group`;
+    const statusOf = async (id: string) =>
+      (await sql<{ status: string }>(`SELECT status::text FROM task WHERE id = $1`, [id]))[0]!.status;
+    beforeAll(async () => {
+      month = (await createCampaign(t.http, w.organizer.token, { participants: { subtreeOf: w.bureau } })).id;
+      await launch(t.http, w.organizer.token, month);
+    });
+
+    it('hands the task down with its kind; a saved group closes the unit’s task and the parent follows', async () => {
+      // s2 recorded its group before the task came: its task starts done
+      await t.http
+        .put(group(w.schools.s2))
+        .set(bearer(w.reporter2.token))
+        .send({ members: [leader('李明')] })
+        .expect(200);
+      const parent = await t.http
+        .post(tasksUrl(month))
+        .set(bearer(w.organizer.token))
+        .send({ organizationId: w.bureau, templateTaskKey: 'leading-group', cascade: 'CHILDREN' })
+        .expect(201);
+      expect(parent.body).toEqual(
+        expect.objectContaining({ kind: 'LEADING_GROUP', dueOn: day(0), status: 'IN_PROGRESS' }),
+      );
+      const kids = await sql<{ id: string; organization_id: string; kind: string; status: string }>(
+        `SELECT id, organization_id, kind::text, status::text FROM task WHERE parent_task_id = $1`,
+        [parent.body.id],
+      );
+      expect(new Set(kids.map((k) => k.kind))).toEqual(new Set(['LEADING_GROUP']));
+      const kid = (org: string) => kids.find((k) => k.organization_id === org)!;
+      expect(kid(w.schools.s2).status).toBe('DONE');
+      expect(kid(w.schools.s1).status).toBe('TODO');
+
+      await t.http
+        .put(group(w.schools.s1))
+        .set(bearer(w.reporter1.token))
+        .send({ members: [leader('张华')] })
+        .expect(200);
+      expect(await statusOf(kid(w.schools.s1).id)).toBe('DONE');
+      const audit = await sql<{ changes: { tasksCompleted: string[] } }>(
+        `SELECT changes FROM audit_entry WHERE action = 'leading_group.replace' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit[0]!.changes.tasksCompleted).toEqual([kid(w.schools.s1).id]);
+      // the district's task is still open (its group is not recorded), so the bureau's stays in progress
+      expect(await statusOf(kid(w.district).id)).toBe('TODO');
+      expect(await statusOf(parent.body.id)).toBe('IN_PROGRESS');
+    });
+
+    it('leaves a task of another kind open', async () => {
+      const other = await t.http
+        .post(tasksUrl(month))
+        .set(bearer(w.organizer.token))
+        .send({ organizationId: w.schools.s1, title: '成立工作专班', dueOn: day(3) })
+        .expect(201);
+      await t.http
+        .put(group(w.schools.s1))
+        .set(bearer(w.reporter1.token))
+        .send({ members: [leader('张华')] })
+        .expect(200);
+      expect(await statusOf(other.body.id)).toBe('TODO');
     });
   });
 });

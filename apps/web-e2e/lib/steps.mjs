@@ -37,10 +37,14 @@ export async function fillWizardBasics(page, { title, directiveTitle, directiveN
 /** On the unit's phone home: 记录一次活动 of a type found by `typeText`, at `location`, with a first count. */
 export async function logEventOnPhone(page, { typeText, location, count, description }) {
   await page.getByTestId('log-event').click();
-  await page.getByTestId('event-type').click();
-  await page.keyboard.type(typeText);
-  await page.keyboard.press('Enter');
+  await pickOption(page, typeText, 'event-type');
   await page.getByTestId('event-location').fill(location);
   await metricInput(page, 0).fill(String(count));
   await page.getByTestId('event-description').fill(description);
+}
+
+/** Picks an option of a select by its text (the event form's short lists are plain pickers, no search box). */
+export async function pickOption(page, typeText, testId) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: typeText }).first().click();
 }

@@ -1,4 +1,3 @@
-import '@fontsource-variable/noto-sans-sc';
 import './styles.css';
 import './i18n/index.js';
 import { createRoot } from 'react-dom/client';

@@ -4,24 +4,7 @@ import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router
 import { type Roles, useAuth, useRoles } from './auth/auth.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
-import { AuditPage } from './pages/admin/audit/AuditPage.js';
-import { UnitsPage } from './pages/admin/units/UnitsPage.js';
-import { UsersPage } from './pages/admin/users/UsersPage.js';
-import { CampaignsPage } from './pages/CampaignsPage.js';
-import { CampaignPage } from './pages/campaign/CampaignPage.js';
-import { ReviewPage } from './pages/campaign/ReviewPage.js';
-import { InvitePage } from './pages/invite/InvitePage.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { SignupPage } from './pages/signup/SignupPage.js';
-import { EventEditPage } from './pages/unit/EventEditPage.js';
-import { EventFormPage } from './pages/unit/EventFormPage.js';
-import { LeadingGroupPage } from './pages/unit/LeadingGroupPage.js';
-import { LedgerPage } from './pages/unit/LedgerPage.js';
-import { UnitCampaignPage } from './pages/unit/UnitCampaignPage.js';
-import { UnitHomePage } from './pages/unit/UnitHomePage.js';
-import { UnitSummaryPage } from './pages/unit/UnitSummaryPage.js';
-import { UnitTasksPage } from './pages/unit/UnitTasksPage.js';
-import { CampaignWizardPage } from './pages/wizard/CampaignWizardPage.js';
 
 function RequireAuth() {
   const { signedIn, me, meLoading, meError } = useAuth();
@@ -52,10 +35,15 @@ function NotFound() {
   return <Result status="404" title="404" subTitle={t('error.pageNotFound')} />;
 }
 
+// Every page but the log-in is its own chunk, loaded when its route is opened (`lazy`): the log-in page
+// loads no chart library and no admin page (prefetch.ts keeps a unit's daily pages on its phone).
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/signup', element: <SignupPage /> },
-  { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/signup', lazy: () => import('./pages/signup/SignupPage.js').then((m) => ({ Component: m.SignupPage })) },
+  {
+    path: '/invite/:token',
+    lazy: () => import('./pages/invite/InvitePage.js').then((m) => ({ Component: m.InvitePage })),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -63,33 +51,87 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Home /> },
-          { path: 'campaigns', element: <CampaignsPage /> },
+          {
+            path: 'campaigns',
+            lazy: () => import('./pages/CampaignsPage.js').then((m) => ({ Component: m.CampaignsPage })),
+          },
           {
             element: <RequireRole allowed={(roles) => roles.canOrganize} />,
-            children: [{ path: 'campaigns/new', element: <CampaignWizardPage /> }],
+            children: [
+              {
+                path: 'campaigns/new',
+                lazy: () =>
+                  import('./pages/wizard/CampaignWizardPage.js').then((m) => ({ Component: m.CampaignWizardPage })),
+              },
+            ],
           },
-          { path: 'campaigns/:id', element: <CampaignPage /> },
+          {
+            path: 'campaigns/:id',
+            lazy: () => import('./pages/campaign/CampaignPage.js').then((m) => ({ Component: m.CampaignPage })),
+          },
           {
             element: <RequireRole allowed={(roles) => roles.canManageUnits} />,
-            children: [{ path: 'admin/units', element: <UnitsPage /> }],
+            children: [
+              {
+                path: 'admin/units',
+                lazy: () => import('./pages/admin/units/UnitsPage.js').then((m) => ({ Component: m.UnitsPage })),
+              },
+            ],
           },
           {
             element: <RequireRole allowed={(roles) => roles.canManageUsers} />,
-            children: [{ path: 'admin/users', element: <UsersPage /> }],
+            children: [
+              {
+                path: 'admin/users',
+                lazy: () => import('./pages/admin/users/UsersPage.js').then((m) => ({ Component: m.UsersPage })),
+              },
+            ],
           },
           {
             element: <RequireRole allowed={(roles) => roles.canAudit} />,
-            children: [{ path: 'admin/audit', element: <AuditPage /> }],
+            children: [
+              {
+                path: 'admin/audit',
+                lazy: () => import('./pages/admin/audit/AuditPage.js').then((m) => ({ Component: m.AuditPage })),
+              },
+            ],
           },
-          { path: 'campaigns/:id/review/:orgId', element: <ReviewPage /> },
-          { path: 'unit', element: <UnitHomePage /> },
-          { path: 'unit/:id', element: <UnitCampaignPage /> },
-          { path: 'unit/:id/group', element: <LeadingGroupPage /> },
-          { path: 'unit/:id/tasks', element: <UnitTasksPage /> },
-          { path: 'unit/:id/events/new', element: <EventFormPage /> },
-          { path: 'unit/:id/events/:eventId', element: <EventEditPage /> },
-          { path: 'unit/:id/ledger', element: <LedgerPage /> },
-          { path: 'unit/:id/summary', element: <UnitSummaryPage /> },
+          {
+            path: 'campaigns/:id/review/:orgId',
+            lazy: () => import('./pages/campaign/ReviewPage.js').then((m) => ({ Component: m.ReviewPage })),
+          },
+          {
+            path: 'unit',
+            lazy: () => import('./pages/unit/UnitHomePage.js').then((m) => ({ Component: m.UnitHomePage })),
+          },
+          {
+            path: 'unit/:id',
+            lazy: () => import('./pages/unit/UnitCampaignPage.js').then((m) => ({ Component: m.UnitCampaignPage })),
+          },
+          {
+            path: 'unit/:id/group',
+            lazy: () => import('./pages/unit/LeadingGroupPage.js').then((m) => ({ Component: m.LeadingGroupPage })),
+          },
+          {
+            path: 'unit/:id/tasks',
+            lazy: () => import('./pages/unit/UnitTasksPage.js').then((m) => ({ Component: m.UnitTasksPage })),
+          },
+          {
+            path: 'unit/:id/events/new',
+            lazy: () => import('./pages/unit/EventFormPage.js').then((m) => ({ Component: m.EventFormPage })),
+          },
+          {
+            path: 'unit/:id/events/:eventId',
+            lazy: () => import('./pages/unit/EventEditPage.js').then((m) => ({ Component: m.EventEditPage })),
+          },
+          {
+            path: 'unit/:id/ledger',
+            lazy: () => import('./pages/unit/LedgerPage.js').then((m) => ({ Component: m.LedgerPage })),
+          },
+          {
+            path: 'unit/:id/summary',
+            lazy: () => import('./pages/unit/UnitSummaryPage.js').then((m) => ({ Component: m.UnitSummaryPage })),
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -40,6 +40,8 @@ export interface MembershipView {
   id: string;
   organizationId: string;
   organizationName: string;
+  /** The unit's kind: forms fit it (event types, 领导小组 departments). */
+  organizationKind: OrganizationKind;
   role: Role;
 }
 

@@ -30,6 +30,10 @@ export type LeadingGroupRole = (typeof LEADING_GROUP_ROLES)[number];
 export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** LEADING_GROUP: done when the unit's 领导小组 is saved with a member (the product sees it happen). */
+export const TASK_KINDS = ['GENERAL', 'LEADING_GROUP'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 export const EVENT_TYPES = [
   'FLAG_CEREMONY',
   'MEETING',

@@ -8,6 +8,7 @@ import type {
   MetricKind,
   OrganizationKind,
   ReportStatus,
+  TaskKind,
   TaskStatus,
 } from './enums.js';
 
@@ -46,10 +47,15 @@ export interface SuggestedTask {
   key: string;
   title: string;
   description: string;
-  /** Due this many days after the campaign's first day (0 = the first day); never after reportDueOn. */
+  /**
+   * Due this many days after the campaign's first day (0 = the first day); never after reportDueOn, and
+   * never before the day the task is created (a month launched late gets no task overdue at launch).
+   */
   dueAfterDays: number;
   /** How the organizer usually hands it down. */
   cascade: TaskCascade | null;
+  /** LEADING_GROUP: saving the unit's 领导小组 completes it. Default GENERAL. */
+  kind?: TaskKind;
 }
 
 export interface CampaignTemplateView {
@@ -330,6 +336,8 @@ export interface TaskView {
   description: string | null;
   dueOn: string | null;
   status: TaskStatus;
+  /** LEADING_GROUP: completed when the unit's 领导小组 is saved with a member (inherited by cascaded tasks). */
+  kind: TaskKind;
   /** Open and past dueOn (tenant's calendar). */
   overdue: boolean;
   completedAt: string | null;

@@ -213,6 +213,7 @@ export function normalizeTask(x: unknown): TaskView {
     description: str(t.description) ?? null,
     dueOn: day(t.dueOn) ?? null,
     status: (str(t.status) as TaskView['status']) ?? 'TODO',
+    kind: t.kind === 'LEADING_GROUP' ? 'LEADING_GROUP' : 'GENERAL',
     responsibleMemberId: str(t.responsibleMemberId, obj(t.responsible).id) ?? null,
     responsibleName: str(t.responsibleName, obj(t.responsible).name) ?? null,
     childrenDone: num(t.childrenDone, children.done),
@@ -291,5 +292,12 @@ export function normalizeSummary(x: unknown): SummaryView {
     submittedAt: str(s.submittedAt) ?? null,
     reviewedAt: str(s.reviewedAt) ?? null,
     updatedAt: str(s.updatedAt) ?? null,
+    previousReview: s.previousReview
+      ? {
+          version: num(obj(s.previousReview).version) ?? 0,
+          reviewerComment: str(obj(s.previousReview).reviewerComment) ?? null,
+          reviewedAt: str(obj(s.previousReview).reviewedAt) ?? null,
+        }
+      : null,
   };
 }

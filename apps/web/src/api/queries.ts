@@ -182,6 +182,18 @@ export function useEvents(id: string | undefined, orgId?: string) {
 }
 
 /**
+ * An event this phone sent joins the phone's copy of the unit's ledger at once, so that the ledger shows
+ * it without a connection even if the ledger was never opened online since (not only the waiting ones).
+ */
+export function keepInLedgerCopy(campaignId: string, orgId: string, created: unknown): void {
+  const key = keys.events(campaignId, orgId);
+  const event = normalizeEvent(created);
+  const copy = recall<{ items: EventView[]; total: number }>(key) ?? { items: [], total: 0 };
+  if (copy.items.some((e) => e.id === event.id)) return;
+  remember(key, { items: [event, ...copy.items], total: copy.total + 1 });
+}
+
+/**
  * One page of a unit's events, newest day first, as the API pages them (a reviewer's view of a ledger
  * that may be long). The previous page stays on screen while the next one loads.
  */
@@ -228,24 +240,35 @@ export function useSummary(
   { keep = false }: { keep?: boolean } = {},
 ) {
   const queryKey = keys.summary(id ?? '', orgId ?? '', scope);
+  // no version generated yet is a normal state: null, not a failed request in the console
   const queryFn = async () => {
-    try {
-      return normalizeSummary(
-        await unwrap(
-          api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
-            params: { ...po(id!, orgId!), query: { scope } },
-          }),
-        ),
-      );
-    } catch (err) {
-      if ((err as { status?: number }).status === 404) return null;
-      throw err;
-    }
+    const data = await unwrap<unknown>(
+      api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
+        params: { ...po(id!, orgId!), query: { scope, ifExists: true } },
+      }),
+    );
+    return data ? normalizeSummary(data) : null;
   };
   return useQuery({
     ...(keep ? kept(queryKey, queryFn) : { queryKey, queryFn }),
     enabled: !!id && !!orgId,
-    retry: (n, err) => (err as { status?: number }).status !== 404 && isTransient(err) && n < 2,
+  });
+}
+
+/** One version of a summary (an earlier one, to compare with): versions never change once written. */
+export function useSummaryVersion(id: string, orgId: string, scope: ReportScope, version: number | undefined) {
+  return useQuery({
+    queryKey: [...keys.summary(id, orgId, scope), 'version', version],
+    queryFn: async () =>
+      normalizeSummary(
+        await unwrap(
+          api.GET('/api/v1/campaigns/{id}/organizations/{orgId}/summary', {
+            params: { ...po(id, orgId), query: { scope, version } },
+          }),
+        ),
+      ),
+    enabled: !!version,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -314,6 +337,7 @@ export const mutations = {
       occurredOn?: string;
       location?: string | null;
       description?: string | null;
+      taskId?: string | null;
       metrics?: Record<string, number>;
     },
   ) => normalizeEvent(await unwrap(api.PATCH('/api/v1/events/{id}', { params: p(eventId), body }))),

@@ -746,6 +746,7 @@ export interface components {
       count: number;
     };
     "EditSummaryDto": {
+      /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
       scope?: "UNIT" | "ROLLUP";
       /** Narrative paragraphs by key (e.g. "shortcomings", "opening.extra"): only paragraphs marked editable. An empty string clears one. Computed figures are regenerated, never typed over. */
       narrative: unknown;
@@ -838,10 +839,15 @@ export interface components {
       metric?: string;
       occurredOn?: string;
       taskStatus?: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      /** Only tasks not handed down further (GET /tasks?leaf=true): a roll-up counts the units’ tasks */
+      leafTasks?: boolean;
       taskTiming?: "ON_TIME" | "OVERDUE";
       role?: "LEADER" | "DEPUTY" | "MEMBER";
       summaryStatus?: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | "NONE" | "HANDED_IN";
+      /** Units handed in after the due day, or not handed in past it */
       late?: boolean;
+      /** Units that handed their summary in (at some point) */
+      handedIn?: boolean;
       participating?: boolean;
       leadingGroupSet?: boolean;
     };
@@ -869,7 +875,7 @@ export interface components {
       unitIds?: string[];
     };
     "GenerateSummaryDto": {
-      /** UNIT: the unit itself; ROLLUP: the unit and its subtree */
+      /** UNIT: the unit itself; ROLLUP: the unit and its subtree. Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
       scope?: "UNIT" | "ROLLUP";
     };
     "GroupMemberFactResponse": {
@@ -1015,6 +1021,8 @@ export interface components {
       id: string;
       organizationId: string;
       organizationName: string;
+      /** The unit’s kind: forms fit it */
+      organizationKind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
       role: "ADMIN" | "ORGANIZER" | "REPORTER" | "VIEWER";
     };
     "MeResponse": {
@@ -1168,6 +1176,12 @@ export interface components {
       thumbnailUrl: string;
       createdAt: string;
     };
+    "PreviousReviewResponse": {
+      version: number;
+      /** What the reviewer wrote when returning it */
+      reviewerComment: string | null;
+      reviewedAt: string | null;
+    };
     "ProgressPageResponse": {
       /** Rows matching the filter */
       total: number;
@@ -1227,6 +1241,7 @@ export interface components {
     };
     "ReturnWithScopeDto": {
       comment: string;
+      /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
       scope?: "UNIT" | "ROLLUP";
     };
     "RollupFactsResponse": {
@@ -1265,7 +1280,9 @@ export interface components {
       tasksDone: number;
       tasksTotal: number;
       summaryStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" | null;
-      /** Not handed in although reportDueOn has passed */
+      /** Day the unit first handed its summary in (tenant’s time zone); null when never */
+      submittedOn?: string | null;
+      /** First handed in after reportDueOn, or not handed in although reportDueOn has passed */
       late: boolean;
     };
     "SectionResponse": {
@@ -1286,9 +1303,11 @@ export interface components {
       key: string;
       title: string;
       description: string;
-      /** Due this many days after the first day of the campaign */
+      /** Due this many days after the first day of the campaign, never before the day the task is created (nor after reportDueOn) */
       dueAfterDays: number;
       cascade: "CHILDREN" | "PARTICIPANTS" | null;
+      /** LEADING_GROUP: saving the unit’s 领导小组 completes it */
+      kind?: "GENERAL" | "LEADING_GROUP";
     };
     "SummaryDocumentResponse": {
       /** Version of this JSON shape */
@@ -1313,7 +1332,7 @@ export interface components {
       title: string;
       /** The comment of the last return: kept on the versions made after it, until the unit submits again */
       reviewerComment: string | null;
-      /** True when the events logged now add up to other figures (event count, metric totals) than this version’s: events were added, corrected or deleted after it was generated. Regenerate (after a return) to update it. */
+      /** True when this version, written again from the rows as they are now, would print anything else: a figure or fact of any section (events added, corrected, retyped or deleted; tasks done; a leading group saved; units handing in), a name or a chart. The day it is signed is not compared. Regenerate (after a return) to update it. */
       outdated: boolean;
       /** Narrative key → the unit’s text */
       narrative: {
@@ -1327,6 +1346,8 @@ export interface components {
       submittedAt: string | null;
       reviewedAt: string | null;
       createdAt: string;
+      /** The last earlier version a reviewer returned, with its comment: the reviewer of a resubmission compares this version with it (GET ?version=N). Null when no earlier version was returned */
+      previousReview: (components["schemas"]["PreviousReviewResponse"]) | null;
     };
     "TableCellResponse": {
       text: string;
@@ -1356,6 +1377,8 @@ export interface components {
       dueOn?: string | null;
       completedOn?: string | null;
       responsibleName?: string | null;
+      /** Open and past its due day when the facts were computed */
+      overdue?: boolean;
     };
     "TaskResponse": {
       id: string;
@@ -1366,6 +1389,8 @@ export interface components {
       description: string | null;
       dueOn: string | null;
       status: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+      /** LEADING_GROUP: completed when the unit’s 领导小组 is saved with a member; inherited by cascaded tasks */
+      kind: "GENERAL" | "LEADING_GROUP";
       /** Open and past dueOn (tenant’s calendar) */
       overdue: boolean;
       completedAt: string | null;
@@ -1403,6 +1428,7 @@ export interface components {
       tokenType: "Bearer";
     };
     "TransitionDto": {
+      /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
       scope?: "UNIT" | "ROLLUP";
     };
     "TypeFactResponse": {
@@ -2650,6 +2676,8 @@ export interface operations {
         parentTaskId?: string;
         /** true: only top-level tasks (not cascaded from another) */
         topLevel?: boolean;
+        /** true: only tasks not handed down further (no cascaded children): the units’ own tasks a roll-up counts; false: only tasks handed down */
+        leaf?: boolean;
       };
       header?: never;
       path: {
@@ -2973,9 +3001,12 @@ export interface operations {
   "ReportsController_get": {
     parameters: {
       query?: {
+        /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
         scope?: "UNIT" | "ROLLUP";
         /** A specific version (default: the latest) */
         version?: number;
+        /** true: a unit with no summary generated yet answers 200 with null instead of 404 (a normal state for a page that shows it); not with version */
+        ifExists?: boolean;
       };
       header?: never;
       path: {
@@ -3120,6 +3151,7 @@ export interface operations {
   "ReportsController_docx": {
     parameters: {
       query?: {
+        /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
         scope?: "UNIT" | "ROLLUP";
         /** A specific version (default: the latest) */
         version?: number;
@@ -3144,6 +3176,7 @@ export interface operations {
   "ReportsController_pdf": {
     parameters: {
       query?: {
+        /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
         scope?: "UNIT" | "ROLLUP";
         /** A specific version (default: the latest) */
         version?: number;
@@ -3168,6 +3201,7 @@ export interface operations {
   "ReportsController_md": {
     parameters: {
       query?: {
+        /** Default: UNIT for a participating unit, ROLLUP for an organization that does not take part (it has only a roll-up) */
         scope?: "UNIT" | "ROLLUP";
         /** A specific version (default: the latest) */
         version?: number;

@@ -8,6 +8,7 @@ import type {
   MetricKind,
   ReportScope,
   ReportStatus,
+  TaskKind,
   TaskStatus,
 } from '@campaign-month/contracts';
 
@@ -135,6 +136,8 @@ export interface TaskView {
   description?: string | null;
   dueOn?: string | null;
   status: TaskStatus;
+  /** LEADING_GROUP: done when the unit's 领导小组 is saved with a member. */
+  kind: TaskKind;
   responsibleMemberId?: string | null;
   responsibleName?: string | null;
   childrenDone?: number;
@@ -241,4 +244,6 @@ export interface SummaryView {
   submittedAt?: string | null;
   reviewedAt?: string | null;
   updatedAt?: string | null;
+  /** The last earlier version a reviewer returned, with its comment: what a resubmission answers. */
+  previousReview: { version: number; reviewerComment: string | null; reviewedAt: string | null } | null;
 }

@@ -1,6 +1,7 @@
 // Which unit a reporter is working for (a reporter may hold memberships at several units).
 import { useSyncExternalStore } from 'react';
-import { useRoles } from './auth.js';
+import type { OrganizationKind } from '@campaign-month/contracts';
+import { useAuth, useRoles } from './auth.js';
 
 const KEY = 'cm.unit';
 const listeners = new Set<() => void>();
@@ -20,4 +21,10 @@ export function useUnit(): { id: string; name: string } | undefined {
     () => localStorage.getItem(KEY),
   );
   return roles.reporterOrgs.find((o) => o.id === chosen) ?? roles.reporterOrgs[0];
+}
+
+/** The kind of a unit the user holds a membership at (forms fit it); undefined for others. */
+export function useOrgKind(orgId: string | undefined): OrganizationKind | undefined {
+  const { me } = useAuth();
+  return me?.memberships.find((m) => m.organizationId === orgId)?.organizationKind;
 }

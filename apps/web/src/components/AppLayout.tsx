@@ -8,12 +8,13 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useRoles } from '../auth/auth.js';
 import { type Language, setLanguage } from '../i18n/index.js';
 import { useOnline, useQueuedEvents } from '../offline/runtime.js';
+import { prefetchUnitPages } from '../prefetch.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 export function LanguageSwitch() {
@@ -65,6 +66,12 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [drawer, setDrawer] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  useEffect(() => {
+    // The web font (several hundred KB of glyphs) waits until the user is in: the log-in page reads well
+    // in the phone's own Chinese font and opens fast on a weak network (issue 20).
+    void import('@fontsource-variable/noto-sans-sc');
+    if (roles.canReport) prefetchUnitPages();
+  }, [roles.canReport]);
 
   type Item = { key: string; label: ReactNode; children?: Item[] };
   const link = (to: string, label: string): Item => ({ key: to, label: <Link to={to}>{label}</Link> });

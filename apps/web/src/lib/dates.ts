@@ -30,11 +30,16 @@ export function eachDay(from: string, to: string): string[] {
   return out;
 }
 
-/** 11月6日 in Chinese, Nov 6 in English. */
-export function formatDay(day: string | null | undefined, lang: string): string {
+/** 11月6日 in Chinese, Nov 6 in English; with the year (2027年1月8日) when it is not this year's. */
+export function formatDay(
+  day: string | null | undefined,
+  lang: string,
+  thisYear: string = todayIn().slice(0, 4),
+): string {
   if (!day) return '';
   const [y, m, d] = day.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return day;
+  if (String(y) !== thisYear) return formatFullDay(day, lang);
   if (lang.startsWith('zh')) return `${m}月${d}日`;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
     month: 'short',

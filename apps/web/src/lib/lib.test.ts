@@ -42,9 +42,12 @@ describe('calendar days', () => {
     expect(eachDay('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
   it('writes days as officials read them', () => {
-    expect(formatDay('2026-11-06', 'zh-CN')).toBe('11月6日');
+    expect(formatDay('2026-11-06', 'zh-CN', '2026')).toBe('11月6日');
     expect(formatFullDay('2026-11-30', 'zh-CN')).toBe('2026年11月30日');
-    expect(formatDay('2026-11-06', 'en')).toBe('Nov 6');
+    expect(formatDay('2026-11-06', 'en', '2026')).toBe('Nov 6');
+    // 总结截止 1月8日 of a December month is next year's: the year is written
+    expect(formatDay('2027-01-08', 'zh-CN', '2026')).toBe('2027年1月8日');
+    expect(formatDay('2027-01-08', 'en', '2026')).toBe('Jan 8, 2027');
   });
   it('writes moments in the tenant time zone', () => {
     expect(formatDateTime('2026-12-06T06:30:00Z', 'zh-CN')).toBe('2026年12月6日 14:30');

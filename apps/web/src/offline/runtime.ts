@@ -2,6 +2,7 @@
 // waiting events: start-up, the browser's 'online' event, coming back to the tab, and a timer.
 import { useSyncExternalStore } from 'react';
 import { apiFetch } from '../api/client.js';
+import { keepInLedgerCopy } from '../api/queries.js';
 import { createIdbQueueStorage } from './idb-storage.js';
 import { createOfflineQueue, type FlushResult, type QueuedEvent } from './queue.js';
 
@@ -26,7 +27,9 @@ export const queue = createOfflineQueue({
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify(body),
       });
-      return (await res.json()) as { id: string };
+      const created = (await res.json()) as { id: string };
+      keepInLedgerCopy(campaignId, String(body.organizationId), created);
+      return created;
     },
     async uploadPhoto(eventId, photo) {
       const form = new FormData();

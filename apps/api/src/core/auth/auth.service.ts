@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type MeView, PERMISSIONS, type Role, type TokenPair, roleGrants } from '@campaign-month/contracts';
+import {
+  type MeView,
+  type OrganizationKind,
+  PERMISSIONS,
+  type Role,
+  type TokenPair,
+  roleGrants,
+} from '@campaign-month/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from '../context/request-context.js';
@@ -211,7 +218,10 @@ export class AuthService {
       where: { id: actor.userId, tenantId: actor.tenantId },
       include: {
         tenant: true,
-        memberships: { include: { organization: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+        memberships: {
+          include: { organization: { select: { name: true, kind: true } } },
+          orderBy: { createdAt: 'asc' },
+        },
       },
     });
     const roles = new Set(user.memberships.map((m) => m.role as Role));
@@ -229,6 +239,7 @@ export class AuthService {
         id: m.id,
         organizationId: m.organizationId,
         organizationName: m.organization.name,
+        organizationKind: m.organization.kind as OrganizationKind,
         role: m.role as Role,
       })),
       permissions: PERMISSIONS.filter((p) => [...roles].some((r) => roleGrants(r, p))),

@@ -11,6 +11,7 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { PutLeadingGroupDto } from './dto/leading-group.dto.js';
+import { completeLeadingGroupTasks } from '../tasks/leading-group-task.js';
 import { checkRoster } from './leading-group-rules.js';
 
 const groupInclude = {
@@ -138,6 +139,10 @@ export class LeadingGroupsService {
         );
         if (fresh.length) await tx.leadingGroupMember.createMany({ data: fresh });
         const after = await tx.leadingGroup.findUniqueOrThrow({ where: { id: group.id }, include: groupInclude });
+        // the unit's 成立领导小组 task is done once its group has a member (decision 039)
+        const tasksCompleted = after.members.length
+          ? await completeLeadingGroupTasks(tx, actor.tenantId, campaignId, { organizationId })
+          : [];
         await this.audit.record(
           {
             action: 'leading_group.replace',
@@ -149,6 +154,7 @@ export class LeadingGroupsService {
               organizationId,
               before: existing?.members.map((m) => ({ id: m.id, name: m.name, role: m.role })) ?? [],
               after: after.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+              tasksCompleted,
             },
           },
           tx,

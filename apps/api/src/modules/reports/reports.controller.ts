@@ -23,12 +23,13 @@ import {
   EditSummaryDto,
   GenerateSummaryDto,
   ReturnWithScopeDto,
+  SummaryGetQueryDto,
   SummaryQueryDto,
   TransitionDto,
 } from './dto/summary.dto.js';
 import { SummaryResponse, TableCellResponse } from './dto/summary.response.js';
 import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.response.js';
-import { SummariesService } from './summaries.service.js';
+import { SummariesService, type SummaryView } from './summaries.service.js';
 import {
   CONTENT_TYPES,
   contentDisposition,
@@ -81,16 +82,23 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The latest (or a given) version, with its sections, figures and their sources; ETag is the version',
   })
-  @ApiOkResponse({ type: SummaryResponse, description: 'SummaryView' })
+  @ApiOkResponse({
+    type: SummaryResponse,
+    description: 'SummaryView; with ifExists=true, null while no version was generated (without it: 404)',
+  })
   async get(
     @CurrentActor() a: Actor,
     @Param('id', IdPipe) id: string,
     @Param('orgId', IdPipe) orgId: string,
-    @Query() q: SummaryQueryDto,
+    @Query() q: SummaryGetQueryDto,
     @Res({ passthrough: true }) res: FastifyReply,
-  ) {
-    const view = await this.summaries.get(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
-    res.header('ETag', `"${view.version}"`);
+  ): Promise<SummaryView | null> {
+    const target = { campaignId: id, organizationId: orgId, scope: q.scope };
+    if (q.ifExists && q.version) throw InvalidInput.field('ifExists', 'ifExists is for the latest version only');
+    const view = q.ifExists
+      ? await this.summaries.getIfExists(a, target)
+      : await this.summaries.get(a, target, q.version);
+    if (view) res.header('ETag', `"${view.version}"`);
     return view;
   }
 

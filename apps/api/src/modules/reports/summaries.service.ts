@@ -44,12 +44,21 @@ export interface SummaryView {
   submittedAt: string | null;
   reviewedAt: string | null;
   createdAt: string;
+  /** The last earlier version a reviewer returned (its comment): what a resubmission answers. */
+  previousReview: PreviousReview | null;
 }
 
-function toSummaryView(r: SummaryReport, outdated: boolean): SummaryView {
+export interface PreviousReview {
+  version: number;
+  reviewerComment: string | null;
+  reviewedAt: string | null;
+}
+
+function toSummaryView(r: SummaryReport, outdated: boolean, previousReview: PreviousReview | null): SummaryView {
   const document = r.sections as unknown as SummaryDocument;
   return {
     outdated,
+    previousReview,
     id: r.id,
     campaignId: r.campaignId,
     organizationId: r.organizationId,
@@ -131,6 +140,13 @@ export class SummariesService {
     return this.view(actor, t, await this.findRow(actor, t, version));
   }
 
+  /** The latest version, or null while none was generated (a normal state, not an error). */
+  async getIfExists(actor: Actor, req: TargetRequest): Promise<SummaryView | null> {
+    const { t } = await this.locate(actor, req);
+    const row = await this.latest(actor, t);
+    return row ? this.view(actor, t, row) : null;
+  }
+
   /** Row form for the exporters (a version, else the latest; 404 outside the scope). */
   async getRow(actor: Actor, req: TargetRequest, version?: number): Promise<SummaryReport> {
     const { t } = await this.locate(actor, req);
@@ -154,7 +170,29 @@ export class SummariesService {
   }
 
   private async view(actor: Actor, t: Target, row: SummaryReport): Promise<SummaryView> {
-    return toSummaryView(row, await this.outdated(actor, t, row));
+    return toSummaryView(row, await this.outdated(actor, t, row), await this.previousReview(actor, t, row.version));
+  }
+
+  private async previousReview(actor: Actor, t: Target, version: number): Promise<PreviousReview | null> {
+    const row = await this.prisma.summaryReport.findFirst({
+      where: {
+        tenantId: actor.tenantId,
+        campaignId: t.campaignId,
+        organizationId: t.organizationId,
+        scope: t.scope,
+        version: { lt: version },
+        status: 'RETURNED',
+      },
+      orderBy: { version: 'desc' },
+      select: { version: true, reviewerComment: true, reviewedAt: true },
+    });
+    return row
+      ? {
+          version: row.version,
+          reviewerComment: row.reviewerComment,
+          reviewedAt: row.reviewedAt?.toISOString() ?? null,
+        }
+      : null;
   }
 
   /**
@@ -207,7 +245,7 @@ export class SummariesService {
     );
     // its figures were summed a moment ago: summing them again to compare (a whole subtree's, for a roll-up)
     // would say the same
-    return toSummaryView(row, false);
+    return toSummaryView(row, false, await this.previousReview(actor, t, row.version));
   }
 
   /** Edits the narrative of the latest version, which must be the one the client read (If-Match). */

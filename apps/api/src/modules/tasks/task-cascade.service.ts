@@ -2,18 +2,20 @@
 // participating child unit (CHILDREN) or per participant below the unit (PARTICIPANTS) — in one transaction.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { TaskCascade, TaskView } from '@campaign-month/contracts';
+import type { TaskCascade, TaskKind, TaskView } from '@campaign-month/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { InvalidInput } from '../../core/errors/domain-errors.js';
-import { addDays, dateToDay, dayToDate } from '../../core/time/calendar.js';
+import { dateToDay, dayToDate } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
 import { findSuggestedTask } from '../campaigns/templates/index.js';
 import type { CreateTaskDto } from './dto/task.dto.js';
-import { checkDueOn } from './task-rules.js';
+import { completeLeadingGroupTasks } from './leading-group-task.js';
+import { deriveParentStatus } from './task-parent-status.js';
+import { checkDueOn, templateDueOn } from './task-rules.js';
 import { childProgress, taskInclude, toTaskView } from './task-view.js';
 import { ResponsibleMembers } from './responsible-members.js';
 
@@ -46,12 +48,10 @@ export class TaskCascadeService {
     const title = dto.title ?? suggested?.title;
     if (!title) throw InvalidInput.field('title', 'title is required without templateTaskKey');
     const description = dto.description ?? suggested?.description ?? null;
-    let dueOn = dto.dueOn ?? null;
-    if (!dueOn && suggested) {
-      const proposed = addDays(dateToDay(campaign.startsOn), suggested.dueAfterDays);
-      dueOn = [proposed, reportDueOn].sort()[0]!; // the earlier day
-    }
+    const today = await this.campaigns.today(actor);
+    const dueOn = dto.dueOn ?? (suggested ? templateDueOn(campaign, suggested.dueAfterDays, today) : null);
     checkDueOn(dueOn, { startsOn: dateToDay(campaign.startsOn), reportDueOn });
+    const kind = suggested?.kind ?? 'GENERAL';
 
     const unit = await this.campaigns.organizationInScope(actor, dto.organizationId, 'task:create');
     if (!(await this.campaigns.isCampaignUnit(campaign, unit.id))) {
@@ -69,7 +69,6 @@ export class TaskCascadeService {
 
     const id = randomUUID();
     const due = dueOn ? dayToDate(dueOn) : null;
-    const today = await this.campaigns.today(actor);
     return this.prisma.$transaction(async (tx) => {
       await tx.task.create({
         data: {
@@ -80,13 +79,19 @@ export class TaskCascadeService {
           title,
           description,
           dueOn: due,
+          kind,
           responsibleMemberId: dto.responsibleMemberId ?? null,
           createdById: actor.userId,
         },
       });
       const children = dto.cascade
-        ? await this.insertChildren(tx, actor, campaignId, unit, dto.cascade, { id, title, description, due })
+        ? await this.insertChildren(tx, actor, campaignId, unit, dto.cascade, { id, title, description, due, kind })
         : 0;
+      // a unit whose 领导小组 is already recorded has done its LEADING_GROUP task (its own or handed down)
+      if (kind === 'LEADING_GROUP') {
+        await completeLeadingGroupTasks(tx, actor.tenantId, campaignId, { taskIds: [id] });
+        if (children) await deriveParentStatus(tx, actor.tenantId, id);
+      }
       await this.audit.record(
         {
           action: 'task.create',
@@ -139,12 +144,13 @@ export class TaskCascadeService {
     campaignId: string,
     unit: { id: string; path: string },
     cascade: TaskCascade,
-    parent: { id: string; title: string; description: string | null; due: Date | null },
+    parent: { id: string; title: string; description: string | null; due: Date | null; kind: TaskKind },
   ): Promise<number> {
     return tx.$executeRaw`
-      INSERT INTO task (tenant_id, campaign_id, organization_id, parent_task_id, title, description, due_on, created_by_id)
+      INSERT INTO task (tenant_id, campaign_id, organization_id, parent_task_id, title, description, due_on, kind,
+                        created_by_id)
       SELECT p.tenant_id, p.campaign_id, p.organization_id, ${parent.id}::uuid, ${parent.title}, ${parent.description},
-             ${parent.due ? dateToDay(parent.due) : null}::date, ${actor.userId}::uuid
+             ${parent.due ? dateToDay(parent.due) : null}::date, ${parent.kind}::"TaskKind", ${actor.userId}::uuid
         FROM participant p
         JOIN organization o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id
        WHERE p.tenant_id = ${actor.tenantId}::uuid AND p.campaign_id = ${campaignId}::uuid AND ${this.targetFilter(unit, cascade)}`;

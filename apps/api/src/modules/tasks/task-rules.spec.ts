@@ -1,7 +1,16 @@
 import { DomainError } from '../../core/errors/domain-errors.js';
-import { assertMayChange, checkDueOn, completedAtAfter, organizerOnlyFields } from './task-rules.js';
+import { assertMayChange, checkDueOn, completedAtAfter, organizerOnlyFields, templateDueOn } from './task-rules.js';
 
 describe('task rules', () => {
+  it("places a template's task after the month's first day, never in the past nor after the report deadline", () => {
+    const month = { startsOn: '2026-12-01', reportDueOn: '2027-01-08' };
+    // 成立领导小组 (3 days) of a month launched on 12月6日: due that day, not 12月4日
+    expect(templateDueOn(month, 3, '2026-12-06')).toBe('2026-12-06');
+    expect(templateDueOn(month, 20, '2026-12-06')).toBe('2026-12-21');
+    expect(templateDueOn(month, 3, '2026-11-20')).toBe('2026-12-04');
+    expect(templateDueOn(month, 60, '2026-12-06')).toBe('2027-01-08');
+  });
+
   it('refuses a due day before the campaign starts or after the report deadline, naming the field', () => {
     const campaign = { startsOn: '2026-11-01', reportDueOn: '2026-12-05' };
     expect(() => checkDueOn('2026-12-05', campaign)).not.toThrow();

@@ -1,6 +1,7 @@
 // Task rules that need no database: due days, who may change what, completion time.
 import type { TaskStatus, UpdateTaskRequest } from '@campaign-month/contracts';
 import { Forbidden, InvalidInput } from '../../core/errors/domain-errors.js';
+import { addDays, dateToDay } from '../../core/time/calendar.js';
 
 /** A task is due inside the campaign: not before its first day, not after the day summaries are due. */
 export function checkDueOn(
@@ -18,6 +19,21 @@ export function checkDueOn(
       field,
       `${field} (${dueOn}) is after the campaign's report deadline (${campaign.reportDueOn})`,
     );
+}
+
+/**
+ * The due day of a template's task: `offset` days after the month's first day, but never before today (a
+ * month launched after a template day gets no task overdue at launch) nor after the report deadline.
+ */
+export function templateDueOn(
+  campaign: { startsOn: Date | string; reportDueOn: Date | string },
+  offset: number,
+  today: string,
+): string {
+  const day = (d: Date | string) => (typeof d === 'string' ? d : dateToDay(d));
+  const proposed = addDays(day(campaign.startsOn), offset);
+  const notPast = [proposed, today].sort()[1]!; // the later day
+  return [notPast, day(campaign.reportDueOn)].sort()[0]!; // the earlier day
 }
 
 export const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];

@@ -1,4 +1,4 @@
-import type { ChildTaskProgress, TaskStatus, TaskView } from '@campaign-month/contracts';
+import type { ChildTaskProgress, TaskKind, TaskStatus, TaskView } from '@campaign-month/contracts';
 import { dateToDay } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { OPEN_STATUSES } from './task-rules.js';
@@ -21,6 +21,7 @@ export function toTaskView(t: TaskRow, today: string, children: ChildTaskProgres
     description: t.description,
     dueOn,
     status: t.status as TaskStatus,
+    kind: t.kind as TaskKind,
     overdue: dueOn !== null && dueOn < today && OPEN_STATUSES.includes(t.status as TaskStatus),
     completedAt: t.completedAt?.toISOString() ?? null,
     responsible: t.responsible ? { id: t.responsible.id, name: t.responsible.name, title: t.responsible.title } : null,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Page, type Role, type UserView } from '@campaign-month/contracts';
+import type { OrganizationKind, Page, Role, UserView } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { hashPassword } from '../../core/auth/password.js';
@@ -16,7 +16,7 @@ import { canManageUser, mayGrant } from './user-scope.js';
 
 export const userInclude = {
   memberships: {
-    include: { organization: { select: { name: true, path: true } } },
+    include: { organization: { select: { name: true, path: true, kind: true } } },
     orderBy: { createdAt: 'asc' },
   },
 } as const;
@@ -36,6 +36,7 @@ export function toUserView(u: Omit<UserRow, 'memberships'> & { memberships: User
       id: m.id,
       organizationId: m.organizationId,
       organizationName: m.organization.name,
+      organizationKind: m.organization.kind as OrganizationKind,
       role: m.role as Role,
     })),
   };

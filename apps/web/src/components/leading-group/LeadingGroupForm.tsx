@@ -1,17 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEPARTMENTS_BY_KIND } from '@campaign-month/contracts';
 import { isNetworkError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useLeadingGroup, useTemplates } from '../../api/queries.js';
 import type { LeadingGroupMemberView, LeadingGroupView } from '../../api/types.js';
+import { useOrgKind } from '../../auth/unit.js';
 import { loadState } from '../../lib/query-state.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { DataUnavailable } from '../OfflineNotice.js';
 import { useFormSubmit } from '../useFormSubmit.js';
 import { LeadingGroupRoster } from './LeadingGroupRoster.js';
-import { EMPTY_MEMBER, hasOneLeader, PHONE, rosterPayload, startingRoster } from './roster.js';
+import { EMPTY_MEMBER, hasOneLeader, isBlankRow, PHONE, rosterPayload, startingRoster } from './roster.js';
 
 /**
  * One unit's leading group (领导小组) in one campaign: the editor (template-suggested seats for an empty
@@ -39,6 +41,8 @@ export function LeadingGroupForm({
   const campaign = useCampaign(campaignId);
   const templates = useTemplates();
   const shape = templates.data?.find((x) => x.key === campaign.data?.templateKey)?.leadingGroupShape ?? [];
+  const kind = useOrgKind(orgId);
+  const departments = (kind && DEPARTMENTS_BY_KIND[kind]) ?? [];
   const [form] = Form.useForm<{ members: LeadingGroupMemberView[] }>();
   const { busy, error, fieldsPlaced, run } = useFormSubmit(form);
 
@@ -50,8 +54,8 @@ export function LeadingGroupForm({
   useEffect(() => {
     if (!editable || !ready || initialized.current || !group.data) return;
     initialized.current = true;
-    form.setFieldsValue({ members: startingRoster(group.data.members, shape) });
-  }, [editable, ready, group.data, shape, form]);
+    form.setFieldsValue({ members: startingRoster(group.data.members, shape, departments) });
+  }, [editable, ready, group.data, shape, departments, form]);
 
   const save = async (v: { members: LeadingGroupMemberView[] }) => {
     if (!orgId) return;
@@ -60,6 +64,9 @@ export function LeadingGroupForm({
       message.success(t('group.saved'));
       qc.setQueryData(keys.group(campaignId, orgId), saved);
       await qc.invalidateQueries({ queryKey: keys.group(campaignId, orgId) });
+      // saving the group completed the unit's 成立领导小组 task (and its parent's progress on the board)
+      await qc.invalidateQueries({ queryKey: ['campaigns', campaignId, 'tasks'] });
+      await qc.invalidateQueries({ queryKey: keys.progress(campaignId) });
       // the stored members carry their ids: a second save updates them instead of replacing them
       form.setFieldsValue({ members: saved.members });
       onSaved?.(saved);
@@ -120,7 +127,19 @@ export function LeadingGroupForm({
                         <Form.Item
                           name={[field.name, 'name']}
                           label={t('group.field.name')}
-                          rules={[{ required: true, whitespace: true, message: t('fieldError.required') }, { max: 50 }]}
+                          dependencies={[
+                            ['members', field.name, 'title'],
+                            ['members', field.name, 'phone'],
+                          ]}
+                          rules={[
+                            // a row nobody filled in is left out; one with a post or a phone needs its name
+                            ({ getFieldValue }) => ({
+                              required: !isBlankRow(getFieldValue(['members', field.name])),
+                              whitespace: true,
+                              message: t('fieldError.required'),
+                            }),
+                            { max: 50 },
+                          ]}
                         >
                           <Input data-testid={`member-${index}-name`} />
                         </Form.Item>
@@ -152,7 +171,16 @@ export function LeadingGroupForm({
                           label={t('group.field.department')}
                           rules={[{ max: 100 }]}
                         >
-                          <Input placeholder={t('group.field.departmentPlaceholder')} />
+                          <AutoComplete
+                            options={departments.map((d) => ({ value: d }))}
+                            placeholder={
+                              departments.length
+                                ? t('group.field.departmentExamples', { examples: departments.slice(0, 3).join('、') })
+                                : t('group.field.departmentPlaceholder')
+                            }
+                            filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+                            data-testid={`member-${index}-department`}
+                          />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={16}>

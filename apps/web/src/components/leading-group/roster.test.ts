@@ -16,10 +16,12 @@ describe('leading group roster', () => {
       { role: 'MEMBER' as const, department: '反诈中心', duty: '日常联络' },
     ];
     expect(startingRoster(stored, shape)).toBe(stored);
-    expect(startingRoster([], shape)).toEqual([
+    expect(startingRoster([], shape, ['反诈中心', '刑侦大队'])).toEqual([
       { name: '', role: 'LEADER', department: null, duty: '全面负责' },
       { name: '', role: 'MEMBER', department: '反诈中心', duty: '日常联络' },
     ]);
+    // a unit of another kind does not start with departments it does not have
+    expect(startingRoster([], shape, ['政教处']).map((m) => m.department)).toEqual([null, null]);
     expect(startingRoster([], []).map((m) => m.role)).toEqual(['LEADER', 'DEPUTY', 'MEMBER']);
   });
 
@@ -27,6 +29,13 @@ describe('leading group roster', () => {
     expect(hasOneLeader([member('a', 'LEADER'), member('b', 'DEPUTY'), undefined])).toBe(true);
     expect(hasOneLeader([member('a', 'DEPUTY')])).toBe(false);
     expect(hasOneLeader([member('a', 'LEADER'), member('b', 'LEADER')])).toBe(false);
+  });
+
+  it('leaves out the rows nobody filled in (a suggested seat alone), and does not count their 组长', () => {
+    const seat = member('', 'LEADER', { department: '政教处', duty: '全面负责' });
+    expect(rosterPayload([member('张华', 'MEMBER'), seat]).map((m) => m.name)).toEqual(['张华']);
+    expect(hasOneLeader([member('张华', 'LEADER'), seat])).toBe(true);
+    expect(hasOneLeader([seat])).toBe(false);
   });
 
   it('sends trimmed values, blanks as null, and keeps the ids of stored members', () => {

@@ -7,34 +7,55 @@ export const EMPTY_MEMBER: LeadingGroupMemberView = { name: '', role: 'MEMBER' }
 
 /**
  * What the editor starts from: the stored roster, or for an empty one the template's suggested seats
- * (role, department, duty; names and posts left to fill in), or 组长, 副组长 and one member.
+ * (role, duty; names and posts left to fill in), or 组长, 副组长 and one member. A seat's department is
+ * kept only when units of this kind have it (`departments`): an education bureau's own group does not
+ * start with a school's 政教处.
  */
 export function startingRoster(
   stored: LeadingGroupMemberView[],
   shape: CampaignTemplateView['leadingGroupShape'],
+  departments: readonly string[] = [],
 ): LeadingGroupMemberView[] {
   if (stored.length) return stored;
   if (shape.length)
-    return shape.map((x) => ({ ...EMPTY_MEMBER, role: x.role, department: x.department, duty: x.duty }));
+    return shape.map((x) => ({
+      ...EMPTY_MEMBER,
+      role: x.role,
+      department: x.department && departments.includes(x.department) ? x.department : null,
+      duty: x.duty,
+    }));
   return [{ ...EMPTY_MEMBER, role: 'LEADER' }, { ...EMPTY_MEMBER, role: 'DEPUTY' }, { ...EMPTY_MEMBER }];
 }
 
-/** A roster needs exactly one 组长 (the API refuses anything else). */
-export function hasOneLeader(members: (LeadingGroupMemberView | undefined)[]): boolean {
-  return members.filter((m) => m?.role === 'LEADER').length === 1;
+/**
+ * A row nobody filled in: no name, post or phone (a suggested seat's role, department and duty alone are
+ * the template's, not the unit's). Saving leaves such rows out.
+ */
+export function isBlankRow(m: LeadingGroupMemberView | undefined): boolean {
+  return !m || (!m.name?.trim() && !m.title?.trim() && !m.phone?.trim());
 }
 
-/** The form's values as the PUT body wants them: trimmed, blanks as null, ids kept so members stay the same rows. */
+/** A roster needs exactly one 组长 (the API refuses anything else); blank rows do not count. */
+export function hasOneLeader(members: (LeadingGroupMemberView | undefined)[]): boolean {
+  return members.filter((m) => !isBlankRow(m) && m?.role === 'LEADER').length === 1;
+}
+
+/**
+ * The form's values as the PUT body wants them: blank rows left out, trimmed, blanks as null, ids kept so
+ * members stay the same rows.
+ */
 export function rosterPayload(members: LeadingGroupMemberView[]): LeadingGroupMemberView[] {
-  return members.map((m) => ({
-    ...(m.id ? { id: m.id } : {}),
-    name: m.name.trim(),
-    role: m.role,
-    title: m.title?.trim() || null,
-    department: m.department?.trim() || null,
-    duty: m.duty?.trim() || null,
-    phone: m.phone?.trim() || null,
-  }));
+  return members
+    .filter((m) => !isBlankRow(m))
+    .map((m) => ({
+      ...(m.id ? { id: m.id } : {}),
+      name: m.name.trim(),
+      role: m.role,
+      title: m.title?.trim() || null,
+      department: m.department?.trim() || null,
+      duty: m.duty?.trim() || null,
+      phone: m.phone?.trim() || null,
+    }));
 }
 
 /** The 组长 first, then 副组长, then members, each in the order recorded (for reading, not for saving). */

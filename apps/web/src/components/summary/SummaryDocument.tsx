@@ -54,7 +54,10 @@ function ParagraphText({ p, ledgerLink, metrics }: { p: ParagraphView; ledgerLin
     <>
       {splitByFigures(p.text, p.figures ?? []).map((run) =>
         'figure' in run ? (
-          <Figure key={`f${run.start}`} figure={run.figure} ledgerLink={ledgerLink} metrics={metrics} />
+          <span key={`f${run.start}`} className="cm-nobreak">
+            <Figure figure={run.figure} ledgerLink={ledgerLink} metrics={metrics} />
+            {run.tail}
+          </span>
         ) : (
           <Fragment key={`t${run.start}`}>{run.text}</Fragment>
         ),

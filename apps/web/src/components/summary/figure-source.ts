@@ -29,21 +29,31 @@ export function describeFigureSource(f: FigureView, t: Translate): string {
   return `${base}${t(sample >= 20 ? 'figure.sampleMany' : 'figure.sample', { count: sample })}`;
 }
 
-/** A paragraph's text cut into plain runs and figures (figures carry offsets into the text). */
-export function splitByFigures(
-  text: string,
-  figures: FigureView[],
-): ({ text: string; start: number } | { text: string; start: number; figure: FigureView })[] {
+/** Punctuation a Chinese line may not start with (避头点): it stays on the line of what it follows. */
+const NO_LINE_START = /^[，。；：、！？）》」』”’…—%]+/;
+
+export type TextRun =
+  | { text: string; start: number }
+  /** `tail`: the punctuation right after the figure, kept on its line. */
+  | { text: string; start: number; figure: FigureView; tail: string };
+
+/**
+ * A paragraph's text cut into plain runs and figures (figures carry offsets into the text). The punctuation
+ * that follows a figure is its tail, so that no line starts with the ，of “3,000份，覆盖…”.
+ */
+export function splitByFigures(text: string, figures: FigureView[]): TextRun[] {
   const sorted = [...figures]
     .filter((f) => f.start >= 0 && f.end <= text.length && f.end > f.start)
     .sort((a, b) => a.start - b.start);
-  const out: ({ text: string; start: number } | { text: string; start: number; figure: FigureView })[] = [];
+  const out: TextRun[] = [];
   let at = 0;
   for (const f of sorted) {
     if (f.start < at) continue;
     if (f.start > at) out.push({ text: text.slice(at, f.start), start: at });
-    out.push({ text: text.slice(f.start, f.end), start: f.start, figure: f });
-    at = f.end;
+    const next = sorted.find((g) => g.start >= f.end)?.start ?? text.length;
+    const tail = NO_LINE_START.exec(text.slice(f.end, next))?.[0] ?? '';
+    out.push({ text: text.slice(f.start, f.end), start: f.start, figure: f, tail });
+    at = f.end + tail.length;
   }
   if (at < text.length) out.push({ text: text.slice(at), start: at });
   return out;

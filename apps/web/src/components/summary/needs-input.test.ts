@@ -31,6 +31,7 @@ const summary = (over: Partial<SummaryView> = {}): SummaryView => ({
   title: '活动总结',
   document: doc,
   narrative: {},
+  previousReview: null,
   ...over,
 });
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError, isNetworkError } from '../../api/errors.js';
 import { keys, mutations, useCampaign, useSummary } from '../../api/queries.js';
-import { useAuth } from '../../auth/auth.js';
+import { useAuth, useRoles } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DataUnavailable } from '../../components/OfflineNotice.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -14,15 +14,18 @@ import { ReportStatusTag } from '../../components/StatusBadges.js';
 import { SummaryDocument } from '../../components/summary/SummaryDocument.js';
 import { SummaryDownloads } from '../../components/summary/SummaryDownloads.js';
 import { OutdatedAlert, SummaryWorkspace } from '../../components/summary/SummaryWorkspace.js';
+import { daysBetween, formatDay, todayIn } from '../../lib/dates.js';
 import { loadState } from '../../lib/query-state.js';
+import { ReviewChanges } from './review/ReviewChanges.js';
 import { UnitLedgerCard } from './UnitLedgerCard.js';
 
 export function ReviewPage() {
   const { id = '', orgId = '' } = useParams();
   const [params] = useSearchParams();
   const scope = params.get('scope') === 'ROLLUP' ? 'ROLLUP' : 'UNIT';
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useAuth();
+  const roles = useRoles();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const campaign = useCampaign(id);
@@ -34,6 +37,12 @@ export function ReviewPage() {
   const canReview = me?.permissions.includes('report:review') ?? false;
   const canGenerate = canReview || (me?.permissions.includes('report:write') ?? false);
   const s = summary.data;
+  const c = campaign.data;
+  const daysLeft = c ? daysBetween(todayIn(roles.timeZone), c.endsOn) : -1;
+  const approveWarning =
+    daysLeft >= 0
+      ? t('review.approveConfirmRunning', { count: daysLeft + 1, end: formatDay(c?.endsOn, i18n.language) })
+      : t('review.approveConfirm');
   if (scope === 'ROLLUP') {
     return (
       <SummaryWorkspace
@@ -81,14 +90,18 @@ export function ReviewPage() {
           s && (
             <>
               <SummaryDownloads campaignId={id} orgId={orgId} title={s.title} scope={scope} />
+              {/* an approved summary can be returned too (the unit's page tells it to ask for that) */}
+              {canReview && (s.status === 'SUBMITTED' || s.status === 'APPROVED') && (
+                <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-summary">
+                  {t('review.return')}
+                </Button>
+              )}
               {canReview && s.status === 'SUBMITTED' && (
                 <>
-                  <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-summary">
-                    {t('review.return')}
-                  </Button>
-                  {/* approving locks the unit's ledger: one more tap, as returning asks for a comment */}
+                  {/* approving locks the unit's ledger: one more tap, saying for how long */}
                   <Popconfirm
-                    title={t('review.approveConfirm')}
+                    title={t('review.approve')}
+                    description={<div style={{ maxWidth: 320 }}>{approveWarning}</div>}
                     okText={t('review.approve')}
                     okButtonProps={{ id: 'confirm-approve' }}
                     onConfirm={() => act(() => mutations.approveSummary(id, orgId, scope), t('review.approved'))}
@@ -105,6 +118,7 @@ export function ReviewPage() {
       />
       <ErrorAlert error={error ?? (isNetworkError(summary.error) ? null : summary.error)} />
       {s && <OutdatedAlert summary={s} hint={t('review.outdatedHint')} />}
+      {s?.status === 'SUBMITTED' && <ReviewChanges campaignId={id} summary={s} />}
       {s?.reviewerComment && (
         <Alert
           type="warning"
@@ -138,10 +152,12 @@ export function ReviewPage() {
         title={t('review.returnTitle')}
         onCancel={() => setReturning(false)}
         okText={t('review.return')}
-        okButtonProps={{ disabled: !comment.trim(), loading: busy, danger: true }}
+        okButtonProps={{ disabled: !comment.trim(), loading: busy, danger: true, id: 'confirm-return' }}
         onOk={() => act(() => mutations.returnSummary(id, orgId, comment.trim(), scope), t('review.returned'))}
       >
-        <Typography.Paragraph type="secondary">{t('review.returnHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {s?.status === 'APPROVED' ? t('review.returnApprovedHint') : t('review.returnHint')}
+        </Typography.Paragraph>
         <Input.TextArea
           value={comment}
           onChange={(e) => setComment(e.target.value)}

@@ -7,7 +7,7 @@ import { DownloadButton } from '../../components/DownloadButton.js';
 import { ReportStatusTag } from '../../components/StatusBadges.js';
 import { SummaryDownloads } from '../../components/summary/SummaryDownloads.js';
 
-const ORDER = { SUBMITTED: 0, RETURNED: 1, DRAFT: 2, APPROVED: 3 } as const;
+const ORDER = { SUBMITTED: 0, RETURNED: 1, DRAFT: 2, APPROVED: 3, NONE: 4 } as const;
 
 export function ReviewPanel({
   campaign,
@@ -21,13 +21,28 @@ export function ReviewPanel({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
-  const withSummary = useMemo(
+  // every unit taking part, with its state: 未生成 is a state the reviewer needs to see too
+  const units = useMemo(
     () =>
       (rows ?? [])
-        .filter((r) => r.summaryStatus)
-        .sort((a, b) => ORDER[a.summaryStatus!] - ORDER[b.summaryStatus!] || a.name.localeCompare(b.name, 'zh-CN')),
+        .filter((r) => r.participating !== false)
+        .sort(
+          (a, b) =>
+            ORDER[a.summaryStatus ?? 'NONE'] - ORDER[b.summaryStatus ?? 'NONE'] ||
+            a.name.localeCompare(b.name, 'zh-CN'),
+        ),
     [rows],
   );
+  const withSummary = units.filter((r) => r.summaryStatus);
+  const actions = (r: ProgressRow) =>
+    r.summaryStatus ? (
+      <>
+        {reviewButton(r)}
+        <SummaryDownloads campaignId={campaign.id} orgId={r.organizationId} title={r.name} size="small" />
+      </>
+    ) : (
+      <Typography.Text type="secondary">{t('review.notGenerated')}</Typography.Text>
+    );
   const reviewButton = (r: ProgressRow) => (
     <Button
       type={r.summaryStatus === 'SUBMITTED' ? 'primary' : 'default'}
@@ -65,14 +80,14 @@ export function ReviewPanel({
           </Space>
         </Space>
       </Card>
-      {withSummary.length === 0 ? (
+      {units.length === 0 ? (
         <Empty description={t('review.none')} />
       ) : phone ? (
         // On a phone every unit is a card with its status and all its actions (a table would push them
         // off the screen).
         <List
-          dataSource={withSummary}
-          pagination={withSummary.length > 50 ? { pageSize: 50, size: 'small' } : false}
+          dataSource={units}
+          pagination={units.length > 50 ? { pageSize: 50, size: 'small' } : false}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="review-card">
               <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
@@ -80,8 +95,7 @@ export function ReviewPanel({
                 <ReportStatusTag status={r.summaryStatus} />
               </Space>
               <Space wrap size={8} style={{ marginTop: 8 }}>
-                {reviewButton(r)}
-                <SummaryDownloads campaignId={campaign.id} orgId={r.organizationId} title={r.name} size="small" />
+                {actions(r)}
               </Space>
             </Card>
           )}
@@ -89,8 +103,8 @@ export function ReviewPanel({
       ) : (
         <Table<ProgressRow>
           rowKey="organizationId"
-          dataSource={withSummary}
-          pagination={withSummary.length > 50 ? { pageSize: 50 } : false}
+          dataSource={units}
+          pagination={units.length > 50 ? { pageSize: 50 } : false}
           scroll={{ x: 640 }}
           columns={[
             {
@@ -107,12 +121,7 @@ export function ReviewPanel({
             {
               title: '',
               width: 360,
-              render: (_, r) => (
-                <Space wrap>
-                  {reviewButton(r)}
-                  <SummaryDownloads campaignId={campaign.id} orgId={r.organizationId} title={r.name} size="small" />
-                </Space>
-              ),
+              render: (_, r) => <Space wrap>{actions(r)}</Space>,
             },
           ]}
         />

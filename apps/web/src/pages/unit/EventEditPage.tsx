@@ -1,14 +1,14 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { EventType } from '@campaign-month/contracts';
-import { EVENT_TYPES } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Skeleton, Space } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Popconfirm, Row, Skeleton, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { mutations, useCampaign, useEvent, useSummary } from '../../api/queries.js';
+import { mutations, useCampaign, useEvent, useSummary, useTasks } from '../../api/queries.js';
 import { useRoles } from '../../auth/auth.js';
+import { useOrgKind } from '../../auth/unit.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -18,6 +18,9 @@ import { EventPhotos } from '../../components/EventPhotos.js';
 import { DEFAULT_METRICS, eventFieldPath } from './event-body.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
+import { EventTypeField } from './EventTypeField.js';
+import { unitEventTypes } from './event-types.js';
+import { TaskField } from './TaskField.js';
 import { UnitNav } from './UnitNav.js';
 
 interface EditValues {
@@ -26,6 +29,7 @@ interface EditValues {
   occurredOn: Dayjs;
   location?: string;
   description?: string;
+  taskId?: string;
   metrics?: Record<string, number | null>;
 }
 
@@ -44,6 +48,8 @@ export function EventEditPage() {
   const e = event.data;
   const c = campaign.data;
   const summary = useSummary(id, e?.organizationId);
+  const tasks = useTasks(id, e?.organizationId);
+  const kind = useOrgKind(e?.organizationId);
   const locked = eventsLocked(summary.data?.status);
 
   useEffect(() => {
@@ -54,6 +60,7 @@ export function EventEditPage() {
       occurredOn: dayjs(e.occurredOn),
       location: e.location ?? undefined,
       description: e.description ?? undefined,
+      taskId: e.taskId ?? undefined,
       metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, v]) => [k, Number(v)])),
     });
   }, [e, form]);
@@ -63,6 +70,13 @@ export function EventEditPage() {
   // an event exists, so the campaign has started: its own day is always one of these
   const days = loggableDays(c, todayIn(roles.timeZone));
   const metrics = c.metrics?.length ? c.metrics : DEFAULT_METRICS;
+  // the unit's types, and the event's own even when it is not one of them (an imported row)
+  const suggested = unitEventTypes(kind, c.suggestedEventTypes ?? []);
+  const types = suggested.includes(e.type) ? suggested : [e.type, ...suggested];
+  const taskChoices = (tasks.data ?? []).filter(
+    (x) =>
+      x.organizationId === e.organizationId && (x.id === e.taskId || (x.status !== 'DONE' && x.status !== 'CANCELLED')),
+  );
   const backToLedger = async () => {
     await qc.invalidateQueries({ queryKey: ['campaigns', id] });
     await qc.invalidateQueries({ queryKey: ['events', eventId] });
@@ -80,6 +94,7 @@ export function EventEditPage() {
         occurredOn: v.occurredOn.format('YYYY-MM-DD'),
         location: v.location?.trim() || null,
         description: v.description?.trim() || null,
+        taskId: v.taskId ?? null,
         metrics: counts,
       });
       message.success(t('eventEdit.saved', { title: v.title.trim() }));
@@ -106,9 +121,7 @@ export function EventEditPage() {
       <Form form={form} layout="vertical" onFinish={save} disabled={busy || locked} data-testid="event-edit-form">
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="type" label={t('event.field.type')} rules={[{ required: true }]}>
-              <Select size="large" options={EVENT_TYPES.map((x) => ({ value: x, label: t(`eventType.${x}`) }))} />
-            </Form.Item>
+            <EventTypeField types={types} kind={kind} />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="occurredOn" label={t('event.field.occurredOn')} rules={[{ required: true }]}>
@@ -141,6 +154,7 @@ export function EventEditPage() {
             </Col>
           ))}
         </Row>
+        <TaskField tasks={taskChoices} testId="edit-task" />
         <Form.Item name="description" label={t('event.field.description')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>

@@ -1,8 +1,7 @@
 import { CheckCircleOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import type { EventType } from '@campaign-month/contracts';
-import { EVENT_TYPES } from '@campaign-month/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,8 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors.js';
 import { useCampaign, useSummary, useTasks } from '../../api/queries.js';
 import { useRoles } from '../../auth/auth.js';
-import { useUnit } from '../../auth/unit.js';
+import { useOrgKind, useUnit } from '../../auth/unit.js';
+import type { TaskView } from '../../api/types.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { formatFullDay, isLoggableDay, loggableDays, todayIn } from '../../lib/dates.js';
@@ -21,6 +21,10 @@ import { LedgerLockedNotice } from './LedgerLockedNotice.js';
 import { MetricField } from './MetricField.js';
 import { PhotoPicker } from './PhotoPicker.js';
 import { describePhotoWarning } from '../../lib/photo-files.js';
+import { EventTypeField } from './EventTypeField.js';
+import { eventTypeLabel, unitEventTypes } from './event-types.js';
+import { MarkTaskDone } from './MarkTaskDone.js';
+import { TaskField } from './TaskField.js';
 import { UnitNav } from './UnitNav.js';
 
 interface FormValues {
@@ -33,7 +37,13 @@ interface FormValues {
   metrics?: Record<string, number | null>;
 }
 
-type Outcome = { kind: 'sent' | 'queued'; title: string; warnings?: string[] } | null;
+type Outcome = {
+  kind: 'sent' | 'queued';
+  title: string;
+  warnings?: string[];
+  /** The open task the event was logged for: the unit is offered to mark it done. */
+  task?: TaskView;
+} | null;
 
 export function EventFormPage() {
   const { id = '' } = useParams();
@@ -55,10 +65,8 @@ export function EventFormPage() {
   const c = campaign.data;
   const today = todayIn(roles.timeZone);
 
-  const types = useMemo(() => {
-    const suggested = c?.suggestedEventTypes ?? [];
-    return [...suggested, ...EVENT_TYPES.filter((x) => !suggested.includes(x))];
-  }, [c]);
+  const kind = useOrgKind(unit?.id);
+  const types = useMemo(() => unitEventTypes(kind, c?.suggestedEventTypes ?? []), [kind, c]);
   const metrics = c?.metrics?.length ? c.metrics : DEFAULT_METRICS;
   const split = splitMetrics(metrics, type);
   const openTasks = (tasks.data ?? []).filter(
@@ -96,7 +104,7 @@ export function EventFormPage() {
     setBusy(true);
     setError(null);
     setOutcome(null);
-    const typeLabel = t(`eventType.${v.type}`);
+    const typeLabel = eventTypeLabel(v.type, kind, t, i18n.language);
     const body = eventBody(
       { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), metrics: v.metrics ?? {} },
       unit.id,
@@ -123,7 +131,12 @@ export function EventFormPage() {
         setError(err);
         return;
       }
-      setOutcome({ kind: sent ? 'sent' : 'queued', title: String(body.title), warnings: sent?.photoWarnings });
+      setOutcome({
+        kind: sent ? 'sent' : 'queued',
+        title: String(body.title),
+        warnings: sent?.photoWarnings,
+        task: openTasks.find((x) => x.id === v.taskId),
+      });
       form.resetFields();
       form.setFieldsValue({ type: v.type, occurredOn: v.occurredOn });
       setPhotos([]);
@@ -167,6 +180,7 @@ export function EventFormPage() {
                 <div key={w}>{describePhotoWarning(w, t)}</div>
               ))}
               <Link to={`/unit/${id}/ledger`}>{t('event.openLedger')}</Link>
+              {outcome.kind === 'sent' && outcome.task && <MarkTaskDone task={outcome.task} campaignId={id} />}
             </>
           }
           data-testid={outcome.kind === 'sent' ? 'event-sent' : 'event-queued'}
@@ -185,18 +199,7 @@ export function EventFormPage() {
       >
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="type"
-              label={t('event.field.type')}
-              rules={[{ required: true, message: t('fieldError.required') }]}
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                size="large"
-                data-testid="event-type"
-                options={types.map((x) => ({ value: x, label: t(`eventType.${x}`) }))}
-              />
-            </Form.Item>
+            <EventTypeField types={types} kind={kind} testId="event-type" />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
@@ -255,16 +258,7 @@ export function EventFormPage() {
         <Form.Item label={t('event.field.photos')}>
           <PhotoPicker value={photos} onChange={setPhotos} />
         </Form.Item>
-        {openTasks.length > 0 && (
-          <Form.Item name="taskId" label={t('event.field.task')}>
-            <Select
-              allowClear
-              size="large"
-              options={openTasks.map((x) => ({ value: x.id, label: x.title }))}
-              placeholder={t('event.field.taskPlaceholder')}
-            />
-          </Form.Item>
-        )}
+        <TaskField tasks={openTasks} testId="event-task" />
         <Form.Item
           name="description"
           label={t('event.field.description')}

@@ -34,7 +34,10 @@ export function dueItems(input: {
   const { campaign, tasks, groupSet, summaryStatus, today } = input;
   const base = `/unit/${campaign.id}`;
   const items: DueItem[] = [];
-  if (groupSet === false)
+  // one item per duty: a 成立领导小组 task stands for the group (it opens the group's form and closes when the
+  // group is saved); the bare "record your group" item is for a month without such a task
+  const groupTask = tasks.some((x) => x.kind === 'LEADING_GROUP');
+  if (groupSet === false && !groupTask)
     items.push({ kind: 'group', key: 'group', title: 'group', light: 'YELLOW', link: `${base}/group` });
   for (const task of tasks) {
     if (task.status === 'DONE' || task.status === 'CANCELLED') continue;
@@ -46,7 +49,7 @@ export function dueItems(input: {
       dueOn: task.dueOn,
       daysLeft,
       light: lightFor(daysLeft),
-      link: `${base}/tasks`,
+      link: task.kind === 'LEADING_GROUP' ? `${base}/group` : `${base}/tasks`,
     });
   }
   if (summaryStatus === 'RETURNED') {

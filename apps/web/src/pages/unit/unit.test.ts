@@ -19,7 +19,7 @@ const task = (
   dueOn: string | null,
   status: TaskView['status'] = 'TODO',
   parentTaskId: string | null = null,
-): TaskView => ({ id, campaignId: 'c1', organizationId: 'u', title: id, dueOn, status, parentTaskId });
+): TaskView => ({ id, campaignId: 'c1', organizationId: 'u', title: id, dueOn, status, parentTaskId, kind: 'GENERAL' });
 
 describe('what a unit has to do', () => {
   it('lists overdue first, then due soon, then the rest; done tasks are left out', () => {
@@ -38,6 +38,20 @@ describe('what a unit has to do', () => {
     expect(items.map((i) => i.key)).toEqual(['late', 'soon', 'later', 'summary']);
     expect(items[0]).toMatchObject({ light: 'RED', daysLeft: -2 });
   });
+  it('shows one item for the leading group: its task, which opens the group form', () => {
+    const groupTask: TaskView = { ...task('成立领导小组', '2026-11-22'), kind: 'LEADING_GROUP' };
+    const items = dueItems({ campaign, tasks: [groupTask], groupSet: false, summaryStatus: null, today: '2026-11-20' });
+    expect(items.map((i) => [i.kind, i.link])).toEqual([
+      ['task', '/unit/c1/group'],
+      ['summary', '/unit/c1/summary'],
+    ]);
+    // done once the group is saved: no item is left for it
+    const done = { ...groupTask, status: 'DONE' as const };
+    expect(
+      dueItems({ campaign, tasks: [done], groupSet: true, summaryStatus: null, today: '2026-11-20' }),
+    ).toHaveLength(1);
+  });
+
   it('asks for the leading group and a returned summary', () => {
     const items = dueItems({ campaign, tasks: [], groupSet: false, summaryStatus: 'RETURNED', today: '2026-11-20' });
     expect(items.map((i) => i.kind).sort()).toEqual(['group', 'returned']);
@@ -112,8 +126,24 @@ describe('summary figures', () => {
       source: { kind: 'events' as const, filter: {} },
     });
     const runs = splitByFigures(text, [fig('b', '5,000余人次'), fig('a', '3,000份')]);
-    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.map((r) => r.text + ('figure' in r ? r.tail : '')).join('')).toBe(text);
     expect(runs.filter((r) => 'figure' in r).map((r) => r.text)).toEqual(['3,000份', '5,000余人次']);
+  });
+
+  it('keeps the punctuation after a figure on its line: no line starts with ，or 。', () => {
+    const text = '发放宣传单3,000份，覆盖群众5,000余人次。';
+    const fig = (t: string) => ({
+      id: t,
+      text: t,
+      value: '',
+      start: text.indexOf(t),
+      end: text.indexOf(t) + t.length,
+      source: { kind: 'events' as const, filter: {} },
+    });
+    const runs = splitByFigures(text, [fig('3,000份'), fig('5,000余人次')]);
+    expect(runs.flatMap((r) => ('figure' in r ? [r.tail] : []))).toEqual(['，', '。']);
+    expect(runs.map((r) => r.text + ('figure' in r ? r.tail : '')).join('')).toBe(text);
+    expect(runs.some((r) => !('figure' in r) && /^[，。]/.test(r.text))).toBe(false);
   });
 });
 

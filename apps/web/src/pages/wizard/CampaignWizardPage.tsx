@@ -20,12 +20,14 @@ import { useNavigate } from 'react-router';
 import { fieldPath } from '../../api/errors.js';
 import { keys, mutations, useTemplates } from '../../api/queries.js';
 import type { CampaignView } from '../../api/types.js';
-import { useAuth } from '../../auth/auth.js';
+import { useAuth, useRoles } from '../../auth/auth.js';
 import { applyFieldErrors, ErrorAlert } from '../../components/ErrorAlert.js';
 import { OrgTreePicker } from '../../components/OrgTreePicker.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { addDays, formatFullDay, formatPeriod } from '../../lib/dates.js';
+import { formatFullDay, formatPeriod, todayIn } from '../../lib/dates.js';
 import { NoticeFields } from './NoticeFields.js';
+import { SuggestedTasks } from './SuggestedTasks.js';
+import { suggestedReportDueOn, templateDueOn } from './task-dates.js';
 import { TemplateStep } from './TemplateStep.js';
 
 interface BasicsForm {
@@ -62,6 +64,7 @@ function mapField(field: string): (string | number)[] {
 export function CampaignWizardPage() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
+  const roles = useRoles();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const templates = useTemplates();
@@ -88,12 +91,19 @@ export function CampaignWizardPage() {
     form.setFieldsValue({
       title: tpl ? `${start.year()}年${tpl.title.replace(/^\d{4}年/, '')}` : '',
       period: [start, end],
-      reportDueOn: end.add(5, 'day'),
+      reportDueOn: dayjs(suggestedReportDueOn(end.format(DAY))),
       directiveTitle: tpl?.directiveTitle ?? undefined,
       purpose: tpl?.purpose ?? undefined,
       goals: tpl?.goals ?? undefined,
     });
-    setSuggested([]);
+    // the template's tasks are what a month needs: ticked until the organizer unticks one
+    setSuggested(tpl?.suggestedTasks.map((x) => x.title) ?? []);
+  };
+
+  /** A new period gets a new summary deadline suggested (five days after it), as the template's did. */
+  const onValuesChange = (changed: Partial<BasicsForm>) => {
+    const end = changed.period?.[1];
+    if (end) form.setFieldsValue({ reportDueOn: dayjs(suggestedReportDueOn(end.format(DAY))) });
   };
 
   const next = async () => {
@@ -146,13 +156,17 @@ export function CampaignWizardPage() {
         setCreated(campaign);
       }
       const start = v.period[0].format(DAY);
+      const today = todayIn(roles.timeZone);
       for (const title of suggested) {
         const task = template?.suggestedTasks.find((x) => x.title === title);
         const organizationId = campaign.organizerOrgId || v.organizerOrgId || organizerOrgs[0]?.organizationId;
         const cascade = task?.cascade ?? 'PARTICIPANTS';
         if (task?.key) await mutations.createTask(campaign.id, { organizationId, templateTaskKey: task.key, cascade });
         else {
-          const due = task?.dueOffsetDays != null ? addDays(start, task.dueOffsetDays) : v.period[1].format(DAY);
+          const due =
+            task?.dueOffsetDays != null
+              ? templateDueOn(start, task.dueOffsetDays, today, v.reportDueOn.format(DAY))
+              : v.period[1].format(DAY);
           await mutations.createTask(campaign.id, {
             organizationId,
             title,
@@ -214,6 +228,7 @@ export function CampaignWizardPage() {
           layout="vertical"
           hidden={step !== 1}
           initialValues={{ organizerOrgId: organizerOrgs[0]?.organizationId }}
+          onValuesChange={onValuesChange}
           disabled={!!created}
         >
           {organizerOrgs.length > 1 && (
@@ -303,16 +318,18 @@ export function CampaignWizardPage() {
                 {t('wizard.pickedCount', { count: participants.length })}
               </Descriptions.Item>
             </Descriptions>
-            {template && template.suggestedTasks.length > 0 && (
-              <Card size="small" title={t('wizard.suggestedTasks')} style={{ marginBottom: 16 }}>
-                <Typography.Paragraph type="secondary">{t('wizard.suggestedTasksHint')}</Typography.Paragraph>
-                <Checkbox.Group
-                  value={suggested}
-                  onChange={(x) => setSuggested(x as string[])}
-                  options={template.suggestedTasks.map((task) => ({ value: task.title, label: task.title }))}
-                  style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-                />
-              </Card>
+            {template && template.suggestedTasks.length > 0 && v.period && v.reportDueOn && (
+              <SuggestedTasks
+                template={template}
+                value={suggested}
+                onChange={setSuggested}
+                period={{
+                  startsOn: v.period[0].format(DAY),
+                  endsOn: v.period[1].format(DAY),
+                  reportDueOn: v.reportDueOn.format(DAY),
+                }}
+                launchDay={todayIn(roles.timeZone)}
+              />
             )}
             <Checkbox checked={launchNow} onChange={(e) => setLaunchNow(e.target.checked)} data-testid="launch-now">
               {t('wizard.launchNow')}

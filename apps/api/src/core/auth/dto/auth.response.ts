@@ -81,6 +81,9 @@ export class MembershipResponse implements MembershipView {
   @ApiProperty()
   organizationName: string;
 
+  @ApiProperty({ enum: ORGANIZATION_KINDS, description: 'The unit’s kind: forms fit it' })
+  organizationKind: OrganizationKind;
+
   @ApiProperty({ enum: ROLES })
   role: Role;
 }

@@ -23,6 +23,8 @@ import {
   type RemoveParticipantResult,
   type SuggestedTask,
   type TaskCascade,
+  TASK_KINDS,
+  type TaskKind,
 } from '@campaign-month/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '../../../core/http/dto/page.response.js';
@@ -83,11 +85,20 @@ export class SuggestedTaskResponse implements SuggestedTask {
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Due this many days after the first day of the campaign' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Due this many days after the first day of the campaign, never before the day the task is created ' +
+      '(nor after reportDueOn)',
+  })
   dueAfterDays: number;
 
   @ApiProperty({ enum: TASK_CASCADES, nullable: true })
   cascade: TaskCascade | null;
+
+  @ApiPropertyOptional({ enum: TASK_KINDS, description: 'LEADING_GROUP: saving the unit’s 领导小组 completes it' })
+  kind?: TaskKind;
 }
 
 export class CampaignTemplateResponse implements CampaignTemplateView {

@@ -32,6 +32,7 @@ export const ANTI_FRAUD_TEMPLATE: CampaignTemplateView = {
     {
       key: 'leading-group',
       title: '成立宣传月活动领导小组',
+      kind: 'LEADING_GROUP',
       description: '成立由主要负责人任组长的领导小组，明确分工，责任到人，并在系统中录入名单。',
       dueAfterDays: 3,
       cascade: 'PARTICIPANTS',

@@ -33,6 +33,7 @@ export const MEDICAL_INSURANCE_FUND_TEMPLATE: CampaignTemplateView = {
     {
       key: 'leading-group',
       title: '成立宣传月活动领导小组',
+      kind: 'LEADING_GROUP',
       description: '成立由院长任组长的领导小组，明确各科室分工，责任到人。',
       dueAfterDays: 3,
       cascade: 'PARTICIPANTS',

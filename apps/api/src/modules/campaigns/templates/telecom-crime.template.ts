@@ -32,6 +32,7 @@ export const TELECOM_CRIME_TEMPLATE: CampaignTemplateView = {
     {
       key: 'leading-group',
       title: '成立宣传月活动领导小组',
+      kind: 'LEADING_GROUP',
       description: '成立由校长任组长的领导小组，明确分工，责任到人。',
       dueAfterDays: 3,
       cascade: 'PARTICIPANTS',

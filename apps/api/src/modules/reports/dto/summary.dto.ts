@@ -1,6 +1,6 @@
 import { REPORT_SCOPES, type ReportScope } from '@campaign-month/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 const SCOPE_DEFAULT =
@@ -34,6 +34,19 @@ export class SummaryQueryDto {
   @Min(1)
   @Max(2147483647)
   version?: number;
+}
+
+export class SummaryGetQueryDto extends SummaryQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: a unit with no summary generated yet answers 200 with null instead of 404 (a normal state for a ' +
+      'page that shows it); not with version',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'ifExists must be true or false' })
+  ifExists?: boolean;
 }
 
 export class EditSummaryDto {

@@ -238,6 +238,17 @@ export class SummaryDocumentResponse implements SummaryDocument {
   signature: SignatureResponse;
 }
 
+export class PreviousReviewResponse {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  version: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'What the reviewer wrote when returning it' })
+  reviewerComment: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt: string | null;
+}
+
 export class SummaryResponse implements SummaryView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -306,4 +317,13 @@ export class SummaryResponse implements SummaryView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({
+    type: () => PreviousReviewResponse,
+    nullable: true,
+    description:
+      'The last earlier version a reviewer returned, with its comment: the reviewer of a resubmission compares ' +
+      'this version with it (GET ?version=N). Null when no earlier version was returned',
+  })
+  previousReview: PreviousReviewResponse | null;
 }

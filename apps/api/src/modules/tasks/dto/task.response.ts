@@ -1,5 +1,12 @@
 // Response bodies of the task routes, as the OpenAPI document describes them.
-import { type ChildTaskProgress, TASK_STATUSES, type TaskStatus, type TaskView } from '@campaign-month/contracts';
+import {
+  type ChildTaskProgress,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type TaskKind,
+  type TaskStatus,
+  type TaskView,
+} from '@campaign-month/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponse } from '../../../core/http/dto/page.response.js';
 import { OrganizationRefResponse } from '../../campaigns/dto/campaign.response.js';
@@ -59,6 +66,13 @@ export class TaskResponse implements TaskView {
 
   @ApiProperty({ enum: TASK_STATUSES })
   status: TaskStatus;
+
+  @ApiProperty({
+    enum: TASK_KINDS,
+    description:
+      'LEADING_GROUP: completed when the unit’s 领导小组 is saved with a member; inherited by cascaded tasks',
+  })
+  kind: TaskKind;
 
   @ApiProperty({ description: 'Open and past dueOn (tenant’s calendar)' })
   overdue: boolean;

@@ -6,3 +6,4 @@ export * from './planning.js';
 export * from './events.js';
 export * from './summaries.js';
 export * from './admin.js';
+export * from './notifications.js';

@@ -12,6 +12,7 @@ const config = loadConfig({
   ...process.env,
   DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused',
   LOG_LEVEL: 'silent',
+  WORKERS: 'false',
 });
 const app = await createHttpApp(AppModule.forRoot(config), config, createRootLogger('silent'), { nestLogs: false });
 await app.init();

@@ -45,7 +45,9 @@ describe('event lock race', () => {
     };
     try {
       const dto = { organizationId: w.org.A, type: 'LEAFLET', title: '竞态', occurredOn: '2026-11-06', metrics: {} };
-      await expect(inContext(() => service.create({ ...actor, sessionVersion: 0 }, w.campaign.id, dto as never, key))).rejects.toMatchObject({
+      await expect(
+        inContext(() => service.create({ ...actor, sessionVersion: 0 }, w.campaign.id, dto as never, key)),
+      ).rejects.toMatchObject({
         statusCode: 422,
       });
     } finally {

@@ -33,7 +33,8 @@ export class AuthService {
   async registerTenant(dto: RegisterTenantDto, ip: string | null) {
     const { perAddress, windowSeconds } = this.config.signupThrottle;
     const limit = await this.limits.take(`register:ip:${ip ?? 'unknown'}`, windowSeconds, perAddress);
-    if (!limit.allowed) throw new TooManyRequests('Too many sign-ups from this address; try again later', limit.retryAfterSeconds);
+    if (!limit.allowed)
+      throw new TooManyRequests('Too many sign-ups from this address; try again later', limit.retryAfterSeconds);
     const passwordHash = await hashPassword(dto.admin.password);
     try {
       return await this.prisma.$transaction(async (tx) => {
@@ -92,7 +93,11 @@ export class AuthService {
    * (RateLimitService.take), so requests sent at once cannot slip past the limit together; a successful
    * log-in gives its attempt back. The same answer for an unknown log-in and a wrong password.
    */
-  async verifyCredentials(login: LoginId, password: string, ip: string | null): Promise<{ id: string; tenantId: string; sessionVersion: number }> {
+  async verifyCredentials(
+    login: LoginId,
+    password: string,
+    ip: string | null,
+  ): Promise<{ id: string; tenantId: string; sessionVersion: number }> {
     const { perEmail, perAddress, windowSeconds } = this.config.loginThrottle;
     const loginKey = `login:${login.kind}:${login.value}`;
     const ipKey = `login:ip:${ip ?? 'unknown'}`;
@@ -128,7 +133,13 @@ export class AuthService {
         entityId: user?.id ?? null,
         changes: {
           login: login.value,
-          reason: !user ? 'unknown_login' : user.passwordHash === null ? 'no_password' : !ok ? 'wrong_password' : 'inactive',
+          reason: !user
+            ? 'unknown_login'
+            : user.passwordHash === null
+              ? 'no_password'
+              : !ok
+                ? 'wrong_password'
+                : 'inactive',
         },
       });
       throw new Unauthorized(BAD_CREDENTIALS);

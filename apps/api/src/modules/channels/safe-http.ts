@@ -28,9 +28,8 @@ for (const [net, bits] of [
 ] as const)
   blocked.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
-  // ::/96 holds ::, ::1 and the IPv4-compatible forms; ::ffff:0:0/96 every IPv4-mapped address
+  // ::/96 holds ::, ::1 and the IPv4-compatible forms (IPv4-mapped ones are judged by their IPv4 address)
   ['::', 96],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
@@ -46,6 +45,13 @@ export function isInternalAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
+    const mapped = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+    if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
+    if (mapped?.[2] && mapped[3]) {
+      const hi = Number.parseInt(mapped[2], 16);
+      const lo = Number.parseInt(mapped[3], 16);
+      return blocked.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
+    }
     return blocked.check(address, 'ipv6');
   }
   return true;
@@ -54,7 +60,7 @@ export function isInternalAddress(address: string): boolean {
 export class UnsafeUrl extends Error {}
 
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '');
+  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
 }
 
 /**

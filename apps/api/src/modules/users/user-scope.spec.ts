@@ -21,10 +21,31 @@ describe('canManageUser: a subtree admin against users with memberships above or
     ['a reporter of the branch', [{ role: 'REPORTER', path: BRANCH }], true],
     ['a reporter of a unit below', [{ role: 'REPORTER', path: LEAF }], true],
     ['a fellow admin of the branch', [{ role: 'ADMIN', path: BRANCH }], true],
-    ['the tenant admin who also sits in the branch', [{ role: 'VIEWER', path: BRANCH }, { role: 'ADMIN', path: ROOT }], false],
-    ['a viewer of the root with a reporter seat in the branch', [{ role: 'REPORTER', path: LEAF }, { role: 'VIEWER', path: ROOT }], false],
+    [
+      'the tenant admin who also sits in the branch',
+      [
+        { role: 'VIEWER', path: BRANCH },
+        { role: 'ADMIN', path: ROOT },
+      ],
+      false,
+    ],
+    [
+      'a viewer of the root with a reporter seat in the branch',
+      [
+        { role: 'REPORTER', path: LEAF },
+        { role: 'VIEWER', path: ROOT },
+      ],
+      false,
+    ],
     ['an organizer of the root', [{ role: 'ORGANIZER', path: ROOT }], false],
-    ['a user of the branch and of a sibling branch', [{ role: 'REPORTER', path: BRANCH }, { role: 'REPORTER', path: SIBLING }], false],
+    [
+      'a user of the branch and of a sibling branch',
+      [
+        { role: 'REPORTER', path: BRANCH },
+        { role: 'REPORTER', path: SIBLING },
+      ],
+      false,
+    ],
     ['a sibling-branch user', [{ role: 'REPORTER', path: SIBLING }], false],
     ['a user without memberships', [], false],
   ];
@@ -34,7 +55,12 @@ describe('canManageUser: a subtree admin against users with memberships above or
 
   it('the tenant admin manages everyone below the root, another admin of the root included', () => {
     const rootAdmin = actor(['ADMIN', ROOT]);
-    expect(canManageUser(rootAdmin, [{ role: 'ADMIN', path: ROOT }, { role: 'REPORTER', path: SIBLING }])).toBe(true);
+    expect(
+      canManageUser(rootAdmin, [
+        { role: 'ADMIN', path: ROOT },
+        { role: 'REPORTER', path: SIBLING },
+      ]),
+    ).toBe(true);
   });
 
   it('an organizer or reporter of the root manages nobody (no user:write)', () => {

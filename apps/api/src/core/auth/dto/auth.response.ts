@@ -89,7 +89,11 @@ export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'E-mail (lower-case); a user has an e-mail, a 手机号 or both' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'E-mail (lower-case); a user has an e-mail, a 手机号 or both',
+  })
   email: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '13800138000', description: '手机号 (11 digits)' })

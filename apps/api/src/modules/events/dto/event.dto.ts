@@ -95,7 +95,10 @@ export class CreateEventDto implements CreateEventRequest {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ example: '2026-11-06', description: 'Day of the event (YYYY-MM-DD), inside the campaign period and not after today' })
+  @ApiProperty({
+    example: '2026-11-06',
+    description: 'Day of the event (YYYY-MM-DD), inside the campaign period and not after today',
+  })
   @IsCalendarDay()
   occurredOn: string;
 

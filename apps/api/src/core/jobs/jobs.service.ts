@@ -3,7 +3,7 @@
 // Modules register their queues and handlers (register) while the application is built; the workers run
 // when config.workers is true (the API process by default; `npm run worker` runs them alone).
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { requestContext } from '../context/request-context.js';
@@ -195,7 +195,9 @@ export class JobsService implements OnApplicationBootstrap {
       executeSql: (text, values) =>
         pool.query(text, values) as Promise<{ rows: unknown[] }> as Promise<{ rows: never[] }>,
     };
-    const boss = new PgBoss({
+    // loaded on first use: a process that never queues anything does not pay for it at start-up
+    const { default: PgBossClass } = await import('pg-boss');
+    const boss = new PgBossClass({
       db,
       schema: SCHEMA,
       supervise: this.config.workers,

@@ -1,7 +1,7 @@
 // Sends one message through one channel (robot, webhook or e-mail). Throws SendFailure with the HTTP status
 // (or null) and a message: the caller records it on the channel and lets pg-boss retry.
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ChannelKind } from '@campaign-month/contracts';
 import { APP_CONFIG, type AppConfig } from '../../core/config/config.js';
 import {
@@ -33,7 +33,7 @@ export interface ChannelTarget {
 
 @Injectable()
 export class ChannelSender implements OnModuleDestroy {
-  private mailer: Transporter | null = null;
+  private mailer: Promise<Transporter> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -72,20 +72,24 @@ export class ChannelSender implements OnModuleDestroy {
     if (!this.config.notify.smtpUrl) throw new SendFailure('e-mail is off: SMTP_URL is not set', null);
     if (!to.length) throw new SendFailure('no e-mail address', null);
     // one pooled transport per process: a digest morning sends thousands of messages over a few connections
-    this.mailer ??= nodemailer.createTransport(
-      { url: this.config.notify.smtpUrl, pool: true, maxConnections: 8, maxMessages: 1000 } as never,
-      { from: this.config.notify.smtpFrom },
+    // (nodemailer is loaded on first use: a process that never sends e-mail does not pay for it at start-up)
+    const smtpUrl = this.config.notify.smtpUrl;
+    this.mailer ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 8, maxMessages: 1000 } as never, {
+        from: this.config.notify.smtpFrom,
+      }),
     );
+    const mailer = await this.mailer;
     const link = m.link && /^https?:\/\//.test(m.link) ? `\n\n${m.link}` : '';
     try {
-      await this.mailer.sendMail({ to, subject: m.title, text: `${m.body}${link}` });
+      await mailer.sendMail({ to, subject: m.title, text: `${m.body}${link}` });
     } catch (error) {
       const e = error as { responseCode?: number; message?: string };
       throw new SendFailure(`SMTP: ${String(e.message ?? error).slice(0, 400)}`, e.responseCode ?? null);
     }
   }
 
-  onModuleDestroy(): void {
-    this.mailer?.close();
+  async onModuleDestroy(): Promise<void> {
+    (await this.mailer?.catch(() => null))?.close();
   }
 }

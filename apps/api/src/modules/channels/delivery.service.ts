@@ -20,8 +20,9 @@ export class DeliveryService {
     jobs.register<{ deliveryId: string }>({
       name: DELIVER_QUEUE,
       handler: (d) => this.deliver(d.deliveryId),
-      batchSize: 100,
-      workers: 2,
+      // a digest morning: thousands of e-mails; each worker takes up to 200 per poll
+      batchSize: 200,
+      workers: 4,
       retry: { limit: config.notify.retryLimit, delaySeconds: config.notify.retryDelaySeconds },
       expireInSeconds: 120,
     });

@@ -47,6 +47,8 @@ export interface AppConfig {
   preparedStatements: boolean;
   /** Run the job workers (deliveries, rule checks, digests) in this process; `npm run worker` runs them alone. */
   workers: boolean;
+  /** Job handlers running at once per process (they share the database pool with the requests). */
+  jobsConcurrency: number;
   notify: NotifyConfig;
 }
 
@@ -209,6 +211,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rowLevelSecurity: r.bool('DB_ROW_LEVEL_SECURITY', true),
     preparedStatements: r.bool('DB_PREPARED_STATEMENTS', true),
     workers: r.bool('WORKERS', true),
+    jobsConcurrency: r.int('JOBS_CONCURRENCY', 4, 1, 100),
     notify: {
       smtpUrl,
       smtpFrom: r.str('SMTP_FROM', 'Campaign Month <no-reply@campaign-month.local>'),

@@ -4,6 +4,7 @@
 // when config.workers is true (the API process by default; `npm run worker` runs them alone).
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
+import pLimit from 'p-limit';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { requestContext } from '../context/request-context.js';
@@ -14,6 +15,11 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 export interface QueueDefinition<T> {
   name: string;
   handler: JobHandler<T>;
+  /**
+   * Instead of one handler call per job: the whole fetched batch at once (e.g. deliveries read and marked
+   * with one statement each); answers, per job in order, null or the error that fails it (retried).
+   */
+  batchHandler?: (jobs: { id: string; data: T }[]) => Promise<(Error | null)[]>;
   /** Jobs fetched per poll; the batch runs concurrently and each job completes or fails on its own. */
   batchSize?: number;
   /** Workers per process for this queue. */
@@ -53,12 +59,18 @@ export class JobsService implements OnApplicationBootstrap {
   private starting: Promise<PgBoss> | null = null;
   private stopped = false;
   private readonly log = new Logger('Jobs');
+  /**
+   * Job handlers running at once in this process, all queues together: they share the API's database pool,
+   * so a digest morning's thousands of deliveries must leave connections to the requests (JOBS_CONCURRENCY).
+   */
+  private readonly limit: ReturnType<typeof pLimit>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PrismaService) private readonly prisma: PrismaService,
   ) {
     prisma.onBeforeClose(() => this.stop());
+    this.limit = pLimit(config.jobsConcurrency);
   }
 
   /** Called by modules in their constructors: the queue exists and, with workers on, is worked. */
@@ -214,8 +226,19 @@ export class JobsService implements OnApplicationBootstrap {
   }
 
   private async runBatch(boss: PgBoss, q: QueueDefinition<never>, jobs: PgBoss.Job<unknown>[]): Promise<unknown> {
+    if (q.batchHandler) {
+      const batch = q.batchHandler;
+      const errors = await this.limit(() => fresh(() => batch(jobs.map((j) => ({ id: j.id, data: j.data as never })))));
+      for (const [i, err] of errors.entries()) {
+        if (!err) continue;
+        await boss
+          .fail(q.name, jobs[i]!.id, { message: err.message })
+          .catch((e) => this.log.warn({ msg: 'could not fail a job', err: String(e) }));
+      }
+      return undefined;
+    }
     const results = await Promise.allSettled(
-      jobs.map((job) => fresh(() => q.handler(job.data as never, { id: job.id, name: job.name }))),
+      jobs.map((job) => this.limit(() => fresh(() => q.handler(job.data as never, { id: job.id, name: job.name })))),
     );
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ job: jobs[i]!, reason: r.reason }] : []));
     for (const { job, reason } of failed) {

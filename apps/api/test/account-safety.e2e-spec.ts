@@ -196,7 +196,7 @@ describe('account safety', () => {
       return out;
     });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-  });
+  }, 20_000); // starts a product process (about 3 s here, more when the machine is busy)
 
   it('throttles sign-ups per address, also when they arrive at once', async () => {
     await sql(`DELETE FROM rate_limit_counter WHERE key LIKE 'register:%'`);
@@ -216,7 +216,7 @@ describe('account safety', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
     expect(answers.find((r) => r.status === 429)!.headers.get('retry-after')).toBeTruthy();
     await sql(`DELETE FROM rate_limit_counter WHERE key LIKE 'register:%'`);
-  });
+  }, 20_000); // starts a product process (about 3 s here, more when the machine is busy)
 
   it('signs up with a 手机号 only and logs in with it however it is typed', async () => {
     const phone = `139${String(process.pid % 10000).padStart(4, '0')}${String(Date.now() % 10000).padStart(4, '0')}`;
@@ -270,7 +270,7 @@ describe('account safety', () => {
       expect(await withProcess({}, (url) => getMe(url, tenant.adminToken))).toBe(200);
       const again = await sql<{ value: string }>(`SELECT value FROM app_setting WHERE key = 'jwt_signing_secret'`);
       expect(again).toEqual(rows);
-    });
+    }, 20_000); // starts a product process (about 3 s here, more when the machine is busy)
 
     it('refuses a token forged with the secret the code once carried, and accepts one signed with the stored secret', async () => {
       const tenant = await registerTenant(t.http);
@@ -297,6 +297,6 @@ describe('account safety', () => {
       );
       expect(stored).toBe(401);
       expect(own).toBe(200);
-    });
+    }, 20_000); // starts a product process (about 3 s here, more when the machine is busy)
   });
 });

@@ -15,7 +15,7 @@ import { addAdmin, buildImportFiles, sendImport } from '../bench/lib/imports.mjs
 import { load, openLoop, percentile, timed } from '../bench/lib/load.mjs';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-// --only=eventCreate,progress,reports,imports,coldStart runs a subset
+// --only=eventCreate,progress,reports,digest,imports,coldStart runs a subset
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const wants = (name) => only.length === 0 || only.includes(name);
 const size = quick ? { units: 500, events: 50_000 } : { units: 5_000, events: 500_000 };
@@ -55,6 +55,7 @@ try {
   if (wants('eventCreate')) await benchEventCreate(data, reporter);
   if (wants('progress')) await benchProgressStats(data, organizer);
   if (wants('reports')) await benchReports(data, reporter, organizer);
+  if (wants('digest')) await benchDigest(data, reporter);
   // last: the imports add units and users to the tenant the other figures read
   if (wants('imports')) await benchImports(data, PASSWORD);
 } finally {
@@ -152,6 +153,94 @@ async function benchEventCreate(data, reporter) {
     ]);
   } finally {
     await bare.close();
+  }
+}
+
+/**
+ * The daily digest (issue 18): 10,000 reporters (two per unit of the full tenant; --quick: a tenth) each with
+ * something due, a local SMTP server as the sink, one API process with the job workers on. Measured: the time
+ * from the workers' start until every digest is queued, and until every one is delivered; and event create
+ * on that process while the workers run, against the bare server measured just before.
+ */
+async function benchDigest(data, reporter) {
+  const { startSmtpSink } = await import('./lib/smtp-sink.mjs');
+  const users = quick ? 1_000 : 10_000;
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    // two REPORTERs per participating unit (round robin over the leaves), all with an e-mail address
+    await db.query(
+      `WITH u AS (
+         INSERT INTO app_user (tenant_id, email, name)
+         SELECT $1, 'digest-' || n || '@bench.example', '填报员' || n FROM generate_series(1, $2::int) n
+         RETURNING id, (substring(email from 'digest-(\\d+)@'))::int AS n)
+       INSERT INTO membership (tenant_id, user_id, organization_id, role)
+       SELECT $1, u.id, ($3::uuid[])[1 + (u.n % array_length($3::uuid[], 1))], 'REPORTER' FROM u`,
+      [data.tenantId, users, data.leafIds],
+    );
+    // and something due for every unit: a report task two days overdue
+    await db.query(
+      `INSERT INTO task (tenant_id, campaign_id, organization_id, title, due_on, status)
+       SELECT $1, $2, u, '报送宣传月进展', CURRENT_DATE - 2, 'TODO' FROM unnest($3::uuid[]) u`,
+      [data.tenantId, data.campaignId, data.leafIds],
+    );
+    await db.query(
+      `INSERT INTO reminder_rule (tenant_id, campaign_id, due_soon_days, overdue, escalate_after_days, no_group_by_day, no_event_days, summary_due_soon_days, digest_hour)
+       VALUES ($1, $2, 3, true, 3, 3, 5, 3, 0)`,
+      [data.tenantId, data.campaignId],
+    );
+  } finally {
+    await db.end();
+  }
+  const sink = await startSmtpSink();
+  const body = JSON.stringify({ organizationId: data.leafIds[0], type: 'LEAFLET', title: '集日发放宣传单', occurredOn: '2026-11-06', metrics: { audience: 120 } });
+  const path = `/api/v1/campaigns/${data.campaignId}/events`;
+  const measure = (url, headers = {}) => load({ url, body, headers, connections: 50, warmup: 3, duration: loadSeconds });
+  const bare = await startBareServer({ url: dbUrl, tenantId: data.tenantId, campaignId: data.campaignId, organizationId: data.leafIds[0], authorId: data.users.REPORTER.id, metricIds: data.metricIds });
+  let worker;
+  try {
+    const baseline = await measure(`${bare.url}/`);
+    const started = Date.now();
+    worker = await startApi(dbUrl, { WORKERS: 'true', SMTP_URL: sink.url, NOTIFY_TICK_SECONDS: '5', JOBS_POLL_SECONDS: '1' });
+    const auth = { authorization: `Bearer ${reporter}` };
+    // event create on the process whose workers are sending the digests
+    const during = measure(`${worker.url}${path}`, auth);
+    const probe = new pg.Client({ connectionString: dbUrl });
+    await probe.connect();
+    let queuedMs = null;
+    let deliveredMs = null;
+    let queued = 0;
+    const limit = Date.now() + 300_000;
+    while (Date.now() < limit) {
+      if (queuedMs === null) {
+        queued = (await probe.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE dedupe_key LIKE 'digest:%' AND enqueued_at IS NOT NULL`)).rows[0].n;
+        if (queued >= users) queuedMs = Date.now() - started;
+      }
+      if (sink.count() >= users) {
+        deliveredMs = Date.now() - started;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await probe.end();
+    const product = await during;
+    const ratio = product.requestsPerSec / baseline.requestsPerSec;
+    record('digest', `daily digest to ${users} users of ${data.units} units: queued, delivered to a local SMTP sink (ms)`, { users, queuedMs, deliveredMs, mails: sink.count() }, [
+      `queued ${queuedMs} ms, delivered ${deliveredMs} ms (${sink.count()} mails)`,
+      '',
+      '',
+      'target: delivered < 60,000 ms',
+    ]);
+    record('eventCreateWithWorkers', 'event create while the workers send the digest (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [
+      `${product.requestsPerSec} req/s, p50 ${product.p50} / p99 ${product.p99} ms`,
+      `${baseline.requestsPerSec} req/s, p50 ${baseline.p50} / p99 ${baseline.p99} ms`,
+      round(ratio, 2),
+      `target ≥ 0.5; failed: ${product.failed}`,
+    ]);
+  } finally {
+    await worker?.stop();
+    await bare.close();
+    await sink.close();
   }
 }
 
@@ -317,7 +406,8 @@ function record(key, label, figures, cells) {
 async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', SIGNUP_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
+    // the job workers only where a figure is about them (benchDigest)
+    env: { ...process.env, WORKERS: 'false', ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', SIGNUP_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);

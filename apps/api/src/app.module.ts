@@ -3,13 +3,17 @@ import { AuthModule } from './core/auth/auth.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { CoreModule } from './core/core.module.js';
+import { JobsModule } from './core/jobs/jobs.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadingGroupsModule } from './modules/leading-groups/leading-groups.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -27,6 +31,9 @@ export const FEATURE_MODULES = [
   EventsModule,
   ReportsModule,
   AuditModule,
+  NotificationsModule,
+  RemindersModule,
+  ChannelsModule,
 ];
 
 @Module({})
@@ -35,7 +42,14 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, StorageModule, ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        CoreModule,
+        JobsModule,
+        StorageModule,
+        ...FEATURE_MODULES,
+      ],
     };
   }
 }

@@ -24,21 +24,61 @@ async function withProcess<T>(env: Record<string, string>, fn: (url: string) => 
 const PROCESS_TIMEOUT = 90_000;
 
 const post = (url: string, path: string, body: unknown) =>
-  fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const getMe = (url: string, token: string) => fetch(`${url}/api/v1/me`, { headers: bearer(token) }).then((r) => r.status);
+  fetch(`${url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const getMe = (url: string, token: string) =>
+  fetch(`${url}/api/v1/me`, { headers: bearer(token) }).then((r) => r.status);
 
 type Seat = [place: 'root' | 'A' | 'A1' | 'B', role: Role];
 
 /** What an admin of branch A may do to a user holding these memberships (root → A → A1; root → B). */
 const COMBINATIONS: [string, Seat[], 'allowed' | 'refused'][] = [
-  ['the tenant ADMIN who also has a seat in A', [['A', 'VIEWER'], ['root', 'ADMIN']], 'refused'],
+  [
+    'the tenant ADMIN who also has a seat in A',
+    [
+      ['A', 'VIEWER'],
+      ['root', 'ADMIN'],
+    ],
+    'refused',
+  ],
   ['an ADMIN of the root only', [['root', 'ADMIN']], 'refused'],
-  ['an ORGANIZER of the root with a REPORTER seat in A1', [['A1', 'REPORTER'], ['root', 'ORGANIZER']], 'refused'],
-  ['a VIEWER of the root with a REPORTER seat in A', [['A', 'REPORTER'], ['root', 'VIEWER']], 'refused'],
-  ['a REPORTER of A and of the sibling branch B', [['A', 'REPORTER'], ['B', 'REPORTER']], 'refused'],
+  [
+    'an ORGANIZER of the root with a REPORTER seat in A1',
+    [
+      ['A1', 'REPORTER'],
+      ['root', 'ORGANIZER'],
+    ],
+    'refused',
+  ],
+  [
+    'a VIEWER of the root with a REPORTER seat in A',
+    [
+      ['A', 'REPORTER'],
+      ['root', 'VIEWER'],
+    ],
+    'refused',
+  ],
+  [
+    'a REPORTER of A and of the sibling branch B',
+    [
+      ['A', 'REPORTER'],
+      ['B', 'REPORTER'],
+    ],
+    'refused',
+  ],
   ['a REPORTER of B only', [['B', 'REPORTER']], 'refused'],
   ['a REPORTER of A1', [['A1', 'REPORTER']], 'allowed'],
-  ['an ORGANIZER of A and a VIEWER of A1', [['A', 'ORGANIZER'], ['A1', 'VIEWER']], 'allowed'],
+  [
+    'an ORGANIZER of A and a VIEWER of A1',
+    [
+      ['A', 'ORGANIZER'],
+      ['A1', 'VIEWER'],
+    ],
+    'allowed',
+  ],
   ['a fellow ADMIN of A', [['A', 'ADMIN']], 'allowed'],
 ];
 
@@ -109,8 +149,15 @@ describe('account safety', () => {
     });
 
     it('the tenant admin still manages a user with seats anywhere in the tree', async () => {
-      const user = await target([['A', 'REPORTER'], ['B', 'VIEWER']]);
-      await t.http.patch(`/api/v1/users/${user.id}`).set(bearer(tenant.adminToken)).send({ name: '新名字' }).expect(200);
+      const user = await target([
+        ['A', 'REPORTER'],
+        ['B', 'VIEWER'],
+      ]);
+      await t.http
+        .patch(`/api/v1/users/${user.id}`)
+        .set(bearer(tenant.adminToken))
+        .send({ name: '新名字' })
+        .expect(200);
     });
   });
 
@@ -147,7 +194,8 @@ describe('account safety', () => {
     await sql(`DELETE FROM rate_limit_counter WHERE key LIKE 'login:ip:%'`);
     const statuses = await withProcess({ LOGIN_MAX_PER_EMAIL: '100', LOGIN_MAX_PER_ADDRESS: '3' }, async (url) => {
       const out: number[] = [];
-      for (let i = 0; i < 6; i++) out.push((await post(url, '/auth/login', { login: tenant.adminEmail, password: PASSWORD })).status);
+      for (let i = 0; i < 6; i++)
+        out.push((await post(url, '/auth/login', { login: tenant.adminEmail, password: PASSWORD })).status);
       return out;
     });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
@@ -180,21 +228,26 @@ describe('account safety', () => {
       .send({
         tenantName: '手机号注册',
         organization: { name: '手机号注册', kind: 'TOWN' },
-        admin: { name: '乙', phone: `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`, password: PASSWORD },
+        admin: {
+          name: '乙',
+          phone: `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`,
+          password: PASSWORD,
+        },
       })
       .expect(201);
     expect(res.body.user).toMatchObject({ phone, email: null });
     await t.http.post('/api/v1/auth/login').send({ login: phone, password: PASSWORD }).expect(200);
-    await t.http.post('/api/v1/auth/login').send({ login: `${phone.slice(0, 3)} ${phone.slice(3)}`, password: PASSWORD }).expect(200);
+    await t.http
+      .post('/api/v1/auth/login')
+      .send({ login: `${phone.slice(0, 3)} ${phone.slice(3)}`, password: PASSWORD })
+      .expect(200);
     const bad = await t.http.post('/api/v1/auth/login').send({ login: '12345', password: PASSWORD }).expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'login' })]);
     const none = await t.http
       .post('/api/v1/auth/register-tenant')
       .send({ tenantName: 'x', organization: { name: 'x', kind: 'TOWN' }, admin: { name: '丙', password: PASSWORD } })
       .expect(400);
-    expect(none.body.details.map((d: { field: string }) => d.field)).toEqual(
-      expect.arrayContaining(['admin.email']),
-    );
+    expect(none.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['admin.email']));
     expect(new Set(none.body.details.map((d: { field: string }) => d.field))).toEqual(new Set(['admin.email']));
   });
 
@@ -223,7 +276,7 @@ describe('account safety', () => {
     }, PROCESS_TIMEOUT);
 
     it('refuses a token forged with the secret the code once carried, and accepts one signed with the stored secret', async () => {
-        const tenant = await registerTenant(t.http);
+      const tenant = await registerTenant(t.http);
       const now = Math.floor(Date.now() / 1000);
       const claims = { sub: tenant.adminId, tid: tenant.tenantId, typ: 'access', sv: 0, iat: now, exp: now + 600 };
       await t.http
@@ -231,7 +284,10 @@ describe('account safety', () => {
         .set(bearer(forge('campaign-month-development-secret-change-me', claims)))
         .expect(401);
       const [row] = await sql<{ value: string }>(`SELECT value FROM app_setting WHERE key = 'jwt_signing_secret'`);
-      await t.http.get('/api/v1/me').set(bearer(forge(row!.value, claims))).expect(200);
+      await t.http
+        .get('/api/v1/me')
+        .set(bearer(forge(row!.value, claims)))
+        .expect(200);
     });
 
     it('with JWT_SECRET set uses it and not the stored one', async () => {

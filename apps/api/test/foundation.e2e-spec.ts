@@ -50,7 +50,7 @@ scratch('the migrator (on scratch databases)', () => {
   };
   afterAll(async () => {
     for (const name of made) await dropDatabase(state.adminUrl!, name);
-  });
+  }, 30_000); // one DROP DATABASE per scratch database: seconds each when the machine is busy
 
   it('creates the whole schema from empty and records each migration like Prisma does', async () => {
     const url = await fresh();

@@ -541,6 +541,65 @@ describe('the OpenAPI document describes every response body', () => {
     expectDocumented(log, 'GET /api/v1/audit');
   });
 
+  it('督办: notifications, 催办, reminder rules, channels and jobs answer as documented', async () => {
+    const organizer = auth(world.organizerR.token);
+    const reporter = auth(world.reporterB.token);
+    const admin = auth(world.tenant.adminToken);
+    const c = world.campaign.id;
+    const rules = await t.http.get(`${V1}/campaigns/${c}/reminder-rules`).set(organizer).expect(200);
+    expectDocumented(rules, 'GET /api/v1/campaigns/{id}/reminder-rules');
+    expectDocumented(
+      await t.http
+        .put(`${V1}/campaigns/${c}/reminder-rules`)
+        .set(organizer)
+        .send({ ...rules.body, escalateAfterDays: null })
+        .expect(200),
+      'PUT /api/v1/campaigns/{id}/reminder-rules',
+    );
+    expectDocumented(
+      await t.http
+        .post(`${V1}/campaigns/${c}/reminders`)
+        .set(organizer)
+        .send({ organizationIds: [world.org.B] })
+        .expect(200),
+      'POST /api/v1/campaigns/{id}/reminders',
+    );
+    expectDocumented(
+      await t.http.get(`${V1}/campaigns/${c}/organizations/${world.org.B}/reminders`).set(reporter).expect(200),
+      'GET /api/v1/campaigns/{id}/organizations/{orgId}/reminders',
+    );
+    const list = await t.http.get(`${V1}/notifications`).set(reporter).expect(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expectDocumented(list, 'GET /api/v1/notifications');
+    expectDocumented(
+      await t.http.get(`${V1}/notifications/unread-count`).set(reporter).expect(200),
+      'GET /api/v1/notifications/unread-count',
+    );
+    expectDocumented(
+      await t.http.post(`${V1}/notifications/read`).set(reporter).send({ all: true }).expect(200),
+      'POST /api/v1/notifications/read',
+    );
+    const channels = `${V1}/organizations/${world.org.B}/notification-channels`;
+    expectDocumented(
+      await t.http
+        .put(channels)
+        .set(admin)
+        .send([{ kind: 'EMAIL', to: ['office@b.example'], enabled: true }])
+        .expect(200),
+      'PUT /api/v1/organizations/{id}/notification-channels',
+    );
+    expectDocumented(
+      await t.http.get(channels).set(admin).expect(200),
+      'GET /api/v1/organizations/{id}/notification-channels',
+    );
+    const started = await t.http.post(`${channels}/test`).set(admin).expect(202);
+    expectDocumented(started, 'POST /api/v1/organizations/{id}/notification-channels/test');
+    expectDocumented(
+      await t.http.get(`${V1}/jobs/${started.body.jobId}`).set(admin).expect(200),
+      'GET /api/v1/jobs/{id}',
+    );
+  });
+
   it('checked a real answer of every operation that answers with a body', () => {
     const withBody = operations(doc)
       .filter(({ op }) => Object.keys(op.responses ?? {}).some((status) => /^2\d\d$/.test(status) && status !== '204'))

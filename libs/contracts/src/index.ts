@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './summaries.js';
 export * from './admin.js';
 export * from './unit-kinds.zh-CN.js';
+export * from './notifications.js';

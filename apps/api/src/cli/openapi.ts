@@ -15,6 +15,7 @@ const config = loadConfig({
   // nothing is signed here; without it the app would read its secret from the (absent) database
   JWT_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: 'silent',
+  WORKERS: 'false',
 });
 const app = await createHttpApp(AppModule.forRoot(config), config, createRootLogger('silent'), { nestLogs: false });
 await app.init();

@@ -26,6 +26,7 @@ export async function startApiProcess(
       LOG_LEVEL: logLevel,
       STORAGE_DIR: `tmp/e2e-storage-${process.pid}-${name}`,
       SIGNUP_MAX_PER_ADDRESS: '1000000',
+      WORKERS: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,6 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     STORAGE_DIR: `tmp/e2e-storage-${process.pid}`,
     // Every spec signs tenants up from 127.0.0.1; the sign-up throttle has its own spec (security).
     SIGNUP_MAX_PER_ADDRESS: '1000000',
+    // the job workers (deliveries, reminder ticks) only where a spec asks for them (notifications specs)
+    WORKERS: 'false',
     ...(process.env.E2E_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.E2E_DB_POOL_SIZE } : {}),
     ...env,
   });

@@ -50,6 +50,29 @@ export interface AppConfig {
    * shares sessions between connections (PgBouncer in transaction mode), and on the embedded database.
    */
   preparedStatements: boolean;
+  /** Run the job workers (deliveries, rule checks, digests) in this process; `npm run worker` runs them alone. */
+  workers: boolean;
+  /** Job handlers running at once per process (they share the database pool with the requests). */
+  jobsConcurrency: number;
+  notify: NotifyConfig;
+}
+
+/** Reminders, notifications and their delivery (modules/reminders, modules/channels, core/jobs). */
+export interface NotifyConfig {
+  /** smtp://user:pass@host:port or smtps://…; null: e-mail is off (channels of kind EMAIL fail, no digests). */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Channel URLs may point into private networks (tests reach their local sinks this way). */
+  allowPrivateUrls: boolean;
+  /** Absolute base of the web app for links in e-mails and robot messages; null: links stay paths. */
+  publicUrl: string | null;
+  /** How often rule checks and digests are looked at (one tick per period across all processes). */
+  tickSeconds: number;
+  /** First retry of a failed delivery after about this long; each retry waits twice as long (about a day in all). */
+  retryDelaySeconds: number;
+  retryLimit: number;
+  /** How often an idle worker asks PostgreSQL for jobs. */
+  pollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +163,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const publicUrl = r.str('PUBLIC_URL', `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/?#@]+$/.test(publicUrl))
     r.problems.push(`PUBLIC_URL must look like https://host[:port] (got "${publicUrl}")`);
+  const smtpUrl = r.optional('SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\/.+/.test(smtpUrl)) r.problems.push('SMTP_URL must look like smtp://user:pass@host:port');
 
   const config: AppConfig = {
     env: appEnv,
@@ -192,6 +217,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
     rowLevelSecurity: r.bool('DB_ROW_LEVEL_SECURITY', true),
     preparedStatements: r.bool('DB_PREPARED_STATEMENTS', true),
+    workers: r.bool('WORKERS', true),
+    jobsConcurrency: r.int('JOBS_CONCURRENCY', 4, 1, 100),
+    notify: {
+      smtpUrl,
+      smtpFrom: r.str('SMTP_FROM', 'Campaign Month <no-reply@campaign-month.local>'),
+      allowPrivateUrls: r.bool('NOTIFY_ALLOW_PRIVATE_URLS', false),
+      publicUrl,
+      tickSeconds: r.int('NOTIFY_TICK_SECONDS', 300, 1, 3600),
+      retryDelaySeconds: r.int('NOTIFY_RETRY_DELAY_SECONDS', 30, 1, 3600),
+      retryLimit: r.int('NOTIFY_RETRY_LIMIT', 11, 0, 20),
+      pollSeconds: r.int('JOBS_POLL_SECONDS', 2, 1, 60),
+    },
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -15,6 +15,7 @@ import { TenantScopedPool } from './row-level-security.js';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: pg.Pool;
+  private readonly config: AppConfig;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl) throw new Error('PrismaService needs a resolved database URL');
@@ -25,6 +26,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     // 503 (decision 028): on the embedded database every transaction takes turns on its one connection.
     super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000 } });
     this.pool = pool;
+    this.config = config;
     this.direct = directDb(() => this.pool, config.preparedStatements);
   }
 
@@ -35,7 +37,24 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    */
   readonly direct: DirectDb;
 
+  /**
+   * The pool the job queue (pg-boss) runs its SQL on: the app's own pool when it is one plain connection
+   * (the embedded database, where every query must take turns on it: decision 028), else a small pool of
+   * its own as the connecting user (row-level security's role has no rights on pg-boss's schema).
+   */
+  jobsPool(): pg.Pool {
+    if (!this.config.rowLevelSecurity && this.config.dbPoolSize === 1) return this.pool;
+    return new pg.Pool({ connectionString: this.config.databaseUrl ?? '', max: 3, application_name: 'pgboss' });
+  }
+
+  private readonly beforeClose: (() => Promise<void>)[] = [];
+  /** Work to finish while the database is still there (the job workers' graceful stop), run first on close. */
+  onBeforeClose(fn: () => Promise<void>): void {
+    this.beforeClose.push(fn);
+  }
+
   async onModuleDestroy(): Promise<void> {
+    for (const fn of this.beforeClose.splice(0)) await fn().catch(() => {});
     await this.$disconnect();
     await this.pool.end().catch(() => {});
   }

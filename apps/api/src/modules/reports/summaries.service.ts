@@ -22,6 +22,7 @@ import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { todayIn } from '../../core/time/calendar.js';
 import type { Prisma, SummaryReport } from '../../generated/prisma/client.js';
+import { NotificationWriter } from '../notifications/notification-writer.service.js';
 import { NARRATIVE_MAX } from './dto/summary.dto.js';
 import { SummaryFactsService } from './facts/summary-facts.service.js';
 
@@ -97,6 +98,7 @@ export class SummariesService {
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SummaryFactsService) private readonly facts: SummaryFactsService,
+    @Inject(NotificationWriter) private readonly notifications: NotificationWriter,
   ) {}
 
   /**
@@ -387,11 +389,39 @@ export class SummariesService {
     const { org, t } = await this.locate(actor, req);
     if (!this.access.covers(actor, 'report:review', org.path, true))
       throw new Forbidden('Summaries are returned by an organizer of a superior unit');
-    return this.transition(actor, t, ['SUBMITTED', 'APPROVED'], 'RETURNED', {
-      reviewedById: actor.userId,
-      reviewedAt: new Date(),
-      reviewerComment: comment,
-    });
+    const deliveries: string[] = [];
+    // the unit's reporters hear of it at once, with the comment, in the transaction that returns it (督办)
+    const notify = async (tx: Prisma.TransactionClient, returned: SummaryReport) => {
+      const reviewer = await tx.user.findFirst({
+        where: { tenantId: actor.tenantId, id: actor.userId },
+        select: { name: true },
+      });
+      const sent = await this.notifications.toUnit(tx, {
+        tenantId: returned.tenantId,
+        campaignId: returned.campaignId,
+        organizationId: returned.organizationId,
+        kind: 'SUMMARY_RETURNED',
+        title: `活动总结被退回：${org.name}`,
+        body: `${reviewer?.name ?? '审核人'}退回了${org.name}的活动总结（第${returned.version}版），意见：${comment}`,
+        link: `/unit/${returned.campaignId}/summary`,
+        factKey: `summary-returned:${returned.id}:${Date.now()}`,
+        day: await this.notifications.tenantToday(returned.tenantId, tx),
+        actorId: actor.userId,
+      });
+      deliveries.push(...sent.deliveryIds);
+    };
+    const view = await this.transition(
+      actor,
+      t,
+      ['SUBMITTED', 'APPROVED'],
+      'RETURNED',
+      { reviewedById: actor.userId, reviewedAt: new Date(), reviewerComment: comment },
+      undefined,
+      undefined,
+      notify,
+    );
+    await this.notifications.dispatch(deliveries);
+    return view;
   }
 
   private async transition(
@@ -404,6 +434,8 @@ export class SummariesService {
     check?: (current: SummaryReport) => void,
     /** Further changes to the version it moves, computed from it in the same transaction. */
     amend?: (current: SummaryReport) => Prisma.SummaryReportUpdateManyMutationInput,
+    /** Also part of the transaction, after the change: e.g. the notification of a return. */
+    after?: (tx: Prisma.TransactionClient, current: SummaryReport) => Promise<void>,
   ): Promise<SummaryView> {
     const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.latest(actor, t, tx);
@@ -435,6 +467,7 @@ export class SummariesService {
         },
         tx,
       );
+      await after?.(tx, current);
       return tx.summaryReport.findUniqueOrThrow({ where: { id: current.id } });
     });
     return this.view(actor, t, row);

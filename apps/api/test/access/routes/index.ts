@@ -5,9 +5,17 @@ import { eventRoutes } from './events.routes.js';
 import { identityRoutes } from './identity.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
 import { planningRoutes } from './planning.routes.js';
+import { reminderRoutes } from './reminders.routes.js';
 import { reportRoutes } from './reports.routes.js';
 
-export const ROUTE_FILES: RouteFile[] = [identityRoutes, organizationRoutes, planningRoutes, reportRoutes, eventRoutes];
+export const ROUTE_FILES: RouteFile[] = [
+  identityRoutes,
+  organizationRoutes,
+  planningRoutes,
+  reportRoutes,
+  eventRoutes,
+  reminderRoutes,
+];
 
 /** Routes anyone may call without a token. */
 export const PUBLIC_ROUTES = [

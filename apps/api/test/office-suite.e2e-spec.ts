@@ -25,13 +25,23 @@ async function throughLibreOffice(docx: Buffer, name: string): Promise<{ pdf: Bu
     // its own profile: conversions of parallel runs never share (and lock) one
     await run(
       SOFFICE!,
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'summary.docx')],
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'summary.docx'),
+      ],
       { timeout: 120_000 },
     );
     const pdf = readFileSync(join(dir, 'summary.pdf'));
     mkdirSync('artifacts/office', { recursive: true });
     writeFileSync(`artifacts/office/${name}.pdf`, pdf);
-    const { stdout } = await run('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { maxBuffer: 32 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], {
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return { pdf, text: stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -57,10 +67,14 @@ describeOffice('generated summaries through LibreOffice', () => {
     await truncateAll();
     t = await startTestApp();
     await seedDemoData(prisma);
-    const login = await t.http.post('/api/v1/auth/login').send({ login: 'organizer@police.demo', password: DEMO_PASSWORD });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ login: 'organizer@police.demo', password: DEMO_PASSWORD });
     organizer = login.body.accessToken;
     const campaigns = await t.http.get('/api/v1/campaigns').set(bearer(organizer)).expect(200);
-    const month = campaigns.body.items.find((c: { title: string }) => c.title.includes('全民反诈'));
+    const month = campaigns.body.items.find(
+      (c: { title: string; status: string }) => c.title.includes('全民反诈') && c.status === 'ACTIVE',
+    );
     campaignId = month.id;
     const progress = await t.http.get(`/api/v1/campaigns/${campaignId}/progress`).set(bearer(organizer)).expect(200);
     const units: { organizationId: string; name: string }[] = progress.body.items;
@@ -84,7 +98,9 @@ describeOffice('generated summaries through LibreOffice', () => {
   };
 
   it('a unit’s summary keeps its title, its five sections, its figures and its signature', async () => {
-    const reporter = await t.http.post('/api/v1/auth/login').send({ login: 'bank@police.demo', password: DEMO_PASSWORD });
+    const reporter = await t.http
+      .post('/api/v1/auth/login')
+      .send({ login: 'bank@police.demo', password: DEMO_PASSWORD });
     await t.http
       .post(`/api/v1/campaigns/${campaignId}/organizations/${bank}/summary`)
       .set(bearer(reporter.body.accessToken))

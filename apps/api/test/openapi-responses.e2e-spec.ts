@@ -375,6 +375,20 @@ describe('the OpenAPI document describes every response body', () => {
       .parse(binaryBody)
       .expect(200);
     expectDocumented(zip, 'GET /api/v1/campaigns/{id}/summaries.zip');
+    const bulletin = `${V1}/campaigns/${world.campaign.id}/bulletin`;
+    expectDocumented(
+      await t.http.get(`${bulletin}?asOf=2026-11-20`).set(organizer).expect(200),
+      'GET /api/v1/campaigns/{id}/bulletin',
+    );
+    for (const format of ['docx', 'pdf']) {
+      const file = await t.http.get(`${bulletin}.${format}`).set(organizer).buffer(true).parse(binaryBody).expect(200);
+      expectDocumented(file, `GET /api/v1/campaigns/{id}/bulletin.${format}`);
+    }
+    expectDocumented(
+      await t.http.get(`${bulletin}?asOf=2026-10-01`).set(organizer).expect(400),
+      'GET /api/v1/campaigns/{id}/bulletin',
+    );
+    expectDocumented(await t.http.get(bulletin).set(reporter).expect(403), 'GET /api/v1/campaigns/{id}/bulletin');
   }, 20_000); // generates, edits and moves a summary through its workflow: a dozen requests
 
   it('writes (create, edit, state changes, removals, ledger import) answer as documented', async () => {

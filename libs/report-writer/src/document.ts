@@ -2,7 +2,18 @@
 // (Markdown, Word, PDF) reads. Computed text carries its figures and where each one came from.
 import type { EventType, LeadingGroupRole, NarrativeKey, ReportStatus, TaskStatus } from '@campaign-month/contracts';
 
-export type SectionKey = 'leadership' | 'deployment' | 'publicity' | 'results' | 'units' | 'shortcomings';
+export type SectionKey =
+  | 'leadership'
+  | 'deployment'
+  | 'publicity'
+  | 'results'
+  | 'units'
+  | 'shortcomings'
+  // 情况通报 (progress bulletin)
+  | 'progress'
+  | 'leaders'
+  | 'problems'
+  | 'requirements';
 
 /** Which rows a figure was counted from: the filter the web app can open, plus a sample of ids. */
 export interface FigureFilter {
@@ -28,6 +39,12 @@ export interface FigureFilter {
   handedIn?: boolean;
   participating?: boolean;
   leadingGroupSet?: boolean;
+  /** 情况通报: rows as of the end of this day ('YYYY-MM-DD'): events that occurred by then and were logged by then, tasks done by then (decision 038). */
+  asOf?: string;
+  /** Units that logged at least one event (false: none). */
+  hasEvents?: boolean;
+  /** Units with at least one task open past its due day. */
+  overdueTasks?: boolean;
 }
 
 export interface FigureSource {
@@ -103,7 +120,8 @@ export interface Section {
 export interface SummaryDocument {
   /** Version of this JSON shape. */
   format: 1;
-  scope: 'UNIT' | 'ROLLUP';
+  /** A unit's summary, a roll-up, or a 情况通报 (progress bulletin, written by writeBulletin). */
+  scope: 'UNIT' | 'ROLLUP' | 'BULLETIN';
   campaignId: string;
   organizationId: string;
   /** e.g. 某县第一中学2026年防范通讯网络新型违法犯罪集中宣传月活动总结. */

@@ -34,3 +34,5 @@ export {
   summaryTitle,
   writeSummary,
 } from './write/summary.js';
+export type { BulletinFacts, BulletinUnitRow } from './bulletin/facts.js';
+export { rankUnits, sumDecimals, writeBulletin } from './bulletin/write-bulletin.js';

@@ -18,6 +18,7 @@ export {
   formatMetricValue,
   formatYuan,
   roundDownForText,
+  sumDecimals,
 } from './format/numbers.js';
 export { fillText, ZH_CN } from './phrases.zh-CN.js';
 export { type ChartImage, type ChartOptions, type ChartSvg, chartSvgs, renderCharts } from './render/charts.js';
@@ -35,4 +36,5 @@ export {
   writeSummary,
 } from './write/summary.js';
 export type { BulletinFacts, BulletinUnitRow } from './bulletin/facts.js';
-export { rankUnits, sumDecimals, writeBulletin } from './bulletin/write-bulletin.js';
+export { rankUnits, writeBulletin } from './bulletin/write-bulletin.js';
+export { comparisonParagraphs, percentText, unitChanges } from './write/comparison.js';

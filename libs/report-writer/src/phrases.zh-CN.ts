@@ -228,6 +228,29 @@ export const ZH_CN = {
     end: '。',
   },
 
+  comparison: {
+    /** The earlier month a year before (by the year it started). */
+    leadLastYear: '与上年同期相比，',
+    leadEarlier: '与{title}相比，',
+    events: '开展宣传活动',
+    increase: '增加{d}',
+    decrease: '减少{d}',
+    up: '，增长{p}',
+    down: '，下降{p}',
+    same: '持平',
+    percent: '{p}%',
+    byUnitLead: '与上年同期相比，',
+    byUnitLeadEarlier: '与{title}相比，',
+    unitsUp: '活动次数增加的单位有{list}',
+    unitsDown: '减少的单位有{list}',
+    unitsSame: '其余参与单位活动次数持平',
+    unitChange: '{unit}（{change}）',
+    /** Roll-up table column. */
+    column: '较上年',
+    columnEarlier: '较上期',
+    notThen: '—',
+  },
+
   units: {
     participationHeading: '参与和报送情况',
     tableHeading: '分单位统计',

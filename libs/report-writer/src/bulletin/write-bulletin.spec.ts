@@ -3,7 +3,8 @@ import { bulletinFacts } from '../fixtures/bulletin.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { allParagraphs } from '../write/summary.js';
 import type { BulletinFacts } from './facts.js';
-import { rankUnits, sumDecimals, writeBulletin } from './write-bulletin.js';
+import { sumDecimals } from '../format/numbers.js';
+import { rankUnits, writeBulletin } from './write-bulletin.js';
 
 const text = (doc: SummaryDocument, key: string) => allParagraphs(doc).find((p) => p.key === key)?.text;
 const figures = (doc: SummaryDocument): Figure[] => allParagraphs(doc).flatMap((p) => p.figures);

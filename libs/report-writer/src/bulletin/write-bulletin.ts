@@ -12,7 +12,7 @@ import {
   joinList,
   toChineseNumeral,
 } from '../format/chinese.js';
-import { formatCount, formatMetricValue, isNonZero } from '../format/numbers.js';
+import { formatCount, formatMetricValue, isNonZero, sumDecimals } from '../format/numbers.js';
 import { fillText, ZH_CN } from '../phrases.zh-CN.js';
 import { clause, countText, metricFallback, metricLabel, metricLeadFor } from '../write/context.js';
 import { activityName } from '../write/summary.js';
@@ -44,22 +44,6 @@ function namedMetrics(f: BulletinFacts, max: number): MetricFact[] {
     .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
     .slice(0, max)
     .map((x) => x.m);
-}
-
-/** Sum of decimal strings, kept exact to the cent (metric values have at most two decimals). */
-export function sumDecimals(values: (string | undefined)[]): string {
-  let cents = 0n;
-  for (const v of values) {
-    if (!v) continue;
-    const [whole, frac = ''] = v.replace(/^-/, '').split('.');
-    const c = BigInt(whole || '0') * 100n + BigInt(`${frac}00`.slice(0, 2));
-    cents += v.startsWith('-') ? -c : c;
-  }
-  const neg = cents < 0n;
-  const abs = neg ? -cents : cents;
-  const whole = abs / 100n;
-  const frac = abs % 100n;
-  return `${neg ? '-' : ''}${whole}${frac === 0n ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`}`;
 }
 
 function unitsFigure(ctx: Ctx, name: string, rows: BulletinUnitRow[], filter: Partial<FigureFilter>): FigureSpec {

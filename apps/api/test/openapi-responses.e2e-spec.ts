@@ -300,6 +300,17 @@ describe('the OpenAPI document describes every response body', () => {
       .parse(binaryBody)
       .expect(200);
     expectDocumented(image, 'GET /api/v1/photos/{id}');
+    const chosen = await t.http
+      .patch(`${V1}/photos/${photo.body.id}`)
+      .set(reporter)
+      .send({ inSummary: true })
+      .expect(200);
+    expect(chosen.body.inSummary).toBe(true);
+    expectDocumented(chosen, 'PATCH /api/v1/photos/{id}');
+    expectDocumented(
+      await t.http.patch(`${V1}/photos/${photo.body.id}`).set(reporter).send({}).expect(400),
+      'PATCH /api/v1/photos/{id}',
+    );
 
     const detail = await t.http.get(`${V1}/events/${event.body.id}`).set(reporter).expect(200);
     expect(detail.body.photos).toHaveLength(1);

@@ -117,6 +117,25 @@ export interface Section {
   charts?: ChartKey[];
 }
 
+/** A photo the Word and PDF files print in the appendix 附件：活动图片. */
+export interface AppendixPhoto {
+  photoId: string;
+  eventId: string;
+  /** e.g. 照片1  11月6日，营业大厅，民警驻点劝阻冒充客服诈骗 */
+  caption: string;
+}
+
+/** 附件：活动图片 — the note in the body and the attachment after the signature (GB/T 9704: 附件说明, 附件). */
+export interface PhotoAppendix {
+  /** 附件：活动图片 */
+  note: string;
+  /** 附件 */
+  label: string;
+  /** 活动图片 */
+  title: string;
+  photos: AppendixPhoto[];
+}
+
 export interface SummaryDocument {
   /** Version of this JSON shape. */
   format: 1;
@@ -131,6 +150,8 @@ export interface SummaryDocument {
   /** The unit's own sentence(s) after the opening (narrative key `opening.extra`), if any. */
   openingExtra?: Paragraph;
   sections: Section[];
+  /** Photos, when the unit chose some or its quoted examples have any (added at export: withPhotoAppendix). */
+  appendix?: PhotoAppendix;
   signature: {
     unit: string;
     /** Chinese date, e.g. 2026年11月30日. */

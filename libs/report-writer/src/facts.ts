@@ -206,3 +206,16 @@ export interface RollupFacts extends Omit<UnitFacts, 'kind'> {
 }
 
 export type SummaryFacts = UnitFacts | RollupFacts;
+
+/** A photo that may go into the appendix 附件：活动图片: of an event, with what its caption needs. */
+export interface PhotoFact {
+  id: string;
+  eventId: string;
+  eventTitle: string;
+  /** The event's day, 'YYYY-MM-DD'. */
+  occurredOn: string;
+  location?: string | null;
+  /** The unit that ran the event (roll-ups caption it). */
+  unitId: string;
+  unitName?: string | null;
+}

@@ -384,6 +384,18 @@ export const ZH_CN = {
     },
   },
 
+  photos: {
+    note: '附件：{title}',
+    label: '附件',
+    title: '活动图片',
+    caption: '照片{n}  {text}',
+    /** 11月6日，营业大厅，民警驻点劝阻冒充客服诈骗 */
+    captionText: '{date}，{where}{title}',
+    where: '{location}，',
+    rollupCaptionText: '{unit}，{date}，{where}{title}',
+    markdownLink: '[{caption}]({url})',
+  },
+
   pageNumber: '— {n} —',
 } as const;
 

@@ -3,6 +3,7 @@
 // Who: ADMIN, ORGANIZER or VIEWER (bulletin:read) of an organization that organizes or takes part in the
 // campaign (else 404); the bulletin covers their subtree(s) and is signed by the campaign's organizer when
 // their scope covers it, else by the top organization of their scope.
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OrganizationKind } from '@campaign-month/contracts';
 import {
@@ -18,7 +19,9 @@ import { APP_CONFIG, type AppConfig } from '../../../core/config/config.js';
 import type { Actor } from '../../../core/context/request-context.js';
 import { PrismaService } from '../../../core/database/prisma.service.js';
 import { InvalidInput, NotFound } from '../../../core/errors/domain-errors.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../../../core/storage/object-storage.js';
 import { dateToDay, todayIn } from '../../../core/time/calendar.js';
+import { CONTENT_TYPES } from '../summary-exports.service.js';
 import { bulletinUnits } from './bulletin-facts.js';
 
 export interface BulletinView {
@@ -36,6 +39,7 @@ export class BulletinService {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
     @Inject(AccessService) private readonly access: AccessService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limit = pLimit(config.renderConcurrency);
@@ -105,10 +109,19 @@ export class BulletinService {
     return { id: top!.id, name: top!.name, kind: top!.kind as OrganizationKind };
   }
 
+  /**
+   * The file of a bulletin, rendered once per distinct document (a digest of its JSON: the same day and scope
+   * with the same rows print the same) and kept in storage like the summaries' exports.
+   */
   async file(view: BulletinView, format: 'docx' | 'pdf'): Promise<Buffer> {
+    const digest = createHash('sha256').update(JSON.stringify(view.document)).digest('hex').slice(0, 24);
+    const key = `bulletins/${view.document.campaignId}/${view.asOf}-${digest}.${format}`;
+    const cached = await this.storage.getBuffer(key);
+    if (cached) return cached;
     return this.limit(async () => {
       const started = Date.now();
       const body = format === 'docx' ? await renderDocx(view.document) : await renderPdf(view.document);
+      await this.storage.put(key, body, CONTENT_TYPES[format]);
       this.logger.log({
         msg: 'rendered bulletin',
         format,

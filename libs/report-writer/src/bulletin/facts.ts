@@ -33,6 +33,6 @@ export interface BulletinFacts {
   /** The day the figures stand at, 'YYYY-MM-DD'. */
   asOf: string;
   metrics: MetricFact[];
-  /** Participating units of the issuer's subtree (taking part by the end of the day), in tree order. */
+  /** Participating units of the issuer's subtree (taking part by the end of the day), by depth, then by name. */
   units: BulletinUnitRow[];
 }

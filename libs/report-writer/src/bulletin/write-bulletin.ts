@@ -201,7 +201,8 @@ function unitTable(ctx: Ctx): Table {
       B.columns.tasks,
       B.columns.summary,
     ],
-    widths: [7, 28, 12, 10, ...metrics.map(() => 14), 11, 11],
+    // four-character headers (任务完成, 活动总结) stay on one line at 10.5 pt
+    widths: [6, 24, 12, 9, ...metrics.map(() => 13), 12, 12],
     align: ['center', 'left', 'center', 'right', ...metrics.map(() => 'right' as const), 'center', 'center'],
     rows: ctx.f.units.map((u, i) => [
       { text: String(i + 1) },

@@ -60,8 +60,11 @@ export interface PhotoImage {
   height: number;
 }
 
-/** Largest printed size of an appendix photo in pixels at 96 dpi (≈ 150 × 100 mm, inside the type area). */
-export const PHOTO_BOX = { width: 560, height: 380 } as const;
+/**
+ * Largest printed size of an appendix photo in pixels at 96 dpi (≈ 138 × 77 mm): two with their captions fit on a
+ * page, the first page of the appendix (under 附件 and its title) included.
+ */
+export const PHOTO_BOX = { width: 520, height: 290 } as const;
 
 /** The size a photo is printed at: its proportions kept inside PHOTO_BOX. */
 export function photoPrintSize(image: { width: number; height: number }): { width: number; height: number } {

@@ -35,7 +35,7 @@ export async function bulletinUnits(prisma: PrismaService, s: BulletinScope): Pr
   const rows = await prisma.$queryRaw<Row[]>`
     WITH day_end AS (SELECT ((${s.asOf}::date + 1)::timestamp AT TIME ZONE ${s.timeZone}) AS at),
     units AS (
-      SELECT o.id, o.name, o.path
+      SELECT o.id, o.name, o.path, o.depth
         FROM participant p JOIN organization o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id
        WHERE p.tenant_id = ${s.tenantId}::uuid AND p.campaign_id = ${s.campaignId}::uuid
          AND o.path LIKE ANY(${s.scopePatterns}::text[])
@@ -86,7 +86,7 @@ export async function bulletinUnits(prisma: PrismaService, s: BulletinScope): Pr
       LEFT JOIN ec ON ec.organization_id = u.id
       LEFT JOIN mv ON mv.organization_id = u.id
       LEFT JOIN tk ON tk.organization_id = u.id
-     ORDER BY u.path`;
+     ORDER BY u.depth, u.name, u.id`;
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

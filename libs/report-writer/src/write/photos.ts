@@ -1,6 +1,7 @@
 // The appendix 附件：活动图片. Which photos (decision 038): the ones the unit chose (入选总结, at most nine), in
-// the order of their events' days; a roll-up takes at most one per unit, nine in all. When none was chosen, the
-// first photo of each example event the text quotes (典型做法). Captions give the day, the place and the event.
+// the order of their events' days; a roll-up takes at most one per unit (its earliest), nine in all, by day.
+// When none was chosen, the first photo of each example event the text quotes (典型做法). Captions give the day,
+// the place and the event.
 import type { PhotoAppendix, SummaryDocument } from '../document.js';
 import type { PhotoFact } from '../facts.js';
 import { formatChineseDate } from '../format/chinese.js';

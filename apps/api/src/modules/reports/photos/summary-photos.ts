@@ -58,13 +58,13 @@ export async function summaryPhotos(
            LIMIT ${MAX_APPENDIX_PHOTOS}`
       : await prisma.$queryRaw<Row[]>`
           SELECT x.id, x.event_id, x.storage_key, x.sha256, x.title, x.occurred_on, x.location, x.unit_id, x.unit_name
-            FROM (SELECT DISTINCT ON (e.organization_id) ${COLUMNS}, o.path
+            FROM (SELECT DISTINCT ON (e.organization_id) ${COLUMNS}, p.selected_at AS chosen_at
                     FROM ${FROM}
                    WHERE p.tenant_id = ${tenantId}::uuid AND e.campaign_id = ${campaignId}::uuid AND p.in_summary
                      AND o.path LIKE (SELECT u.path || '%' FROM organization u
                                        WHERE u.tenant_id = ${tenantId}::uuid AND u.id = ${organizationId}::uuid)
                    ORDER BY e.organization_id, e.occurred_on, p.selected_at, p.id) x
-           ORDER BY x.path
+           ORDER BY x.occurred_on, x.chosen_at, x.id
            LIMIT ${MAX_APPENDIX_PHOTOS}`;
   if (chosen.length > 0) return pickAppendixPhotos(chosen.map(toPhoto), [], report.scope) as StoredPhoto[];
   const examples = exampleEventIds(doc);

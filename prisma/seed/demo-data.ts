@@ -3,6 +3,7 @@
 // per tenant, with the figures the summaries will be generated from.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../apps/api/src/core/auth/password.js';
+import { addDays, DEFAULT_TIME_ZONE, todayIn } from '../../apps/api/src/core/time/calendar.js';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client.js';
 import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
 import type {
@@ -25,7 +26,8 @@ interface EventSpec {
   unit: string;
   type: EventType;
   title: string;
-  on: string;
+  /** Day of the month, 1 = its first day (all before the day the data is loaded: DEMO_CALENDAR). */
+  day: number;
   location?: string;
   description: string;
   metrics: Record<string, number>;
@@ -38,9 +40,6 @@ interface DemoTenant {
     title: string;
     templateKey: string;
     organizer: string;
-    startsOn: string;
-    endsOn: string;
-    reportDueOn: string;
     directiveTitle: string;
     directiveNumber: string;
     purpose: string;
@@ -59,8 +58,45 @@ interface DemoTenant {
       phone?: string;
     }[];
   }[];
-  tasks: { unit: string; title: string; dueOn: string; done: boolean }[];
+  /** due: a day of the month or its last day; doneOn: the day it was completed (open when absent). */
+  tasks: { unit: string; title: string; due: number | 'end'; doneOn?: number }[];
   events: EventSpec[];
+  /**
+   * The same month a year earlier (same template, CLOSED): the summaries compare this year with it. Its
+   * days are the current month's a year back.
+   */
+  previous?: { participants: string[]; events: EventSpec[] };
+}
+
+/**
+ * Where the demo months sit around the day the data is loaded, so that a newcomer in any month sees a month
+ * in progress: it started 20 days ago (today is its day 21), ends in 8 days, and summaries are due 5 days
+ * after the end. Titles and document numbers carry the year the month starts in ({year}).
+ */
+export const DEMO_CALENDAR = { startedDaysAgo: 20, endsInDays: 8, reportDueAfterEnd: 5 } as const;
+
+export interface DemoDates {
+  today: string;
+  startsOn: string;
+  endsOn: string;
+  reportDueOn: string;
+}
+
+export function demoDates(today: string): DemoDates {
+  const endsOn = addDays(today, DEMO_CALENDAR.endsInDays);
+  return {
+    today,
+    startsOn: addDays(today, -DEMO_CALENDAR.startedDaysAgo),
+    endsOn,
+    reportDueOn: addDays(endsOn, DEMO_CALENDAR.reportDueAfterEnd),
+  };
+}
+
+/** The same calendar day a year earlier ('YYYY-MM-DD'; 29 February becomes 28 February). */
+export function yearBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 const COMMON_METRICS = [
@@ -86,14 +122,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { email: 'viewer@police.demo', name: '市局领导', org: 'root', role: 'VIEWER' },
     ],
     campaign: {
-      title: '2026年全民反诈在行动集中宣传月',
+      title: '{year}年全民反诈在行动集中宣传月',
       templateKey: 'anti-fraud',
       organizer: 'root',
-      startsOn: '2026-11-01',
-      endsOn: '2026-11-30',
-      reportDueOn: '2026-12-05',
-      directiveTitle: '关于开展2026年“全民反诈在行动”集中宣传月活动的通知',
-      directiveNumber: '滨公通〔2026〕35号',
+      directiveTitle: '关于开展{year}年“全民反诈在行动”集中宣传月活动的通知',
+      directiveNumber: '滨公通〔{year}〕35号',
       purpose: '进一步提升群众识骗防骗能力，坚决遏制电信网络诈骗犯罪高发势头',
       goals: '网点临柜提醒全覆盖;可疑交易应阻尽阻;反诈宣传进网点、进社区',
       participants: ['icbc', 'ccb', 'rcb'],
@@ -141,17 +174,18 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     tasks: [
-      { unit: 'icbc', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-30', done: true },
-      { unit: 'icbc', title: '民警驻点阻截可疑交易', dueOn: '2026-11-30', done: true },
-      { unit: 'ccb', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-30', done: false },
-      { unit: 'rcb', title: '网点临柜反诈提醒全覆盖', dueOn: '2026-11-25', done: false },
+      { unit: 'icbc', title: '网点临柜反诈提醒全覆盖', due: 'end', doneOn: 3 },
+      { unit: 'icbc', title: '民警驻点阻截可疑交易', due: 'end', doneOn: 14 },
+      { unit: 'ccb', title: '网点临柜反诈提醒全覆盖', due: 'end' },
+      // past its day and not done: the 情况通报 names the branch
+      { unit: 'rcb', title: '网点临柜反诈提醒全覆盖', due: 15 },
     ],
     events: [
       {
         unit: 'icbc',
         type: 'COUNTER_REMINDER',
         title: '柜面反诈提醒',
-        on: '2026-11-03',
+        day: 3,
         location: '营业大厅',
         description: '柜员对办理大额转账的客户逐一开展反诈提醒，发放“防骗指南”。',
         metrics: { audience: 860, leaflets: 800 },
@@ -160,7 +194,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'icbc',
         type: 'ON_SITE_INTERCEPTION',
         title: '民警驻点劝阻冒充客服诈骗',
-        on: '2026-11-06',
+        day: 6,
         location: '营业大厅',
         description: '驻点民警与大堂经理联合劝阻一名欲向“客服”转账的老年客户，成功阻止可疑交易。',
         metrics: { interceptedTransactions: 6, lossesAvoided: 352000, audience: 40 },
@@ -169,7 +203,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'icbc',
         type: 'ON_SITE_INTERCEPTION',
         title: '识破刷单返利骗局',
-        on: '2026-11-14',
+        day: 14,
         location: '自助服务区',
         description: '民警发现客户在ATM机前神色紧张，经询问识破刷单返利骗局，避免损失。',
         metrics: { interceptedTransactions: 8, lossesAvoided: 460300, audience: 55 },
@@ -178,7 +212,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'icbc',
         type: 'POSTER',
         title: '张贴反诈海报',
-        on: '2026-11-02',
+        day: 2,
         location: '网点门口、自助区',
         description: '在网点门口、自助区醒目位置张贴反诈海报和举报电话。',
         metrics: { posters: 40 },
@@ -187,12 +221,71 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'ccb',
         type: 'COUNTER_REMINDER',
         title: '柜面反诈提醒',
-        on: '2026-11-05',
+        day: 5,
         location: '营业大厅',
         description: '对老年客户开展一对一反诈提醒。',
         metrics: { audience: 420, leaflets: 300 },
       },
+      {
+        unit: 'ccb',
+        type: 'LEAFLET',
+        title: '反诈宣传进社区',
+        day: 19,
+        location: '城南花园社区广场',
+        description: '网点员工走进城南花园社区，向居民讲解冒充公检法、养老投资等诈骗手法，发放反诈宣传折页。',
+        metrics: { audience: 310, leaflets: 500 },
+      },
     ],
+    previous: {
+      participants: ['icbc', 'ccb'],
+      events: [
+        {
+          unit: 'icbc',
+          type: 'COUNTER_REMINDER',
+          title: '柜面反诈提醒',
+          day: 4,
+          location: '营业大厅',
+          description: '柜员对办理转账业务的客户开展反诈提醒。',
+          metrics: { audience: 600, leaflets: 500 },
+        },
+        {
+          unit: 'icbc',
+          type: 'ON_SITE_INTERCEPTION',
+          title: '民警驻点劝阻可疑转账',
+          day: 12,
+          location: '营业大厅',
+          description: '驻点民警劝阻客户向陌生账户转账。',
+          metrics: { interceptedTransactions: 5, lossesAvoided: 210000, audience: 30 },
+        },
+        {
+          unit: 'ccb',
+          type: 'COUNTER_REMINDER',
+          title: '柜面反诈提醒',
+          day: 3,
+          location: '营业大厅',
+          description: '对老年客户开展反诈提醒。',
+          metrics: { audience: 500, leaflets: 400 },
+        },
+        {
+          unit: 'ccb',
+          type: 'LEAFLET',
+          title: '反诈宣传进社区',
+          day: 10,
+          location: '城南花园社区',
+          description: '走进社区发放反诈宣传折页。',
+          metrics: { audience: 400, leaflets: 800 },
+        },
+        {
+          unit: 'ccb',
+          type: 'POSTER',
+          title: '张贴反诈海报',
+          day: 11,
+          location: '网点门口',
+          description: '在网点门口张贴反诈海报。',
+          metrics: { posters: 20 },
+        },
+      ],
+    },
   },
   {
     name: '青山县医疗保障局',
@@ -211,11 +304,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
       title: '打击欺诈骗保维护基金安全集中宣传月',
       templateKey: 'medical-insurance-fund',
       organizer: 'root',
-      startsOn: '2026-11-01',
-      endsOn: '2026-11-30',
-      reportDueOn: '2026-12-05',
       directiveTitle: '关于开展打击欺诈骗保维护基金安全集中宣传月活动的通知',
-      directiveNumber: '青医保发〔2026〕12号',
+      directiveNumber: '青医保发〔{year}〕12号',
       purpose: '营造全社会共同关注、支持、参与医保基金监管的良好氛围，守护好人民群众的“看病钱”“救命钱”',
       goals: '宣传进医院、进乡镇、进村组;医保政策知晓率明显提升',
       participants: ['town', 'hospital'],
@@ -234,16 +324,16 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     tasks: [
-      { unit: 'hospital', title: '院内张贴宣传海报', dueOn: '2026-11-10', done: true },
-      { unit: 'hospital', title: '进科室进病房宣传', dueOn: '2026-11-30', done: true },
-      { unit: 'town', title: '集日发放宣传资料', dueOn: '2026-11-20', done: true },
+      { unit: 'hospital', title: '院内张贴宣传海报', due: 10, doneOn: 4 },
+      { unit: 'hospital', title: '进科室进病房宣传', due: 'end', doneOn: 12 },
+      { unit: 'town', title: '集日发放宣传资料', due: 20, doneOn: 6 },
     ],
     events: [
       {
         unit: 'hospital',
         type: 'POSTER',
         title: '张贴宣传海报',
-        on: '2026-11-04',
+        day: 4,
         location: '门诊走廊、电梯间、收费窗口',
         description: '在门诊走廊、电梯间、收费窗口等醒目位置张贴宣传海报和标语。',
         metrics: { posters: 120 },
@@ -252,7 +342,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'hospital',
         type: 'MEETING',
         title: '科室晨会学习医保基金监管条例',
-        on: '2026-11-05',
+        day: 5,
         location: '各临床科室',
         description: '利用科室晨会、交班会组织医护人员学习《医疗保障基金使用监督管理条例》。',
         metrics: { audience: 380 },
@@ -261,7 +351,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'hospital',
         type: 'WARD_VISIT',
         title: '进科室进病房宣传',
-        on: '2026-11-12',
+        day: 12,
         location: '住院部',
         description: '护理部组织护士长深入病房，向住院患者及家属讲解骗保典型案例和举报渠道。',
         metrics: { audience: 650, leaflets: 600 },
@@ -270,10 +360,19 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'town',
         type: 'LEAFLET',
         title: '集日发放宣传单',
-        on: '2026-11-06',
+        day: 6,
         location: '青山镇集贸市场',
         description: '利用赶集日在集贸市场设立咨询台，发放宣传单，现场解答群众医保政策问题。',
         metrics: { leaflets: 3000, audience: 5200 },
+      },
+      {
+        unit: 'hospital',
+        type: 'LECTURE',
+        title: '医保政策专题培训',
+        day: 20,
+        location: '门诊楼会议室',
+        description: '邀请县医保局业务骨干为全院医务人员讲解医保基金使用规范和常见违规情形。',
+        metrics: { audience: 160 },
       },
     ],
   },
@@ -294,11 +393,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
       title: '防范通讯网络新型违法犯罪宣传月',
       templateKey: 'telecom-crime',
       organizer: 'root',
-      startsOn: '2026-11-01',
-      endsOn: '2026-11-30',
-      reportDueOn: '2026-12-04',
       directiveTitle: '关于开展防范通讯网络新型违法犯罪宣传月活动的通知',
-      directiveNumber: '临教安〔2026〕8号',
+      directiveNumber: '临教安〔{year}〕8号',
       purpose: '增强师生和家长防范通讯网络新型违法犯罪的意识和能力',
       goals: '每校开展一次国旗下宣讲;家校联动推送宣传信息',
       participants: ['school', 'school2'],
@@ -315,15 +411,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     tasks: [
-      { unit: 'school', title: '国旗下宣讲', dueOn: '2026-11-09', done: true },
-      { unit: 'school2', title: '国旗下宣讲', dueOn: '2026-11-09', done: false },
+      { unit: 'school', title: '国旗下宣讲', due: 9, doneOn: 9 },
+      { unit: 'school2', title: '国旗下宣讲', due: 9 },
     ],
     events: [
       {
         unit: 'school',
         type: 'FLAG_CEREMONY',
         title: '国旗下宣讲:远离电信诈骗',
-        on: '2026-11-09',
+        day: 9,
         location: '学校操场',
         description: '周一升旗仪式上，德育处何静副校长作“远离电信诈骗 守护美好校园”国旗下宣讲，全校师生参加。',
         metrics: { audience: 1350 },
@@ -332,7 +428,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'school',
         type: 'MESSAGE_PUSH',
         title: '校讯通推送防诈提示',
-        on: '2026-11-10',
+        day: 10,
         location: '校讯通、家长微信群',
         description: '通过校讯通和家长微信群向全体家长推送防范电信诈骗提示。',
         metrics: { messages: 1200, audience: 1200 },
@@ -341,7 +437,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         unit: 'school',
         type: 'TAKE_HOME_MATERIAL',
         title: '宣传资料带回家',
-        on: '2026-11-16',
+        day: 16,
         location: '各班级',
         description: '向每名学生发放《致家长的一封信》,由学生带回家与家长共同学习。',
         metrics: { leaflets: 1300 },
@@ -356,9 +452,122 @@ export interface SeedSummary {
   events: number;
 }
 
-export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+const utcDay = (day: string, time = '00:00:00') => new Date(`${day}T${time}Z`);
+/** A day of the tenant's calendar at a wall-clock time in Asia/Shanghai (UTC+8, no daylight saving). */
+const localTime = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+
+/** One campaign month with its participants and metric definitions. */
+async function createMonth(
+  tx: Tx,
+  t: string,
+  org: (key: string) => string,
+  c: DemoTenant['campaign'],
+  dates: Omit<DemoDates, 'today'>,
+  participants: string[],
+  status: 'ACTIVE' | 'CLOSED',
+) {
+  const year = dates.startsOn.slice(0, 4);
+  const withYear = (text: string) => text.replaceAll('{year}', year);
+  const campaign = await tx.campaign.create({
+    data: {
+      tenantId: t,
+      organizerOrgId: org(c.organizer),
+      title: withYear(c.title),
+      templateKey: c.templateKey,
+      // as a month created from the template: the record form offers these types first
+      suggestedEventTypes: [...(findTemplate(c.templateKey)?.suggestedEventTypes ?? [])] as EventType[],
+      startsOn: utcDay(dates.startsOn),
+      endsOn: utcDay(dates.endsOn),
+      reportDueOn: utcDay(dates.reportDueOn),
+      directiveTitle: withYear(c.directiveTitle),
+      directiveNumber: withYear(c.directiveNumber),
+      purpose: c.purpose,
+      goals: c.goals,
+      status,
+      launchedAt: localTime(dates.startsOn, '09:00'),
+      closedAt: status === 'CLOSED' ? localTime(dates.reportDueOn, '18:00') : null,
+      createdAt: localTime(addDays(dates.startsOn, -3), '10:00'),
+    },
+  });
+  await tx.participant.createMany({
+    data: participants.map((p) => ({
+      tenantId: t,
+      campaignId: campaign.id,
+      organizationId: org(p),
+      createdAt: localTime(addDays(dates.startsOn, -3), '10:00'),
+    })),
+  });
+  const metricIds = new Map<string, string>();
+  for (const [i, m] of c.metrics.entries()) {
+    const def = await tx.metricDefinition.create({
+      data: {
+        tenantId: t,
+        campaignId: campaign.id,
+        key: m.key,
+        label: m.label,
+        unit: m.unit,
+        kind: m.kind ?? 'COUNT',
+        sortOrder: i,
+      },
+    });
+    metricIds.set(m.key, def.id);
+  }
+  return { id: campaign.id, metricIds };
+}
+
+/** Events of a month, each logged on the evening of its day. */
+async function createEvents(
+  tx: Tx,
+  t: string,
+  org: (key: string) => string,
+  month: { id: string; metricIds: Map<string, string> },
+  startsOn: string,
+  today: string,
+  events: EventSpec[],
+  authors: Map<string, string>,
+): Promise<number> {
+  for (const e of events) {
+    const day = addDays(startsOn, e.day - 1);
+    if (day > today) throw new Error(`demo event "${e.title}" would lie in the future (${day})`);
+    const event = await tx.publicityEvent.create({
+      data: {
+        tenantId: t,
+        campaignId: month.id,
+        organizationId: org(e.unit),
+        type: e.type,
+        title: e.title,
+        occurredOn: utcDay(day),
+        location: e.location,
+        description: e.description,
+        authorId: authors.get(e.unit) ?? null,
+        createdAt: localTime(day, '18:30'),
+        updatedAt: localTime(day, '18:30'),
+      },
+    });
+    await tx.eventMetricValue.createMany({
+      data: Object.entries(e.metrics).map(([key, value]) => ({
+        tenantId: t,
+        eventId: event.id,
+        metricDefinitionId: month.metricIds.get(key)!,
+        value,
+      })),
+    });
+  }
+  return events.length;
+}
+
+/**
+ * Loads the demo tenants, their months placed around `today` (the tenant's calendar day, default: today in
+ * Asia/Shanghai; see DEMO_CALENDAR).
+ */
+export async function seedDemoData(
+  prisma: PrismaClient,
+  today: string = todayIn(DEFAULT_TIME_ZONE),
+): Promise<SeedSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const summary: SeedSummary = { tenants: 0, skipped: 0, events: 0 };
+  const dates = demoDates(today);
   for (const demo of DEMO_TENANTS) {
     const exists = await prisma.user.findUnique({ where: { email: demo.users[0]!.email } });
     if (exists) {
@@ -390,88 +599,56 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
           });
         }
         const c = demo.campaign;
-        const campaign = await tx.campaign.create({
-          data: {
-            tenantId: t,
-            organizerOrgId: org(c.organizer),
-            title: c.title,
-            templateKey: c.templateKey,
-            // as a month created from the template: the record form offers these types first
-            suggestedEventTypes: [...(findTemplate(c.templateKey)?.suggestedEventTypes ?? [])] as EventType[],
-            startsOn: new Date(`${c.startsOn}T00:00:00Z`),
-            endsOn: new Date(`${c.endsOn}T00:00:00Z`),
-            reportDueOn: new Date(`${c.reportDueOn}T00:00:00Z`),
-            directiveTitle: c.directiveTitle,
-            directiveNumber: c.directiveNumber,
-            purpose: c.purpose,
-            goals: c.goals,
-            status: 'ACTIVE',
-            launchedAt: new Date(`${c.startsOn}T01:00:00Z`),
-          },
-        });
-        await tx.participant.createMany({
-          data: c.participants.map((p) => ({ tenantId: t, campaignId: campaign.id, organizationId: org(p) })),
-        });
-        const metricIds = new Map<string, string>();
-        for (const [i, m] of c.metrics.entries()) {
-          const def = await tx.metricDefinition.create({
-            data: {
-              tenantId: t,
-              campaignId: campaign.id,
-              key: m.key,
-              label: m.label,
-              unit: m.unit,
-              kind: m.kind ?? 'COUNT',
-              sortOrder: i,
-            },
-          });
-          metricIds.set(m.key, def.id);
+        if (demo.previous) {
+          const before = {
+            startsOn: yearBefore(dates.startsOn),
+            endsOn: yearBefore(dates.endsOn),
+            reportDueOn: yearBefore(dates.reportDueOn),
+          };
+          const month = await createMonth(tx, t, org, c, before, demo.previous.participants, 'CLOSED');
+          summary.events += await createEvents(
+            tx,
+            t,
+            org,
+            month,
+            before.startsOn,
+            before.endsOn,
+            demo.previous.events,
+            userIds,
+          );
         }
+        const month = await createMonth(tx, t, org, c, dates, c.participants, 'ACTIVE');
         for (const g of demo.groups) {
           const group = await tx.leadingGroup.create({
-            data: { tenantId: t, campaignId: campaign.id, organizationId: org(g.unit) },
+            data: {
+              tenantId: t,
+              campaignId: month.id,
+              organizationId: org(g.unit),
+              createdAt: localTime(addDays(dates.startsOn, 1), '16:00'),
+            },
           });
           await tx.leadingGroupMember.createMany({
             data: g.members.map((m, i) => ({ tenantId: t, leadingGroupId: group.id, sortOrder: i, ...m })),
           });
         }
         for (const task of demo.tasks) {
+          const dueOn = task.due === 'end' ? dates.endsOn : addDays(dates.startsOn, task.due - 1);
+          const doneOn = task.doneOn === undefined ? null : addDays(dates.startsOn, task.doneOn - 1);
+          if (doneOn && doneOn > today) throw new Error(`demo task "${task.title}" would be done in the future`);
           await tx.task.create({
             data: {
               tenantId: t,
-              campaignId: campaign.id,
+              campaignId: month.id,
               organizationId: org(task.unit),
               title: task.title,
-              dueOn: new Date(`${task.dueOn}T00:00:00Z`),
-              status: task.done ? 'DONE' : 'TODO',
-              completedAt: task.done ? new Date(`${task.dueOn}T08:00:00Z`) : null,
+              dueOn: utcDay(dueOn),
+              status: doneOn ? 'DONE' : 'TODO',
+              completedAt: doneOn ? localTime(doneOn, '17:00') : null,
+              createdAt: localTime(dates.startsOn, '10:00'),
             },
           });
         }
-        for (const e of demo.events) {
-          const event = await tx.publicityEvent.create({
-            data: {
-              tenantId: t,
-              campaignId: campaign.id,
-              organizationId: org(e.unit),
-              type: e.type,
-              title: e.title,
-              occurredOn: new Date(`${e.on}T00:00:00Z`),
-              location: e.location,
-              description: e.description,
-              authorId: userIds.get(e.unit) ?? null,
-            },
-          });
-          await tx.eventMetricValue.createMany({
-            data: Object.entries(e.metrics).map(([key, value]) => ({
-              tenantId: t,
-              eventId: event.id,
-              metricDefinitionId: metricIds.get(key)!,
-              value,
-            })),
-          });
-          summary.events += 1;
-        }
+        summary.events += await createEvents(tx, t, org, month, dates.startsOn, today, demo.events, userIds);
         await tx.auditEntry.create({ data: { tenantId: t, action: 'demo.seed', entityType: 'Tenant', entityId: t } });
       },
       { timeout: 60_000 },

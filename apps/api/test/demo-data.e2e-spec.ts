@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from '../../../prisma/seed/demo-data.js';
+import { DEMO_PASSWORD, DEMO_TENANTS, demoDates, seedDemoData, yearBefore } from '../../../prisma/seed/demo-data.js';
+import { todayIn } from '../src/core/time/calendar.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { sql, startTestApp, type TestApp, testDatabaseUrl, truncateAll } from './support/app.js';
 
@@ -36,7 +37,8 @@ describe('demo data', () => {
               sum(v.value) FILTER (WHERE m.key = 'lossesAvoided')::text AS yuan
          FROM event_metric_value v JOIN metric_definition m ON m.id = v.metric_definition_id
          JOIN publicity_event e ON e.id = v.event_id JOIN organization o ON o.id = e.organization_id
-        WHERE o.name = '工商银行滨江支行'`,
+        JOIN campaign c ON c.id = e.campaign_id
+        WHERE o.name = '工商银行滨江支行' AND c.status = 'ACTIVE'`,
     );
     expect(Number(row!.n)).toBe(14);
     expect(Number(row!.yuan)).toBe(812300);
@@ -60,7 +62,7 @@ describe('demo data', () => {
     const offered = new Map(
       res.body.items.map((x: { key: string; suggestedEventTypes: string[] }) => [x.key, x.suggestedEventTypes]),
     );
-    expect(months).toHaveLength(DEMO_TENANTS.length);
+    expect(months).toHaveLength(DEMO_TENANTS.length + DEMO_TENANTS.filter((d) => d.previous).length);
     for (const m of months) {
       expect(m.types.length).toBeGreaterThan(0);
       expect(m.types).toEqual(offered.get(m.key));
@@ -74,7 +76,7 @@ describe('demo data', () => {
       .expect(200);
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };
     const [c] = await sql<{ id: string; org: string }>(
-      `SELECT c.id, c.organizer_org_id AS org FROM campaign c JOIN tenant t ON t.id = c.tenant_id WHERE t.name = '滨江市公安局'`,
+      `SELECT c.id, c.organizer_org_id AS org FROM campaign c JOIN tenant t ON t.id = c.tenant_id WHERE t.name = '滨江市公安局' AND c.status = 'ACTIVE'`,
     );
     const path = `/api/v1/campaigns/${c!.id}/organizations/${c!.org}`;
     const group = await t.http.get(`${path}/leading-group`).set(auth).expect(200);
@@ -92,6 +94,48 @@ describe('demo data', () => {
     }));
     const put = await t.http.put(`${path}/leading-group`).set(auth).send({ members });
     expect([put.status, put.body.details]).toEqual([200, undefined]);
+  });
+
+  it('places every month around the day it is loaded: in progress, a few days left, nothing in the future', async () => {
+    const today = todayIn('Asia/Shanghai');
+    const expected = demoDates(today);
+    const months = await sql<{ title: string; s: string; e: string; d: string; status: string; last: string | null }>(
+      `SELECT c.title, c.starts_on::text s, c.ends_on::text e, c.report_due_on::text d, c.status::text status,
+              (SELECT max(occurred_on)::text FROM publicity_event WHERE campaign_id = c.id) AS last
+         FROM campaign c ORDER BY c.starts_on`,
+    );
+    const active = months.filter((m) => m.status === 'ACTIVE');
+    expect(active).toHaveLength(DEMO_TENANTS.length);
+    for (const m of active) {
+      expect([m.s, m.e, m.d]).toEqual([expected.startsOn, expected.endsOn, expected.reportDueOn]);
+      expect(m.s < today && today < m.e).toBe(true);
+      expect(m.last! <= today).toBe(true);
+      expect(m.title).not.toContain(String(Number(expected.startsOn.slice(0, 4)) - 1));
+    }
+    // the police month of a year before, closed, for the comparison with last year
+    const closed = months.filter((m) => m.status === 'CLOSED');
+    expect(closed.map((m) => [m.s, m.e])).toEqual([[yearBefore(expected.startsOn), yearBefore(expected.endsOn)]]);
+    expect(closed[0]!.title).toContain(yearBefore(expected.startsOn).slice(0, 4));
+    // no task done in the future; done tasks were completed by today
+    const [future] = await sql<{ n: number }>(
+      `SELECT count(*)::int n FROM task WHERE completed_at > now() OR created_at > now()`,
+    );
+    expect(future!.n).toBe(0);
+    const [events] = await sql<{ n: number }>(
+      `SELECT count(*)::int n FROM publicity_event WHERE created_at > now() OR occurred_on > $1::date`,
+      [today],
+    );
+    expect(events!.n).toBe(0);
+  });
+
+  it('loads a month around any day: a demo loaded on 3 March 2027 started on 11 February', async () => {
+    expect(demoDates('2027-03-03')).toEqual({
+      today: '2027-03-03',
+      startsOn: '2027-02-11',
+      endsOn: '2027-03-11',
+      reportDueOn: '2027-03-16',
+    });
+    expect(yearBefore('2028-02-29')).toBe('2027-02-28');
   });
 
   it('every demo log-in works', async () => {

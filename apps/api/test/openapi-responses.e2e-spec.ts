@@ -300,6 +300,17 @@ describe('the OpenAPI document describes every response body', () => {
       .parse(binaryBody)
       .expect(200);
     expectDocumented(image, 'GET /api/v1/photos/{id}');
+    const chosen = await t.http
+      .patch(`${V1}/photos/${photo.body.id}`)
+      .set(reporter)
+      .send({ inSummary: true })
+      .expect(200);
+    expect(chosen.body.inSummary).toBe(true);
+    expectDocumented(chosen, 'PATCH /api/v1/photos/{id}');
+    expectDocumented(
+      await t.http.patch(`${V1}/photos/${photo.body.id}`).set(reporter).send({}).expect(400),
+      'PATCH /api/v1/photos/{id}',
+    );
 
     const detail = await t.http.get(`${V1}/events/${event.body.id}`).set(reporter).expect(200);
     expect(detail.body.photos).toHaveLength(1);
@@ -375,6 +386,20 @@ describe('the OpenAPI document describes every response body', () => {
       .parse(binaryBody)
       .expect(200);
     expectDocumented(zip, 'GET /api/v1/campaigns/{id}/summaries.zip');
+    const bulletin = `${V1}/campaigns/${world.campaign.id}/bulletin`;
+    expectDocumented(
+      await t.http.get(`${bulletin}?asOf=2026-11-20`).set(organizer).expect(200),
+      'GET /api/v1/campaigns/{id}/bulletin',
+    );
+    for (const format of ['docx', 'pdf']) {
+      const file = await t.http.get(`${bulletin}.${format}`).set(organizer).buffer(true).parse(binaryBody).expect(200);
+      expectDocumented(file, `GET /api/v1/campaigns/{id}/bulletin.${format}`);
+    }
+    expectDocumented(
+      await t.http.get(`${bulletin}?asOf=2026-10-01`).set(organizer).expect(400),
+      'GET /api/v1/campaigns/{id}/bulletin',
+    );
+    expectDocumented(await t.http.get(bulletin).set(reporter).expect(403), 'GET /api/v1/campaigns/{id}/bulletin');
   }, 20_000); // generates, edits and moves a summary through its workflow: a dozen requests
 
   it('writes (create, edit, state changes, removals, ledger import) answer as documented', async () => {

@@ -26,13 +26,14 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     await seedDemoData(prisma);
     await prisma.$disconnect();
     const rows = await sql<{ name: string; id: string }>(
-      `SELECT name, id FROM organization UNION ALL SELECT title, id FROM campaign`,
+      // the demo's months by template (their titles carry the year they are loaded in)
+      `SELECT name, id FROM organization UNION ALL SELECT template_key, id FROM campaign WHERE status = 'ACTIVE'`,
     );
     for (const r of rows) ids[r.name] = r.id;
   }, 60_000);
   afterAll(() => t.close());
 
-  const school = () => S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区实验小学']!);
+  const school = () => S(ids['telecom-crime']!, ids['临湖区实验小学']!);
 
   it('writes the school’s summary from its rows: the 组长 and the flag-ceremony talk, no type it never ran', async () => {
     const res = await t.http
@@ -57,7 +58,7 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
 
   it('the bank’s summary names 14 transactions and 80余万元', async () => {
     const res = await t.http
-      .post(S(ids['2026年全民反诈在行动集中宣传月']!, ids['工商银行滨江支行']!))
+      .post(S(ids['anti-fraud']!, ids['工商银行滨江支行']!))
       .set(bearer(await login('bank@police.demo')))
       .send({ scope: 'UNIT' })
       .expect(201);
@@ -68,7 +69,7 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
 
   it('the bank cannot submit with 存在不足 unwritten (422 naming it); an event logged later marks the version outdated until regenerated', async () => {
     const bank = await login('bank@police.demo');
-    const campaign = ids['2026年全民反诈在行动集中宣传月']!;
+    const campaign = ids['anti-fraud']!;
     const unit = ids['工商银行滨江支行']!;
     const summary = S(campaign, unit);
     const draft = await t.http.get(summary).set(bearer(bank)).expect(200);
@@ -221,13 +222,9 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
 
   it('the zip holds one file per unit with a summary in the caller’s scope', async () => {
     const other = await login('school2@edu.demo');
-    await t.http
-      .post(S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区第二中学']!))
-      .set(bearer(other))
-      .send({})
-      .expect(201);
+    await t.http.post(S(ids['telecom-crime']!, ids['临湖区第二中学']!)).set(bearer(other)).send({}).expect(201);
     const res = await t.http
-      .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip`)
+      .get(`/api/v1/campaigns/${ids['telecom-crime']}/summaries.zip`)
       .set(bearer(await login('organizer@edu.demo')))
       .buffer(true)
       .parse(binaryBody)
@@ -238,21 +235,21 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
       '临湖区第二中学防范通讯网络新型违法犯罪宣传月活动总结.docx',
     ]);
     const mine = await t.http
-      .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip?format=md`)
+      .get(`/api/v1/campaigns/${ids['telecom-crime']}/summaries.zip?format=md`)
       .set(bearer(other))
       .buffer(true)
       .parse(binaryBody)
       .expect(200);
     expect(await zipEntries(mine.body as Buffer)).toEqual(['临湖区第二中学防范通讯网络新型违法犯罪宣传月活动总结.md']);
     await t.http
-      .get(`/api/v1/campaigns/${ids['防范通讯网络新型违法犯罪宣传月']}/summaries.zip?format=exe`)
+      .get(`/api/v1/campaigns/${ids['telecom-crime']}/summaries.zip?format=exe`)
       .set(bearer(other))
       .expect(400);
   });
 
   it('a roll-up counts the subtree: units taking part, submitted, a table by unit', async () => {
     const res = await t.http
-      .post(S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区教育局']!))
+      .post(S(ids['telecom-crime']!, ids['临湖区教育局']!))
       .set(bearer(await login('organizer@edu.demo')))
       .send({ scope: 'ROLLUP' })
       .expect(201);
@@ -262,7 +259,7 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
     expect(res.body.document.sections.some((s: { table?: unknown }) => s.table)).toBe(true);
     // the organizer writes the roll-up's own paragraphs (the generated draft leaves prompts there) ...
     const organizer = await login('organizer@edu.demo');
-    const rollup = S(ids['防范通讯网络新型违法犯罪宣传月']!, ids['临湖区教育局']!);
+    const rollup = S(ids['telecom-crime']!, ids['临湖区教育局']!);
     expect(res.body.needsInput).toContain('shortcomings');
     const edited = await t.http
       .patch(rollup)
@@ -316,7 +313,7 @@ describe('summaries: generate, edit, submit, return, regenerate, approve, downlo
       .send({ scope: 'EVERYTHING' })
       .expect(400);
     await t.http
-      .get(S(ids['防范通讯网络新型违法犯罪宣传月']!, 'not-a-uuid'))
+      .get(S(ids['telecom-crime']!, 'not-a-uuid'))
       .set(bearer(await login('school@edu.demo')))
       .expect(404);
   });

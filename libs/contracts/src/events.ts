@@ -60,6 +60,8 @@ export interface PhotoView {
   capturedAt: string | null;
   /** The capture day (tenant time zone) differs from the event's day: a hint, not a rule. */
   capturedOutsideEventDay: boolean;
+  /** 入选总结: chosen by the unit for its summary's appendix 附件：活动图片 (at most nine per unit and campaign). */
+  inSummary: boolean;
   /** API paths of the image and its thumbnail. */
   url: string;
   thumbnailUrl: string;

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'report:read',
   'report:write',
   'report:review',
+  /** 情况通报 (progress bulletin) of the caller's subtree: organizers, administrators and viewers, not reporters. */
+  'bulletin:read',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,10 +42,10 @@ const ORGANIZE: Permission[] = ['campaign:write', 'participant:write', 'task:cre
  * (decision 033). Neither logs a unit's events: that stays with the unit's REPORTER.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: [...READ, ...ORGANIZE, 'organization:write', 'user:read', 'user:write', 'audit:read'],
-  ORGANIZER: [...READ, ...ORGANIZE],
+  ADMIN: [...READ, ...ORGANIZE, 'bulletin:read', 'organization:write', 'user:read', 'user:write', 'audit:read'],
+  ORGANIZER: [...READ, ...ORGANIZE, 'bulletin:read'],
   REPORTER: [...READ, 'group:write', 'task:update', 'event:write', 'report:write'],
-  VIEWER: [...READ],
+  VIEWER: [...READ, 'bulletin:read'],
 };
 
 /** Rank for "a user may not grant a role above its own": ADMIN > ORGANIZER > REPORTER > VIEWER. */

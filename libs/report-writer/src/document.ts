@@ -2,7 +2,18 @@
 // (Markdown, Word, PDF) reads. Computed text carries its figures and where each one came from.
 import type { EventType, LeadingGroupRole, NarrativeKey, ReportStatus, TaskStatus } from '@campaign-month/contracts';
 
-export type SectionKey = 'leadership' | 'deployment' | 'publicity' | 'results' | 'units' | 'shortcomings';
+export type SectionKey =
+  | 'leadership'
+  | 'deployment'
+  | 'publicity'
+  | 'results'
+  | 'units'
+  | 'shortcomings'
+  // 情况通报 (progress bulletin)
+  | 'progress'
+  | 'leaders'
+  | 'problems'
+  | 'requirements';
 
 /** Which rows a figure was counted from: the filter the web app can open, plus a sample of ids. */
 export interface FigureFilter {
@@ -28,6 +39,12 @@ export interface FigureFilter {
   handedIn?: boolean;
   participating?: boolean;
   leadingGroupSet?: boolean;
+  /** 情况通报: rows as of the end of this day ('YYYY-MM-DD'): events that occurred by then and were logged by then, tasks done by then (decision 038). */
+  asOf?: string;
+  /** Units that logged at least one event (false: none). */
+  hasEvents?: boolean;
+  /** Units with at least one task open past its due day. */
+  overdueTasks?: boolean;
 }
 
 export interface FigureSource {
@@ -100,10 +117,30 @@ export interface Section {
   charts?: ChartKey[];
 }
 
+/** A photo the Word and PDF files print in the appendix 附件：活动图片. */
+export interface AppendixPhoto {
+  photoId: string;
+  eventId: string;
+  /** e.g. 照片1  11月6日，营业大厅，民警驻点劝阻冒充客服诈骗 */
+  caption: string;
+}
+
+/** 附件：活动图片 — the note in the body and the attachment after the signature (GB/T 9704: 附件说明, 附件). */
+export interface PhotoAppendix {
+  /** 附件：活动图片 */
+  note: string;
+  /** 附件 */
+  label: string;
+  /** 活动图片 */
+  title: string;
+  photos: AppendixPhoto[];
+}
+
 export interface SummaryDocument {
   /** Version of this JSON shape. */
   format: 1;
-  scope: 'UNIT' | 'ROLLUP';
+  /** A unit's summary, a roll-up, or a 情况通报 (progress bulletin, written by writeBulletin). */
+  scope: 'UNIT' | 'ROLLUP' | 'BULLETIN';
   campaignId: string;
   organizationId: string;
   /** e.g. 某县第一中学2026年防范通讯网络新型违法犯罪集中宣传月活动总结. */
@@ -113,6 +150,8 @@ export interface SummaryDocument {
   /** The unit's own sentence(s) after the opening (narrative key `opening.extra`), if any. */
   openingExtra?: Paragraph;
   sections: Section[];
+  /** Photos, when the unit chose some or its quoted examples have any (added at export: withPhotoAppendix). */
+  appendix?: PhotoAppendix;
   signature: {
     unit: string;
     /** Chinese date, e.g. 2026年11月30日. */

@@ -147,6 +147,23 @@ export interface UnitFacts {
   examples: ExampleFact[];
   /** Day the summary is signed, 'YYYY-MM-DD': the day a draft is generated, the day it is handed in once it is. */
   signatureDate: string;
+  /**
+   * The most recent earlier month of the same template (campaign.templateKey) that ended before this one started,
+   * when the unit (a roll-up: a unit of its subtree) took part in it; absent or null otherwise (decision 038).
+   */
+  comparison?: ComparisonFact | null;
+}
+
+/** What the unit (or subtree) did in the earlier month it is compared with. */
+export interface ComparisonFact {
+  campaign: { id: string; title: string; startsOn: string; endsOn: string };
+  eventCount: number;
+  /** Metric key → decimal sum over the earlier month's events of the unit (subtree). */
+  metricTotals: Record<string, string>;
+  /** Keys of the metrics the earlier month counted: only these are compared. */
+  metricKeys: string[];
+  /** A sample (≤ 20) of the earlier month's events behind the figures. */
+  eventIds: string[];
 }
 
 /** One unit of a roll-up's subtree. */
@@ -167,6 +184,8 @@ export interface RollupUnitRow {
   submittedOn?: string | null;
   /** First handed in after reportDueOn, or not handed in although reportDueOn has passed. */
   late: boolean;
+  /** Events the unit logged in the earlier month it is compared with; null when it did not take part then. */
+  previousEventCount?: number | null;
 }
 
 /**
@@ -187,3 +206,16 @@ export interface RollupFacts extends Omit<UnitFacts, 'kind'> {
 }
 
 export type SummaryFacts = UnitFacts | RollupFacts;
+
+/** A photo that may go into the appendix 附件：活动图片: of an event, with what its caption needs. */
+export interface PhotoFact {
+  id: string;
+  eventId: string;
+  eventTitle: string;
+  /** The event's day, 'YYYY-MM-DD'. */
+  occurredOn: string;
+  location?: string | null;
+  /** The unit that ran the event (roll-ups caption it). */
+  unitId: string;
+  unitName?: string | null;
+}

@@ -18,12 +18,21 @@ export {
   formatMetricValue,
   formatYuan,
   roundDownForText,
+  sumDecimals,
 } from './format/numbers.js';
 export { fillText, ZH_CN } from './phrases.zh-CN.js';
 export { type ChartImage, type ChartOptions, type ChartSvg, chartSvgs, renderCharts } from './render/charts.js';
-export { type DocxOptions, mmToTwips, OFFICIAL_PAGE, renderDocx } from './render/docx.js';
+export {
+  type DocxOptions,
+  mmToTwips,
+  OFFICIAL_PAGE,
+  PHOTO_BOX,
+  type PhotoImage,
+  photoPrintSize,
+  renderDocx,
+} from './render/docx.js';
 export { CJK_FONT_FAMILY, cjkFontFiles, OFFICIAL_FONTS } from './render/fonts.js';
-export { renderMarkdown } from './render/markdown.js';
+export { type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { type PrintedContent, printedContent } from './write/printed.js';
 export { type PdfOptions, pdfDefinition, renderPdf } from './render/pdf.js';
 export {
@@ -34,3 +43,13 @@ export {
   summaryTitle,
   writeSummary,
 } from './write/summary.js';
+export type { BulletinFacts, BulletinUnitRow } from './bulletin/facts.js';
+export { rankUnits, writeBulletin } from './bulletin/write-bulletin.js';
+export { comparisonParagraphs, percentText, unitChanges } from './write/comparison.js';
+export {
+  exampleEventIds,
+  MAX_APPENDIX_PHOTOS,
+  photoCaption,
+  pickAppendixPhotos,
+  withPhotoAppendix,
+} from './write/photos.js';

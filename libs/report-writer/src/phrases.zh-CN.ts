@@ -228,6 +228,29 @@ export const ZH_CN = {
     end: '。',
   },
 
+  comparison: {
+    /** The earlier month a year before (by the year it started). */
+    leadLastYear: '与上年同期相比，',
+    leadEarlier: '与{title}相比，',
+    events: '开展宣传活动',
+    increase: '增加{d}',
+    decrease: '减少{d}',
+    up: '，增长{p}',
+    down: '，下降{p}',
+    same: '持平',
+    percent: '{p}%',
+    byUnitLead: '与上年同期相比，',
+    byUnitLeadEarlier: '与{title}相比，',
+    unitsUp: '活动次数增加的单位有{list}',
+    unitsDown: '减少的单位有{list}',
+    unitsSame: '其余参与单位活动次数持平',
+    unitChange: '{unit}（{change}）',
+    /** Roll-up table column. */
+    column: '较上年',
+    columnEarlier: '较上期',
+    notThen: '—',
+  },
+
   units: {
     participationHeading: '参与和报送情况',
     tableHeading: '分单位统计',
@@ -289,6 +312,88 @@ export const ZH_CN = {
     byUnit: '各单位宣传活动开展次数（前{n}名）',
     caption: '图{n}  {title}',
     seriesName: '活动次数',
+  },
+
+  /** 情况通报 (progress bulletin) of a month in progress: writeBulletin. */
+  bulletin: {
+    title: '关于{activity}开展情况的通报',
+    openingDirective: '按照《{directiveTitle}》{directiveNumber}要求，{activity}于{start}启动。',
+    openingPlain: '{activity}于{start}启动。',
+    openingBody: '为及时掌握活动进展，推动各项工作落实，现将截至{asOf}各单位开展情况通报如下：',
+    headings: {
+      progress: '总体进展',
+      leaders: '工作开展较好的单位',
+      problems: '存在的问题',
+      requirements: '下一步工作要求',
+    },
+    /** Figures as of a day: 截至11月26日. */
+    asOfLead: '截至{asOf}，',
+    participants: '共有{n}参与本次活动',
+    participantsNone: '本次活动暂无参与单位。',
+    groupsAll: '，均已成立活动领导小组',
+    groupsSome: '，其中{n}已成立活动领导小组',
+    groupsNone: '，尚无单位在系统中录入活动领导小组',
+    events: '；各单位累计开展宣传活动{n}',
+    eventsNone: '；各单位尚未登记宣传活动',
+    tasks: '；部署具体任务{n}，已完成{done}',
+    tasksOverdue: '，逾期未完成{n}',
+    handedIn: '；{n}已提交活动总结',
+    handedInNone: '；尚无单位提交活动总结',
+    end: '。',
+    unitMeasure: '个单位',
+    unitsCounted: '个',
+    taskMeasure: '项',
+    tableIntro: '各单位开展情况见下表。',
+    columns: {
+      index: '序号',
+      unit: '单位',
+      group: '领导小组',
+      events: '活动（次）',
+      tasks: '任务完成',
+      summary: '活动总结',
+    },
+    groupYes: '已成立',
+    groupNo: '未成立',
+    summaryYes: '已提交',
+    summaryNo: '未提交',
+    tasksCell: '{done}/{total}',
+    leadersIntro: '截至{asOf}，以下单位登记的宣传活动较多：',
+    leaderLine: '{unit}开展宣传活动{n}',
+    leaderTasks: '，完成任务{n}',
+    leadersNone: '截至{asOf}，各单位尚未登记宣传活动，暂无可通报的单位。',
+    problemNoGroup: '部分单位组织领导有待加强。{names}{more}{n}尚未在系统中录入活动领导小组',
+    problemNoEvents: '部分单位宣传活动尚未开展。{names}{more}{n}尚未登记宣传活动',
+    problemOverdue: '部分任务推进滞后。{list}{more}{n}有逾期未完成的任务，共{k}',
+    problemOverdueOne: '部分任务推进滞后。{list}有逾期未完成的任务，共{k}',
+    /** One unit named: no 共1个单位. */
+    problemNoGroupOne: '部分单位组织领导有待加强。{name}尚未在系统中录入活动领导小组',
+    problemNoEventsOne: '部分单位宣传活动尚未开展。{name}尚未登记宣传活动',
+    overdueOfUnit: '{unit}（{n}）',
+    namesMore: '等',
+    namesAll: '共',
+    problemsNone: '截至{asOf}，各参与单位均已成立活动领导小组并登记了宣传活动，暂无逾期未完成的任务。',
+    requirements: {
+      deepen: '持续深化宣传。各单位要对照活动通知要求，进一步丰富宣传形式，扩大宣传覆盖面，推动宣传活动取得实效。',
+      catchUp:
+        '抓紧补齐短板。尚未成立活动领导小组或尚未开展宣传活动的单位要高度重视，尽快成立领导小组、明确责任分工，抓紧组织开展宣传活动。',
+      overdue: '加快任务落实。有逾期任务的单位要逐项梳理原因，明确完成时限，尽快完成。',
+      report:
+        '及时报送信息。各单位要及时在系统中登记活动开展情况和成效数据，确保数据真实准确，并于{due}前提交活动总结。',
+      reportLate:
+        '及时报送信息。各单位要及时在系统中登记活动开展情况和成效数据，确保数据真实准确；尚未提交活动总结的单位要尽快提交。',
+    },
+  },
+
+  photos: {
+    note: '附件：{title}',
+    label: '附件',
+    title: '活动图片',
+    caption: '照片{n}  {text}',
+    /** 11月6日，营业大厅，民警驻点劝阻冒充客服诈骗 */
+    captionText: '{date}，{where}{title}',
+    where: '{location}，',
+    rollupCaptionText: '{unit}，{date}，{where}{title}',
+    markdownLink: '[{caption}]({url})',
   },
 
   pageNumber: '— {n} —',

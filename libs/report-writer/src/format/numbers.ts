@@ -111,3 +111,19 @@ export function formatLargeCount(value: number | string): string {
   const { value: r, exact } = roundDownForText(Math.abs(n));
   return `${n < 0 ? '-' : ''}${inLargeUnit(r, exact, 100_000_000, '亿')}`;
 }
+
+/** Sum of decimal strings, kept exact to the cent (metric values have at most two decimals). */
+export function sumDecimals(values: (string | undefined)[]): string {
+  let cents = 0n;
+  for (const v of values) {
+    if (!v) continue;
+    const [whole, frac = ''] = v.replace(/^-/, '').split('.');
+    const c = BigInt(whole || '0') * 100n + BigInt(`${frac}00`.slice(0, 2));
+    cents += v.startsWith('-') ? -c : c;
+  }
+  const neg = cents < 0n;
+  const abs = neg ? -cents : cents;
+  const whole = abs / 100n;
+  const frac = abs % 100n;
+  return `${neg ? '-' : ''}${whole}${frac === 0n ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`}`;
+}

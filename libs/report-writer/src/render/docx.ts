@@ -52,11 +52,33 @@ const LINE = 560; // fixed 28 pt
 const TWO_CHARS = { firstLine: 2 * BODY_PT * 20, firstLineChars: 200 };
 const CHART_WIDTH_PX = 560;
 
+/** A photo's image as the renderers embed it: JPEG bytes, already downscaled, with its size in pixels. */
+export interface PhotoImage {
+  photoId: string;
+  jpeg: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Largest printed size of an appendix photo in pixels at 96 dpi (≈ 138 × 77 mm): two with their captions fit on a
+ * page, the first page of the appendix (under 附件 and its title) included.
+ */
+export const PHOTO_BOX = { width: 520, height: 290 } as const;
+
+/** The size a photo is printed at: its proportions kept inside PHOTO_BOX. */
+export function photoPrintSize(image: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(PHOTO_BOX.width / image.width, PHOTO_BOX.height / image.height);
+  return { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
+}
+
 export interface DocxOptions {
   /** Charts to place after the sections that name them (renderCharts). */
   charts?: ChartImage[];
   /** Author written into the file's properties. */
   creator?: string;
+  /** Images of the appendix's photos (doc.appendix); a photo without its image is left out. */
+  photos?: PhotoImage[];
 }
 
 type Font = NonNullable<IRunOptions['font']>;
@@ -228,11 +250,52 @@ function signature(doc: SummaryDocument): Paragraph[] {
   ];
 }
 
+/** 附件：活动图片 in the body, then, on a page of its own after the signature, 附件 and the photos with captions. */
+function appendix(doc: SummaryDocument, images: PhotoImage[] | undefined): { note: Paragraph[]; pages: Paragraph[] } {
+  const byId = new Map((images ?? []).map((i) => [i.photoId, i]));
+  const photos = (doc.appendix?.photos ?? []).filter((p) => byId.has(p.photoId));
+  if (!doc.appendix || photos.length === 0) return { note: [], pages: [] };
+  const note = [
+    new Paragraph({ keepNext: true, children: [] }),
+    new Paragraph({ style: 'CmBody', keepNext: true, children: [new TextRun(doc.appendix.note)] }),
+  ];
+  const pages: Paragraph[] = [
+    new Paragraph({
+      pageBreakBefore: true,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      children: [new TextRun({ text: doc.appendix.label, font: FONTS.heading1 })],
+    }),
+    new Paragraph({ style: 'Title', children: [new TextRun(doc.appendix.title)] }),
+  ];
+  for (const p of photos) {
+    const image = byId.get(p.photoId)!;
+    pages.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 },
+        indent: { firstLine: 0, firstLineChars: 0 },
+        children: [
+          new ImageRun({
+            type: 'jpg',
+            data: image.jpeg,
+            transformation: photoPrintSize(image),
+            altText: { name: p.photoId, title: p.caption, description: p.caption },
+          }),
+        ],
+      }),
+      new Paragraph({ style: 'CmCaption', children: [new TextRun(p.caption)] }),
+    );
+  }
+  return { note, pages };
+}
+
 /** The Word file (.docx) of a summary. */
 export async function renderDocx(doc: SummaryDocument, options: DocxOptions = {}): Promise<Buffer> {
   const charts = new Map((options.charts ?? []).map((c) => [c.key, c]));
   let chartNumber = 0;
   const last = doc.sections.at(-1);
+  const attached = appendix(doc, options.photos);
   const section = (s: Section) => {
     const out: (Paragraph | Table)[] = [new Paragraph({ style: 'Heading1', children: [new TextRun(s.heading)] })];
     // The closing paragraph stays on the page of the signature, so the signature never stands alone.
@@ -272,7 +335,9 @@ export async function renderDocx(doc: SummaryDocument, options: DocxOptions = {}
           ...bodyParagraphs(doc.opening),
           ...(doc.openingExtra ? bodyParagraphs(doc.openingExtra) : []),
           ...doc.sections.flatMap(section),
+          ...attached.note,
           ...signature(doc),
+          ...attached.pages,
         ],
       },
     ],

@@ -24,8 +24,13 @@ function table(t: Table): string {
   return [row(t.columns.map(cell)), row(rule), ...t.rows.map((r) => row(r.map((c) => cell(c.text))))].join('\n');
 }
 
+export interface MarkdownOptions {
+  /** Where a reader finds a photo of the appendix (the API's /api/v1/photos/{id}). */
+  photoUrl?: (photoId: string) => string;
+}
+
 /** The Markdown text of a summary. */
-export function renderMarkdown(doc: SummaryDocument): string {
+export function renderMarkdown(doc: SummaryDocument, options: MarkdownOptions = {}): string {
   const blocks: string[] = [`# ${escapeLine(doc.title)}`, paragraph(doc.opening)];
   if (doc.openingExtra) blocks.push(paragraph(doc.openingExtra));
   for (const s of doc.sections) {
@@ -33,6 +38,16 @@ export function renderMarkdown(doc: SummaryDocument): string {
     for (const p of s.paragraphs) blocks.push(paragraph(p));
     if (s.table) blocks.push(table(s.table));
   }
+  if (doc.appendix?.photos.length) blocks.push(escapeLine(doc.appendix.note));
   blocks.push(`${escapeLine(doc.signature.unit)}  \n${escapeLine(doc.signature.date)}`);
+  // the photos as links to the API (the file itself carries no images)
+  if (doc.appendix?.photos.length) {
+    blocks.push(`## ${escapeLine(doc.appendix.note)}`);
+    blocks.push(
+      doc.appendix.photos
+        .map((p) => `- [${escapeLine(p.caption)}](${options.photoUrl?.(p.photoId) ?? `photo:${p.photoId}`})`)
+        .join('\n'),
+    );
+  }
   return `${blocks.filter((b) => b !== '').join('\n\n')}\n`;
 }

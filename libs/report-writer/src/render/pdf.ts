@@ -6,6 +6,7 @@ import pdfmake, { type Content, type TableCell } from 'pdfmake';
 import type { Paragraph, Section, SummaryDocument, Table } from '../document.js';
 import { fillText, ZH_CN } from '../phrases.zh-CN.js';
 import type { ChartSvg } from './charts.js';
+import { type PhotoImage, photoPrintSize } from './docx.js';
 import { cjkFontFiles } from './fonts.js';
 
 export interface PdfOptions {
@@ -14,6 +15,45 @@ export interface PdfOptions {
   /** Directory with the Noto Sans SC OTF files (default: the npm package). */
   fontDir?: string;
   creator?: string;
+  /** Images of the appendix's photos (doc.appendix); a photo without its image is left out. */
+  photos?: PhotoImage[];
+}
+
+/** px at 96 dpi → pt. */
+const pxToPt = (px: number) => (px * 72) / 96;
+
+function appendix(doc: SummaryDocument, images: PhotoImage[] | undefined): { note: Content[]; pages: Content[] } {
+  const byId = new Map((images ?? []).map((i) => [i.photoId, i]));
+  const photos = (doc.appendix?.photos ?? []).filter((p) => byId.has(p.photoId));
+  if (!doc.appendix || photos.length === 0) return { note: [], pages: [] };
+  const pages: Content[] = [
+    { text: doc.appendix.label, bold: true, pageBreak: 'before' },
+    { text: doc.appendix.title, style: 'title' },
+    ...photos.map((p): Content => {
+      const image = byId.get(p.photoId)!;
+      const size = photoPrintSize(image);
+      return {
+        unbreakable: true,
+        stack: [
+          {
+            image: `data:image/jpeg;base64,${image.jpeg.toString('base64')}`,
+            width: pxToPt(size.width),
+            height: pxToPt(size.height),
+            alignment: 'center',
+            margin: [0, 6, 0, 2],
+          },
+          { text: p.caption, style: 'caption' },
+        ],
+      };
+    }),
+  ];
+  return {
+    note: [
+      { text: ' ', style: 'body' },
+      { text: doc.appendix.note, style: 'body' },
+    ],
+    pages,
+  };
 }
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
@@ -101,6 +141,7 @@ export function pdfDefinition(doc: SummaryDocument, options: PdfOptions = {}): T
   const closing = lastSection && !lastSection.table && !lastSection.charts?.length ? lastSection.paragraphs : [];
   const keep = closing.length === 0 ? 0 : body(closing[closing.length - 1]).length + (closing.length === 1 ? 1 : 0);
   const last = sections.splice(sections.length - keep, keep);
+  const attached = appendix(doc, options.photos);
   return {
     pageSize: 'A4',
     pageMargins: MARGINS,
@@ -131,11 +172,13 @@ export function pdfDefinition(doc: SummaryDocument, options: PdfOptions = {}): T
         unbreakable: true,
         stack: [
           ...last,
+          ...attached.note,
           { text: ' ', style: 'body' },
           { text: doc.signature.unit, style: 'signature' },
           { text: doc.signature.date, style: 'signature' },
         ],
       },
+      ...attached.pages,
     ],
     footer: (page: number) => ({
       id: PAGE_NUMBER_ID,

@@ -1,5 +1,6 @@
 // What every section writer shares: the facts, the base filter of figure sources, the narrative,
 // and the small helpers that turn metrics and counts into figures.
+import type { OrganizationKind } from '@campaign-month/contracts';
 import type { ChartKey, FigureFilter, Paragraph, SectionKey, Table } from '../document.js';
 import type { MetricFact, RollupFacts, SummaryFacts } from '../facts.js';
 import { fullWidthPunctuation } from '../format/chinese.js';
@@ -18,8 +19,11 @@ export interface WriteContext {
 }
 
 /** A section before it is numbered. */
+/** Sections of a summary (a bulletin has its own). */
+export type SummarySectionKey = Exclude<SectionKey, 'progress' | 'leaders' | 'problems' | 'requirements'>;
+
 export interface SectionDraft {
-  key: SectionKey;
+  key: SummarySectionKey;
   /** Whether the facts support the praising heading (领导重视，组织健全) or only the plain one. */
   praise: boolean;
   paragraphs: Paragraph[];
@@ -76,10 +80,15 @@ export function metricFallback(metric: MetricFact, use: 'lead' | 'header'): stri
 
 /** How a metric is introduced: 覆盖群众, 发放宣传单, 避免群众损失… */
 export function metricLead(ctx: WriteContext, metric: MetricFact, ofOneType = false): string {
+  return metricLeadFor(ctx.facts.unit.kind, metric, ofOneType);
+}
+
+/** metricLead for the people of a kind of unit (覆盖师生及家长 at a school). */
+export function metricLeadFor(kind: OrganizationKind, metric: MetricFact, ofOneType = false): string {
   const phrases = ZH_CN.metrics;
   if (metric.key === phrases.audienceKey) {
-    if (ofOneType) return phrases.audienceOfType[ctx.facts.unit.kind] ?? phrases.audienceOfType.default;
-    return phrases.audience[ctx.facts.unit.kind] ?? phrases.audience.default;
+    if (ofOneType) return phrases.audienceOfType[kind] ?? phrases.audienceOfType.default;
+    return phrases.audience[kind] ?? phrases.audience.default;
   }
   const byKey = phrases.byKey[metric.key];
   if (byKey) return byKey;

@@ -7,6 +7,7 @@ import { formatChineseDate, joinList, toChineseNumeral } from '../format/chinese
 import { formatCount, isNonZero } from '../format/numbers.js';
 import { fillText, ZH_CN } from '../phrases.zh-CN.js';
 import { metricFallback, metricLabel, narrativeParagraph, type SectionDraft, type WriteContext } from './context.js';
+import { comparisonCell, comparisonColumn } from './comparison.js';
 import { type FigureSpec, sample, source, TextBuilder } from './text-builder.js';
 
 const U = ZH_CN.units;
@@ -160,15 +161,31 @@ function unitTable(ctx: WriteContext, r: RollupFacts): Table {
   const status = (u: RollupUnitRow) =>
     (u.summaryStatus ? REPORT_STATUS_LABELS[u.summaryStatus] : U.statusNone) +
     (u.late ? (handedIn(u) ? U.statusLateHandedIn : U.statusLate) : '');
+  const compared = comparisonColumn(ctx);
   return {
     key: 'units.table',
-    columns: [U.columns.index, U.columns.unit, U.columns.events, ...metrics.map(metricHeader), U.columns.status],
-    widths: [7, 30, 10, ...metrics.map(() => 14), 20],
-    align: ['center', 'left', 'right', ...metrics.map(() => 'right' as const), 'center'],
+    columns: [
+      U.columns.index,
+      U.columns.unit,
+      U.columns.events,
+      ...(compared ? [compared] : []),
+      ...metrics.map(metricHeader),
+      U.columns.status,
+    ],
+    widths: [7, 30, 10, ...(compared ? [9] : []), ...metrics.map(() => 14), 20],
+    align: [
+      'center',
+      'left',
+      'right',
+      ...(compared ? (['right'] as const) : []),
+      ...metrics.map(() => 'right' as const),
+      'center',
+    ],
     rows: rows.map((u, i) => [
       { text: String(i + 1) },
       { text: u.name },
       cellFigure(u, 'events', formatCount(u.eventCount), String(u.eventCount)),
+      ...(compared ? [comparisonCell(ctx, u)] : []),
       ...metrics.map((m) => {
         const value = u.metricTotals[m.key] ?? '0';
         return cellFigure(u, m.key, formatCount(value), value, m.key);

@@ -15,6 +15,7 @@ import {
   type SectionDraft,
   type WriteContext,
 } from './context.js';
+import { comparisonParagraphs } from './comparison.js';
 import { type FigureSpec, sample, source, TextBuilder } from './text-builder.js';
 
 const L = ZH_CN.leadership;
@@ -227,6 +228,7 @@ export function resultsSection(ctx: WriteContext): SectionDraft {
     tb.add(ZH_CN.results.end);
     paragraphs.push(tb.build());
   }
+  paragraphs.push(...comparisonParagraphs(ctx));
   const extra = narrativeParagraph(ctx, 'results.extra', paragraphs.length > 0 ? undefined : prompts(ctx).results);
   if (extra) paragraphs.push(extra);
   return { key: 'results', praise: metrics.length > 0, paragraphs };

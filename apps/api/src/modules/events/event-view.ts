@@ -52,6 +52,7 @@ export const photoSelect = {
   originalName: true,
   capturedAt: true,
   capturedOutsideEventDay: true,
+  inSummary: true,
   createdAt: true,
 } as const;
 
@@ -66,6 +67,7 @@ export interface PhotoRow {
   originalName: string | null;
   capturedAt: Date | null;
   capturedOutsideEventDay: boolean;
+  inSummary: boolean;
   createdAt: Date;
 }
 
@@ -112,6 +114,7 @@ export function toPhotoView(row: PhotoRow): PhotoView {
     originalName: row.originalName,
     capturedAt: row.capturedAt?.toISOString() ?? null,
     capturedOutsideEventDay: row.capturedOutsideEventDay,
+    inSummary: row.inSummary,
     url: photoPath(row.id),
     thumbnailUrl: photoPath(row.id, 'thumb'),
     createdAt: row.createdAt.toISOString(),

@@ -3,9 +3,11 @@ import {
   Controller,
   Delete,
   Get,
+  Body,
   HttpCode,
   Inject,
   Param,
+  Patch,
   Post,
   Query,
   Res,
@@ -32,7 +34,8 @@ import { IdPipe } from '../../core/http/id.pipe.js';
 import { SingleFileUpload, type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import { binaryContent } from '../../core/http/dto/binary.response.js';
 import { PhotoResponse } from './dto/event.response.js';
-import { FILE_UPLOAD_BODY, PhotoQueryDto } from './dto/photo.dto.js';
+import { FILE_UPLOAD_BODY, PhotoQueryDto, SelectPhotoDto } from './dto/photo.dto.js';
+import { ApiErrors, SIGNED_IN } from '../../core/http/dto/error.response.js';
 import { PhotosService } from './photos.service.js';
 
 @ApiTags('events')
@@ -81,6 +84,30 @@ export class PhotosController {
     res.header('Cache-Control', 'private, max-age=86400, immutable');
     res.header('ETag', `"${file.sha256}"`);
     return new StreamableFile(file.stream, { type: file.contentType, length: file.length, disposition: 'inline' });
+  }
+
+  @Patch('photos/:id')
+  @Requires('event:write')
+  @ApiOperation({
+    summary: '入选总结: choose the photo for its unit’s summary, or take it out',
+    description:
+      'The unit’s REPORTER marks up to nine photos per campaign; the Word and PDF summaries carry them, downscaled, in the ' +
+      'appendix 附件：活动图片 (a roll-up: at most one per unit). Without any marked, the first photo of each quoted ' +
+      'example event is used. Refused (422) while the campaign is not ACTIVE, once the unit’s summary is APPROVED, and for a tenth photo.',
+  })
+  @ApiOkResponse({ type: PhotoResponse, description: 'PhotoView with inSummary' })
+  @ApiErrors({
+    ...SIGNED_IN,
+    400: 'inSummary missing or not a boolean',
+    404: 'The photo’s event is outside your scope',
+    422: 'Nine photos already chosen, the summary is approved, or the campaign is not ACTIVE',
+  })
+  async select(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdPipe) id: string,
+    @Body() dto: SelectPhotoDto,
+  ): Promise<PhotoView> {
+    return this.photos.select(actor, id, dto.inSummary);
   }
 
   @Delete('photos/:id')

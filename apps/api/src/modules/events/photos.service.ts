@@ -17,6 +17,8 @@ import { processPhoto, THUMBNAIL_TYPE } from './photo-processing.js';
 
 /** Photos an event may carry. */
 export const MAX_PHOTOS_PER_EVENT = 30;
+/** Photos a unit may choose for its summary's appendix (入选总结), per campaign. */
+export const MAX_SUMMARY_PHOTOS = 9;
 
 @Injectable()
 export class PhotosService {
@@ -122,6 +124,57 @@ export class PhotosService {
     return thumb
       ? { stream, contentType: THUMBNAIL_TYPE, sha256: `${photo.sha256}-thumb` }
       : { stream, contentType: photo.contentType, sha256: photo.sha256, length: photo.sizeBytes };
+  }
+
+  /**
+   * 入选总结: marks a photo for (or removes it from) the appendix 附件：活动图片 of its unit's summary. The same
+   * rules as every event write (scope 404, ACTIVE campaign and a summary not approved 422, checked again in the
+   * writing transaction); at most MAX_SUMMARY_PHOTOS per unit and campaign (422), counted under a lock per unit
+   * and campaign so that two selections at once cannot both be the ninth.
+   */
+  async select(actor: Actor, photoId: string, inSummary: boolean): Promise<PhotoView> {
+    const photo = await this.prisma.eventPhoto.findFirst({
+      where: { tenantId: actor.tenantId, id: photoId },
+      select: { id: true, eventId: true, inSummary: true },
+    });
+    if (!photo) throw new NotFound('Photo');
+    const target = await this.rules.forWrite(actor, photo.eventId).catch((e) => {
+      throw e instanceof NotFound ? new NotFound('Photo') : e;
+    });
+    this.rules.assertOpen(target);
+    const row = await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`summary-photos:${target.campaignId}:${target.organizationId}`}))`;
+      await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
+      if (inSummary) {
+        const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM event_photo p JOIN publicity_event e ON e.tenant_id = p.tenant_id AND e.id = p.event_id
+           WHERE p.tenant_id = ${actor.tenantId}::uuid AND e.campaign_id = ${target.campaignId}::uuid
+             AND e.organization_id = ${target.organizationId}::uuid AND p.in_summary AND p.id <> ${photo.id}::uuid`;
+        if (n >= MAX_SUMMARY_PHOTOS)
+          throw new TransitionNotAllowed(
+            `A unit chooses at most ${MAX_SUMMARY_PHOTOS} photos for its summary; remove one first`,
+            { selected: n, max: MAX_SUMMARY_PHOTOS },
+          );
+      }
+      const updated = await tx.eventPhoto.update({
+        where: { tenantId_id: { tenantId: actor.tenantId, id: photo.id } },
+        data: { inSummary, selectedAt: inSummary ? (photo.inSummary ? undefined : new Date()) : null },
+        select: photoSelect,
+      });
+      if (photo.inSummary !== inSummary)
+        await this.audit.record(
+          {
+            action: inSummary ? 'photo.select' : 'photo.unselect',
+            entityType: 'EventPhoto',
+            entityId: photo.id,
+            organizationId: target.organizationId,
+            changes: { eventId: photo.eventId, inSummary },
+          },
+          tx,
+        );
+      return updated;
+    });
+    return toPhotoView(row);
   }
 
   async remove(actor: Actor, photoId: string): Promise<void> {

@@ -11,16 +11,21 @@ import {
   renderCharts,
   renderDocx,
   renderMarkdown,
+  type PhotoImage,
   renderPdf,
   type SummaryDocument,
   type SummaryFacts,
+  withPhotoAppendix,
 } from '@campaign-month/report-writer';
+import sharp from 'sharp';
 import { AccessService } from '../../core/access/access.service.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/config.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../core/storage/object-storage.js';
 import type { SummaryReport } from '../../generated/prisma/client.js';
+import { printImage } from './photos/print-image.js';
+import { type StoredPhoto, summaryPhotos } from './photos/summary-photos.js';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -65,14 +70,16 @@ export class SummaryExportsService {
    * rendered: a version changed in place (submitting signs it on the day it is handed in) is rendered again.
    */
   async file(report: SummaryReport, format: ExportFormat): Promise<Buffer> {
-    const key = `summaries/${report.tenantId}/${report.id}-${renderedDigest(report)}.${format}`;
+    // the photos as chosen now (入选总结): a change of the choice is a new file
+    const photos = await summaryPhotos(this.prisma, report, report.sections as unknown as SummaryDocument);
+    const key = `summaries/${report.tenantId}/${report.id}-${renderedDigest(report, photos)}.${format}`;
     const cached = await this.storage.getBuffer(key);
     if (cached) return cached;
     let pending = this.inFlight.get(key);
     if (!pending) {
       pending = this.limit(async () => {
         const started = Date.now();
-        const body = await render(report, format);
+        const body = await render(report, format, photos, (p) => this.printed(report.tenantId, p));
         await this.storage.put(key, body, CONTENT_TYPES[format]);
         this.logger.log({
           msg: 'rendered summary',
@@ -88,6 +95,21 @@ export class SummaryExportsService {
       pending.finally(() => this.inFlight.delete(key)).catch(() => {});
     }
     return pending;
+  }
+
+  /** A photo as the files print it (print-image.ts), kept in storage beside the exports once made. */
+  private async printed(tenantId: string, photo: StoredPhoto): Promise<PhotoImage | null> {
+    const key = `summaries/${tenantId}/photos/${photo.sha256}-print.jpg`;
+    const cached = await this.storage.getBuffer(key);
+    if (cached) {
+      const meta = await sharp(cached).metadata();
+      return { photoId: photo.id, jpeg: cached, width: meta.width ?? 1, height: meta.height ?? 1 };
+    }
+    const original = await this.storage.getBuffer(photo.storageKey);
+    if (!original) return null;
+    const image = await printImage(original);
+    await this.storage.put(key, image.jpeg, 'image/jpeg');
+    return { photoId: photo.id, ...image };
   }
 
   /** Streams a zip of the latest UNIT summary of every participating unit in the actor's scope. */
@@ -121,20 +143,33 @@ export class SummaryExportsService {
   }
 }
 
-/** A short digest of the document and the facts its charts are drawn from. */
-function renderedDigest(report: SummaryReport): string {
+/** A short digest of the document, the facts its charts are drawn from and the photos it carries. */
+function renderedDigest(report: SummaryReport, photos: StoredPhoto[]): string {
   return createHash('sha256')
     .update(JSON.stringify(report.sections))
     .update('\0')
     .update(JSON.stringify(report.facts))
+    .update('\0')
+    .update(photos.map((p) => `${p.id}:${p.sha256}`).join(','))
     .digest('hex')
     .slice(0, 16);
 }
 
-async function render(report: SummaryReport, format: ExportFormat): Promise<Buffer> {
-  const doc = report.sections as unknown as SummaryDocument;
+async function render(
+  report: SummaryReport,
+  format: ExportFormat,
+  photos: StoredPhoto[],
+  printed: (p: StoredPhoto) => Promise<PhotoImage | null>,
+): Promise<Buffer> {
+  const doc = withPhotoAppendix(report.sections as unknown as SummaryDocument, photos);
   const facts = report.facts as unknown as SummaryFacts;
-  if (format === 'md') return Buffer.from(renderMarkdown(doc), 'utf8');
-  if (format === 'docx') return renderDocx(doc, { charts: await renderCharts(facts) });
-  return renderPdf(doc, { charts: chartSvgs(facts) });
+  if (format === 'md') return Buffer.from(renderMarkdown(doc, { photoUrl: (id) => `/api/v1/photos/${id}` }), 'utf8');
+  // one photo at a time: nine decoded 10 MB photos at once would hold a few hundred MB
+  const images: PhotoImage[] = [];
+  for (const p of photos) {
+    const image = await printed(p);
+    if (image) images.push(image);
+  }
+  if (format === 'docx') return renderDocx(doc, { charts: await renderCharts(facts), photos: images });
+  return renderPdf(doc, { charts: chartSvgs(facts), photos: images });
 }

@@ -128,6 +128,18 @@ const cases: RouteCase[] = [
     request: (w) => ({ method: 'GET', path: `/api/v1/photos/${w.data.photoA}` }),
   },
   {
+    // 入选总结: a fresh photo per cell, so that nine chosen never stop a later cell
+    route: 'PATCH /api/v1/photos/{id}',
+    permission: 'event:write',
+    target: 'A',
+    success: 200,
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/photos/${await freshPhoto(w)}`,
+      body: { inSummary: false },
+    }),
+  },
+  {
     route: 'DELETE /api/v1/photos/{id}',
     permission: 'event:write',
     target: 'A',

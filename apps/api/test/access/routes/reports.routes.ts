@@ -66,6 +66,19 @@ const download = (ext: string): RouteCase => ({
   request: (w) => ({ method: 'GET', path: `${path(w)}.${ext}` }),
 });
 
+/**
+ * 情况通报: ADMIN, ORGANIZER and VIEWER (bulletin:read; a REPORTER is 403 anywhere) of any organization that
+ * organizes or takes part in the month see the bulletin of their own subtree; from another tenant it is 404.
+ */
+const bulletin = (suffix: string): RouteCase => ({
+  route: `GET /api/v1/campaigns/{id}/bulletin${suffix}`,
+  permission: 'bulletin:read',
+  target: 'list',
+  success: 200,
+  request: (w) => ({ method: 'GET', path: `/api/v1/campaigns/${w.data.reportsCampaign}/bulletin${suffix}` }),
+  expect: (a) => (a.role !== 'REPORTER' && a.position === 'other' ? 404 : undefined),
+});
+
 export const reportRoutes: RouteFile = {
   prepare,
   cases: [
@@ -148,5 +161,8 @@ export const reportRoutes: RouteFile = {
       // the campaign itself is invisible from another tenant
       expect: (a) => (a.position === 'other' ? 404 : undefined),
     },
+    bulletin(''),
+    bulletin('.docx'),
+    bulletin('.pdf'),
   ],
 };

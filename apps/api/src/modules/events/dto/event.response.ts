@@ -114,6 +114,12 @@ export class PhotoResponse implements PhotoView {
   @ApiProperty({ description: 'The capture day differs from the event’s day: a hint, not a rule' })
   capturedOutsideEventDay: boolean;
 
+  @ApiProperty({
+    description:
+      '入选总结: in the appendix 附件：活动图片 of the unit’s summary (PATCH /photos/{id}); at most nine per unit and campaign',
+  })
+  inSummary: boolean;
+
   @ApiProperty({ example: '/api/v1/photos/…', description: 'API path of the image' })
   url: string;
 

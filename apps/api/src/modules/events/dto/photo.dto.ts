@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export class PhotoQueryDto {
   @ApiPropertyOptional({
@@ -20,3 +20,12 @@ export const FILE_UPLOAD_BODY = (description: string) => ({
     properties: { file: { type: 'string', format: 'binary', description } },
   },
 });
+
+export class SelectPhotoDto {
+  @ApiProperty({
+    description:
+      '入选总结: true puts the photo in the appendix 附件：活动图片 of its unit’s summary (at most nine), false takes it out',
+  })
+  @IsBoolean({ message: 'inSummary must be true or false' })
+  inSummary: boolean;
+}

@@ -14,6 +14,7 @@ import {
 } from '@campaign-month/contracts';
 import type {
   CampaignFact,
+  ComparisonFact,
   DayFact,
   ExampleFact,
   GroupMemberFact,
@@ -192,6 +193,37 @@ export class ExampleFactResponse implements ExampleFact {
   metricValues?: Record<string, string>;
 }
 
+export class ComparisonCampaignResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '2025年全民反诈在行动集中宣传月' })
+  title: string;
+
+  @ApiProperty({ example: '2025-11-01' })
+  startsOn: string;
+
+  @ApiProperty({ example: '2025-11-30' })
+  endsOn: string;
+}
+
+export class ComparisonFactResponse implements ComparisonFact {
+  @ApiProperty({ type: () => ComparisonCampaignResponse })
+  campaign: ComparisonCampaignResponse;
+
+  @ApiProperty({ type: 'integer' })
+  eventCount: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { audience: '2500' } })
+  metricTotals: Record<string, string>;
+
+  @ApiProperty({ type: [String], description: 'Metrics the earlier month counted: only these are compared' })
+  metricKeys: string[];
+
+  @ApiProperty({ type: [String], description: 'A sample (≤ 20) of the earlier month’s events' })
+  eventIds: string[];
+}
+
 /** What UnitFacts and RollupFacts share. */
 abstract class FactsBaseResponse implements Omit<UnitFacts, 'kind'> {
   @ApiProperty({ type: () => CampaignFactResponse })
@@ -231,6 +263,13 @@ abstract class FactsBaseResponse implements Omit<UnitFacts, 'kind'> {
 
   @ApiProperty({ example: '2026-11-30' })
   signatureDate: string;
+
+  @ApiPropertyOptional({
+    type: () => ComparisonFactResponse,
+    nullable: true,
+    description: 'The earlier month of the same template the unit (subtree) took part in; absent when none',
+  })
+  comparison?: ComparisonFactResponse | null;
 }
 
 export class UnitFactsResponse extends FactsBaseResponse implements UnitFacts {
@@ -278,6 +317,13 @@ export class RollupUnitRowResponse implements RollupUnitRow {
     description: 'First handed in after reportDueOn, or not handed in although reportDueOn has passed',
   })
   late: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Events in the earlier month compared with; null when the unit did not take part then',
+  })
+  previousEventCount?: number | null;
 }
 
 export class RollupFactsResponse extends FactsBaseResponse implements RollupFacts {

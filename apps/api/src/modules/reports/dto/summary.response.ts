@@ -32,6 +32,10 @@ const SECTION_KEYS: readonly SectionKey[] = [
   'results',
   'units',
   'shortcomings',
+  'progress',
+  'leaders',
+  'problems',
+  'requirements',
 ];
 const CHART_KEYS: readonly ChartKey[] = ['byType', 'byDay', 'byUnit'];
 
@@ -82,6 +86,18 @@ export class FigureFilterResponse implements FigureFilter {
 
   @ApiPropertyOptional()
   leadingGroupSet?: boolean;
+
+  @ApiPropertyOptional({
+    example: '2026-11-21',
+    description: '情况通报: rows as of the end of this day (decision 038)',
+  })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Units that logged at least one event (false: none)' })
+  hasEvents?: boolean;
+
+  @ApiPropertyOptional({ description: 'Units with a task open past its due day' })
+  overdueTasks?: boolean;
 }
 
 export class FigureSourceResponse implements FigureSource {

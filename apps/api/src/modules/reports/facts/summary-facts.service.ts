@@ -22,6 +22,7 @@ import type {
 import { PrismaService } from '../../../core/database/prisma.service.js';
 import { dateToDay, todayIn } from '../../../core/time/calendar.js';
 import { Prisma } from '../../../generated/prisma/client.js';
+import { comparisonFacts } from './comparison-facts.js';
 
 export interface FactsTarget {
   tenantId: string;
@@ -98,20 +99,23 @@ export class SummaryFactsService {
       : orgFilter;
     const base = { tenantId, campaignId, orgFilter, events, today, taskFilter };
 
-    const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits] = await Promise.all([
-      this.byType(base),
-      this.metricSums(base),
-      this.byTypeLocations(base),
-      this.byDay(base),
-      this.examples(base, rollup),
-      this.taskCounts(base),
-      this.taskItems(base),
-      this.prisma.leadingGroupMember.findMany({
-        where: { tenantId, group: { campaignId, organizationId } },
-        orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-      }),
-      rollup ? this.rollupUnits(base, unit.path, campaign.reportDueOn) : Promise.resolve([]),
-    ]);
+    const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits, earlier] =
+      await Promise.all([
+        this.byType(base),
+        this.metricSums(base),
+        this.byTypeLocations(base),
+        this.byDay(base),
+        this.examples(base, rollup),
+        this.taskCounts(base),
+        this.taskItems(base),
+        this.prisma.leadingGroupMember.findMany({
+          where: { tenantId, group: { campaignId, organizationId } },
+          orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+        }),
+        rollup ? this.rollupUnits(base, unit.path, campaign.reportDueOn) : Promise.resolve([]),
+        // the earlier month of the same template (comparison-facts.ts)
+        comparisonFacts(this.prisma, { tenantId, campaignId, organizationId, path: unit.path, scope: target.scope }),
+      ]);
 
     const byTypeMetric = sums.filter((m) => m.type !== null);
     const totals = sums.filter((m) => m.type === null);
@@ -166,8 +170,11 @@ export class SummaryFactsService {
       // a draft is signed on the day it is generated; submitting signs it on the day it is handed in
       signatureDate: today,
     };
+    if (earlier.comparison) facts.comparison = earlier.comparison;
     if (!rollup) return facts;
-    const units = rollupUnits;
+    const units = earlier.comparison
+      ? rollupUnits.map((u) => ({ ...u, previousEventCount: earlier.previousEventCounts.get(u.id) ?? null }))
+      : rollupUnits;
     const participating = units.filter((u) => u.participating);
     const rollupFacts: RollupFacts = {
       ...facts,

@@ -12,15 +12,6 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/** Content-Disposition for a download with a Chinese name: an ASCII fallback and the RFC 5987 UTF-8 form. */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
-
 /** An exceljs cell value → a plain value: formulas give their result, rich text its text, errors nothing. */
 export function plainCellValue(value: CellValue | undefined): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;

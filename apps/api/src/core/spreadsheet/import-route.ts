@@ -1,7 +1,8 @@
 // What the two import routes share: their documented behaviour and the template download.
 import type { FastifyReply } from 'fastify';
 import { sendStream } from '../http/send-stream.js';
-import { attachmentDisposition, XLSX_CONTENT_TYPE } from './cells.js';
+import { attachment } from '../http/content-disposition.js';
+import { XLSX_CONTENT_TYPE } from './cells.js';
 import { type ImportTemplate, writeTemplate } from './template.js';
 
 export const IMPORT_ROUTE_DESCRIPTION =
@@ -18,7 +19,7 @@ export async function sendTemplate(
 ): Promise<void> {
   res
     .header('Content-Type', XLSX_CONTENT_TYPE)
-    .header('Content-Disposition', attachmentDisposition(fileName, asciiName))
+    .header('Content-Disposition', attachment(fileName, asciiName))
     .header('Cache-Control', 'no-store');
   await sendStream(res, (out) => writeTemplate(out, template));
 }

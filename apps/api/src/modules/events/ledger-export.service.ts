@@ -7,13 +7,13 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../core/context/request-context.js';
+import { attachment } from '../../core/http/content-disposition.js';
 import { sendStream } from '../../core/http/send-stream.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import type { EventFilterQueryDto } from './dto/event.dto.js';
 import { EventAccessService } from './event-access.service.js';
 import { EventsService } from './events.service.js';
 import {
-  attachmentDisposition,
   LEDGER_SHEET_NAME,
   ledgerColumns,
   ledgerFileName,
@@ -48,7 +48,7 @@ export class LedgerExportService {
     reply
       .status(200)
       .header('Content-Type', XLSX_CONTENT_TYPE)
-      .header('Content-Disposition', attachmentDisposition(fileName, `campaign-${campaign.id.slice(0, 8)}-events.xlsx`))
+      .header('Content-Disposition', attachment(fileName, `campaign-${campaign.id.slice(0, 8)}-events.xlsx`))
       .header('Cache-Control', 'no-store');
     await sendStream(reply, (out) => this.write(out, campaign, columns, defs, where));
   }

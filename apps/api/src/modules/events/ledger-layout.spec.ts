@@ -1,5 +1,4 @@
 import {
-  attachmentDisposition,
   cellText,
   columnLetter,
   ledgerFileName,
@@ -30,9 +29,6 @@ describe('ledger layout', () => {
     expect(ledgerFileName('2026年全民反诈/宣传月')).toBe('2026年全民反诈宣传月活动台账.xlsx');
     // one unit's ledger carries the unit's name
     expect(ledgerFileName('反诈宣传月', '工商银行:滨江支行')).toBe('反诈宣传月-工商银行滨江支行活动台账.xlsx');
-    expect(attachmentDisposition('反诈(台账).xlsx', 'events.xlsx')).toBe(
-      `attachment; filename="events.xlsx"; filename*=UTF-8''%E5%8F%8D%E8%AF%88%28%E5%8F%B0%E8%B4%A6%29.xlsx`,
-    );
     expect(cellText({ richText: [{ text: '城关' }, { text: '小学' }] })).toBe('城关小学');
     expect(cellText({ formula: 'A1', result: 12 } as never)).toBe('12');
   });

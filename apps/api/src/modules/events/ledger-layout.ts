@@ -7,7 +7,6 @@ import type { MetricDef } from './metric-values.js';
 
 // The cell helpers moved to core/spreadsheet (shared with the organization and user imports).
 export {
-  attachmentDisposition,
   cellText,
   columnLetter,
   plainCellValue,

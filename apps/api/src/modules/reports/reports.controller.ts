@@ -18,6 +18,7 @@ import type { Actor } from '../../core/context/request-context.js';
 import { InvalidInput } from '../../core/errors/domain-errors.js';
 import { binaryContent } from '../../core/http/dto/binary.response.js';
 import { IdPipe } from '../../core/http/id.pipe.js';
+import { attachment } from '../../core/http/content-disposition.js';
 import { sendStream } from '../../core/http/send-stream.js';
 import {
   EditSummaryDto,
@@ -32,7 +33,6 @@ import { RollupFactsResponse, UnitFactsResponse } from './dto/summary-facts.resp
 import { SummariesService, type SummaryView } from './summaries.service.js';
 import {
   CONTENT_TYPES,
-  contentDisposition,
   EXPORT_FORMATS,
   type ExportFormat,
   SummaryExportsService,
@@ -238,7 +238,7 @@ export class ReportsController {
       throw InvalidInput.field('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const campaign = await this.summaries.campaignTitle(a, id);
     res.header('Content-Type', 'application/zip');
-    res.header('Content-Disposition', contentDisposition(`${campaign}-活动总结.zip`));
+    res.header('Content-Disposition', attachment(`${campaign}-活动总结.zip`));
     await sendStream(res, (out) => this.exports.zip(a, id, f, out));
   }
 
@@ -253,7 +253,7 @@ export class ReportsController {
     const report = await this.summaries.getRow(a, { campaignId: id, organizationId: orgId, scope: q.scope }, q.version);
     const body = await this.exports.file(report, format);
     res.header('Content-Type', CONTENT_TYPES[format]);
-    res.header('Content-Disposition', contentDisposition(this.exports.fileName(report, format)));
+    res.header('Content-Disposition', attachment(this.exports.fileName(report, format)));
     res.header('ETag', `"${report.version}"`);
     res.header(NEEDS_INPUT, String(paragraphsToWrite(report.sections as unknown as SummaryDocument).length));
     res.header('Cache-Control', 'private, no-cache');

@@ -37,11 +37,6 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** attachment; filename="summary.docx"; filename*=UTF-8''<Chinese name> (RFC 6266 / 5987). */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 150);
 }

@@ -7,7 +7,8 @@ import type { Actor } from '../../../core/context/request-context.js';
 import { binaryContent } from '../../../core/http/dto/binary.response.js';
 import { ApiErrors, SIGNED_IN } from '../../../core/http/dto/error.response.js';
 import { IdPipe } from '../../../core/http/id.pipe.js';
-import { CONTENT_TYPES, contentDisposition, safeFileName } from '../summary-exports.service.js';
+import { attachment } from '../../../core/http/content-disposition.js';
+import { CONTENT_TYPES, safeFileName } from '../summary-exports.service.js';
 import { BulletinService } from './bulletin.service.js';
 import { BulletinQueryDto } from './dto/bulletin.dto.js';
 import { BulletinResponse } from './dto/bulletin.response.js';
@@ -76,7 +77,7 @@ export class BulletinController {
     res.header('Content-Type', CONTENT_TYPES[format]);
     res.header(
       'Content-Disposition',
-      contentDisposition(`${safeFileName(view.document.title)}（截至${view.asOf}）.${format}`),
+      attachment(`${safeFileName(view.document.title)}（截至${view.asOf}）.${format}`),
     );
     res.header('Cache-Control', 'private, no-cache');
     res.send(body);

@@ -113,6 +113,7 @@ export function CampaignPage() {
                 rows={progress.data}
                 loading={progress.isLoading}
                 error={progress.error}
+                canChase={canWrite && c.status === 'ACTIVE'}
               />
             ),
           },

@@ -122,7 +122,7 @@ export const reminders = [
       await page.getByTestId('task-card').filter({ hasText: '督办测试：组织一次反诈主题班会' }).waitFor();
       const recent = page.getByTestId('recent-chases');
       await recent.getByText(NOTE).waitFor();
-      assert.match(await recent.textContent(), /李科长 于 .+ 催办/);
+      assert.match(await recent.textContent(), /李科长于 .+ 催办/);
       await shot(page, 'r08-phone-tasks-recent-chase');
 
       // read now: the count went down by one
@@ -130,6 +130,55 @@ export const reminders = [
       const chase = list(await api.get('/notifications?pageSize=50')).find((n) => n.body?.includes(NOTE));
       assert.ok(chase?.readAt, 'opening it marked it read');
       await context.close();
+    },
+  },
+  {
+    name: '督办: the organizer sets the reminder rules; an admin adds a channel and sees an internal URL refused',
+    needs: ['reminders'],
+    timeout: 120_000,
+    async run(ctx) {
+      const s = state(ctx);
+      const organizer = await ctx.api.as(ctx.emails.organizer);
+      const before = await organizer.get(`/campaigns/${s.campaignId}/reminder-rules`);
+      const { context, page } = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.organizer, DESKTOP);
+      await page.goto(`${ctx.baseUrl}/campaigns/${s.campaignId}?tab=rules`);
+      const rules = page.getByTestId('reminder-rules');
+      await rules.waitFor();
+      await page.getByLabel('任务到期前提醒（天）').fill('5');
+      await page.getByTestId('rule-noEventDays-on').click();
+      await page.getByTestId('rules-save').click();
+      await page.locator('.ant-message').getByText('提醒规则已保存').waitFor();
+      await shot(page, 'r09-reminder-rules');
+      const saved = await organizer.get(`/campaigns/${s.campaignId}/reminder-rules`);
+      // the switch flipped 连续多少天未记录活动时提醒: off is null, on is a number of days
+      assert.deepEqual(
+        saved,
+        { ...before, dueSoonDays: 5, noEventDays: before.noEventDays === null ? 7 : null },
+        JSON.stringify({ before, saved }),
+      );
+      await context.close();
+
+      const admin = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.admin, DESKTOP);
+      await admin.page.goto(`${ctx.baseUrl}/admin/units`);
+      const node = admin.page.locator('[data-testid="unit-node"][data-unit="某县第一中学"]');
+      await node.waitFor();
+      // the tree settles (its counts load) before its menu opens, or the menu goes with the re-render
+      await admin.page.waitForLoadState('networkidle');
+      await node.getByTestId('unit-actions').click();
+      await admin.page.getByRole('menuitem', { name: '通知渠道' }).click();
+      const drawer = admin.page.locator('.ant-drawer-open');
+      await drawer.getByText('某县第一中学 · 通知渠道').waitFor();
+      await drawer.getByTestId('channels-add').click();
+      await drawer.getByTestId('channel-url').fill('http://127.0.0.1:9/robot');
+      await drawer.getByTestId('channels-save').click();
+      // the API refuses an internal address (SSRF), and says so under the URL field
+      await drawer.getByTestId('channel-card').locator('.ant-form-item-explain-error').first().waitFor();
+      await shot(admin.page, 'r10-channels-internal-url-refused', { fullPage: false });
+      const channels = await (await ctx.api.as(ctx.emails.admin)).get(
+        `/organizations/${ctx.orgs.school1}/notification-channels`,
+      );
+      assert.equal(list(channels).length, 0, 'nothing saved');
+      await admin.context.close();
     },
   },
 ];

@@ -60,7 +60,7 @@ export function ReminderRulesPanel({ campaignId, editable }: { campaignId: strin
     <Card size="small" style={{ maxWidth: 640 }} data-testid="reminder-rules">
       <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-      <Form form={form} layout="horizontal" labelCol={{ flex: '260px' }} labelWrap onFinish={save} disabled={!editable}>
+      <Form form={form} layout="horizontal" labelCol={{ flex: '300px' }} labelWrap onFinish={save} disabled={!editable}>
         <Form.Item
           name="dueSoonDays"
           label={t('rules.dueSoonDays')}

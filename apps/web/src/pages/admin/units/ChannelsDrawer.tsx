@@ -108,12 +108,7 @@ export function ChannelsDrawer({ unit, onClose }: { unit: OrganizationTreeNode |
   const qc = useQueryClient();
   const channels = useChannels(unit?.id);
   const [form] = Form.useForm<{ channels: Row[] }>();
-  const { run, busy, error, fieldsPlaced } = useFormSubmit(form, (f) =>
-    f
-      .replace(/\]/g, '')
-      .split(/[.[]/)
-      .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-  );
+  const { run, busy, error, fieldsPlaced } = useFormSubmit(form);
   const [test, setTest] = useState<TestState | null>(null);
   const rows = Form.useWatch('channels', form) ?? [];
 

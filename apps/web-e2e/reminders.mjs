@@ -170,9 +170,14 @@ export const reminders = [
       await drawer.getByText('某县第一中学 · 通知渠道').waitFor();
       await drawer.getByTestId('channels-add').click();
       await drawer.getByTestId('channel-url').fill('http://127.0.0.1:9/robot');
-      await drawer.getByTestId('channels-save').click();
-      // the API refuses an internal address (SSRF), and says so under the URL field
-      await drawer.getByTestId('channel-card').locator('.ant-form-item-explain-error').first().waitFor();
+      const [put] = await Promise.all([
+        admin.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/notification-channels')),
+        drawer.getByTestId('channels-save').click(),
+      ]);
+      // the API refuses an internal address (SSRF), and the form says so under the URL field
+      assert.equal(put.status(), 400, 'the API refuses an internal address');
+      const fieldError = drawer.getByTestId('channel-card').locator('.ant-form-item-explain-error').first();
+      await fieldError.getByText('不能使用内网或本机地址，请填写公网可访问的地址').waitFor();
       await shot(admin.page, 'r10-channels-internal-url-refused', { fullPage: false });
       const channels = await (await ctx.api.as(ctx.emails.admin)).get(
         `/organizations/${ctx.orgs.school1}/notification-channels`,

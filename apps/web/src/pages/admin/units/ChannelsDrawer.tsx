@@ -274,7 +274,7 @@ export function ChannelsDrawer({ unit, onClose }: { unit: OrganizationTreeNode |
                             name={[field.name, 'url']}
                             label={t('channels.url')}
                             extra={kind === 'WEBHOOK' ? undefined : t('channels.urlHelp')}
-                            rules={[{ required: true, type: 'url' }]}
+                            rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('channels.urlInvalid') }]}
                             style={{ marginBottom: 8 }}
                           >
                             <Input placeholder="https://" data-testid="channel-url" />

@@ -12,7 +12,7 @@ import { useRoles } from '../auth/auth.js';
 import { formatDateTime } from '../lib/dates.js';
 import { badgeText, kindColor, kindLabel } from '../lib/notify.js';
 
-function NotificationList({ onDone }: { onDone: () => void }) {
+function NotificationList({ onDone, heading = true }: { onDone: () => void; heading?: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -47,7 +47,7 @@ function NotificationList({ onDone }: { onDone: () => void }) {
   return (
     <div className="cm-bell-list" data-testid="notification-list">
       <div className="cm-bell-list-head">
-        <Typography.Text strong>{t('notify.title')}</Typography.Text>
+        {heading ? <Typography.Text strong>{t('notify.title')}</Typography.Text> : <span />}
         <Button size="small" type="link" disabled={!unread.data} onClick={markAll} data-testid="notifications-read-all">
           {t('notify.markAll')}
         </Button>
@@ -119,11 +119,10 @@ export function NotificationBell({ phone }: { phone: boolean }) {
           onClose={() => setOpen(false)}
           placement="right"
           size={340}
-          title={null}
-          closable={false}
+          title={t('notify.title')}
           styles={{ body: { padding: 0 } }}
         >
-          {open && <NotificationList onDone={() => setOpen(false)} />}
+          {open && <NotificationList heading={false} onDone={() => setOpen(false)} />}
         </Drawer>
       </>
     );

@@ -64,7 +64,7 @@ describe('chaseResultMessage', () => {
   });
   it('reads in English too', () => {
     expect(chaseResultMessage({ units: 1, recipients: 2, skipped: skipped(3) }, te).text).toBe(
-      'Chased 1 units, notified 2 people; 3 units were chased within the hour and skipped',
+      'Units chased: 1, people notified: 2; skipped 3 chased within the last hour',
     );
   });
 });

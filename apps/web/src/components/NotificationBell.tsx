@@ -12,13 +12,33 @@ import { useRoles } from '../auth/auth.js';
 import { formatDateTime } from '../lib/dates.js';
 import { badgeText, kindColor, kindLabel } from '../lib/notify.js';
 
+function MarkAllRead() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const unread = useUnreadCount();
+  const markAll = async () => {
+    try {
+      const r = await notifyMutations.markRead({ all: true });
+      qc.setQueryData(notifyKeys.unread, r.unread);
+      message.success(t('notify.markedAll'));
+      await qc.invalidateQueries({ queryKey: notifyKeys.all });
+    } catch (err) {
+      message.error(describeError(err, t));
+    }
+  };
+  return (
+    <Button size="small" type="link" disabled={!unread.data} onClick={markAll} data-testid="notifications-read-all">
+      {t('notify.markAll')}
+    </Button>
+  );
+}
+
 function NotificationList({ onDone, heading = true }: { onDone: () => void; heading?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const list = useNotifications(true);
-  const unread = useUnreadCount();
   const { timeZone } = useRoles();
   const refresh = () => qc.invalidateQueries({ queryKey: notifyKeys.all });
 
@@ -32,26 +52,15 @@ function NotificationList({ onDone, heading = true }: { onDone: () => void; head
     void refresh();
     if (n.link?.startsWith('/')) navigate(n.link);
   };
-  const markAll = async () => {
-    try {
-      const r = await notifyMutations.markRead({ all: true });
-      qc.setQueryData(notifyKeys.unread, r.unread);
-      message.success(t('notify.markedAll'));
-      await refresh();
-    } catch (err) {
-      message.error(describeError(err, t));
-    }
-  };
-
   const items = list.data?.items ?? [];
   return (
     <div className="cm-bell-list" data-testid="notification-list">
-      <div className="cm-bell-list-head">
-        {heading ? <Typography.Text strong>{t('notify.title')}</Typography.Text> : <span />}
-        <Button size="small" type="link" disabled={!unread.data} onClick={markAll} data-testid="notifications-read-all">
-          {t('notify.markAll')}
-        </Button>
-      </div>
+      {heading && (
+        <div className="cm-bell-list-head">
+          <Typography.Text strong>{t('notify.title')}</Typography.Text>
+          <MarkAllRead />
+        </div>
+      )}
       {list.isLoading ? (
         <Spin style={{ display: 'block', padding: 24 }} />
       ) : items.length === 0 ? (
@@ -120,6 +129,7 @@ export function NotificationBell({ phone }: { phone: boolean }) {
           placement="right"
           size={340}
           title={t('notify.title')}
+          extra={<MarkAllRead />}
           styles={{ body: { padding: 0 } }}
         >
           {open && <NotificationList heading={false} onDone={() => setOpen(false)} />}

@@ -130,6 +130,15 @@ export const reminders = [
       const chase = list(await api.get('/notifications?pageSize=50')).find((n) => n.body?.includes(NOTE));
       assert.ok(chase?.readAt, 'opening it marked it read');
       await context.close();
+
+      // the same list on a desktop: a dropdown under the bell, the 催办 now read (not bold)
+      const desk = await signIn(ctx.browser, ctx.baseUrl, ctx.emails.reporter, DESKTOP);
+      await desk.page.getByTestId('bell').click();
+      const read = desk.page.getByTestId('notification-item').filter({ hasText: NOTE }).first();
+      await read.waitFor();
+      assert.equal(await read.getAttribute('data-unread'), 'false', 'read after opening it on the phone');
+      await shot(desk.page, 'r11-desktop-bell-dropdown', { fullPage: false });
+      await desk.context.close();
     },
   },
   {

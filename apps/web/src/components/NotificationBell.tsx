@@ -34,11 +34,20 @@ function MarkAllRead() {
   );
 }
 
-function NotificationList({ onDone, heading = true }: { onDone: () => void; heading?: boolean }) {
+function NotificationList({
+  onDone,
+  heading = true,
+  active = true,
+}: {
+  onDone: () => void;
+  heading?: boolean;
+  /** read the list only while it is on screen */
+  active?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const list = useNotifications(true);
+  const list = useNotifications(active);
   const { timeZone } = useRoles();
   const refresh = () => qc.invalidateQueries({ queryKey: notifyKeys.all });
 
@@ -144,7 +153,8 @@ export function NotificationBell({ phone }: { phone: boolean }) {
       placement="bottomRight"
       arrow={false}
       styles={{ container: { padding: 0 } }}
-      content={open ? <NotificationList onDone={() => setOpen(false)} /> : null}
+      // a Popover without content never opens: the list is always given, and reads only while open
+      content={<NotificationList active={open} onDone={() => setOpen(false)} />}
     >
       {button}
     </Popover>

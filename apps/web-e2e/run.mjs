@@ -15,13 +15,14 @@ import { after, before, test } from 'node:test';
 import { main, shotsDir } from './lib/harness.mjs';
 import { issue20 } from './issue20.mjs';
 import { onboarding } from './onboarding.mjs';
+import { reminders } from './reminders.mjs';
 import { scenarios } from './scenarios.mjs';
 
 const ctx = {};
 before(async () => Object.assign(ctx, await main.setUp()), { timeout: 300_000 });
 after(async () => main.tearDown(ctx), { timeout: 60_000 });
 
-for (const s of [...scenarios, ...onboarding, ...issue20]) {
+for (const s of [...scenarios, ...onboarding, ...issue20, ...reminders]) {
   test(s.name, { timeout: s.timeout ?? 120_000 }, async (t) => {
     const missing = (s.needs ?? []).filter((k) => ctx.state[k] === undefined);
     if (missing.length) {

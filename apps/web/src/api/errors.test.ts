@@ -116,6 +116,12 @@ describe('API errors', () => {
   it('translates common validation messages; in Chinese an unknown one becomes a generic message', () => {
     expect(translateFieldMessage('email must be a valid e-mail address', tz)).toBe('请输入有效的邮箱地址');
     expect(translateFieldMessage('password must be at least 10 characters', tz)).toBe('至少 10 个字符');
+    expect(translateFieldMessage('refused: 127.0.0.1 is an internal address', tz)).toBe(
+      '不能使用内网或本机地址，请填写公网可访问的地址',
+    );
+    expect(translateFieldMessage('refused: robot.example resolves to 10.0.0.5, an internal address', tz)).toBe(
+      '不能使用内网或本机地址，请填写公网可访问的地址',
+    );
     expect(translateFieldMessage('title should not be empty', te)).toBe('Required');
     expect(translateFieldMessage('something odd about the roster', tz)).toBe('格式不正确');
     expect(translateFieldMessage('something odd about the roster', te)).toBe('something odd about the roster');

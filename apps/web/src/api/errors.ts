@@ -103,6 +103,7 @@ export function translateFieldMessage(message: string, t: Translate): string {
     [/may hold digits, spaces, \+ - \( \) only/i, () => t('fieldError.phone')],
     [/exactly one LEADER/i, () => t('fieldError.oneLeader')],
     [/must be a valid e-?mail/i, () => t('fieldError.email')],
+    [/\ban internal (?:address|name)\b/i, () => t('fieldError.internalUrl')],
     [/on or before today|is after today/i, () => t('fieldError.future')],
     [/after the campaign's report deadline/i, () => t('fieldError.notAfter', { other: t('fieldName.reportDueOn') })],
     [/(should not be empty|must not be empty|is required|must be a string)/i, () => t('fieldError.required')],

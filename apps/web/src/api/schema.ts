@@ -155,6 +155,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/campaigns/{id}/organizations/{orgId}/reminders": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["RemindersController_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/campaigns/{id}/organizations/{orgId}/summary": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["ReportsController_get"];
@@ -265,6 +276,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/campaigns/{id}/reminder-rules": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["RemindersController_getRules"];
+    put: operations["RemindersController_putRules"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{id}/reminders": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["RemindersController_chase"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/campaigns/{id}/stats": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["CampaignsController_stats"];
@@ -353,6 +386,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/jobs/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["JobsController_get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations["AuthController_me"];
@@ -369,6 +413,39 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations["AuthController_changePassword"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["NotificationsController_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/read": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["NotificationsController_markRead"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/unread-count": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["NotificationsController_unreadCount"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -402,6 +479,28 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations["OrganizationsController_move"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/organizations/{id}/notification-channels": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations["ChannelsController_list"];
+    put: operations["ChannelsController_replace"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/organizations/{id}/notification-channels/test": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations["ChannelsController_test"];
     delete?: never;
     options?: never;
     head?: never;
@@ -658,6 +757,77 @@ export interface components {
       currentPassword: string;
       /** Different from the current one */
       newPassword: string;
+    };
+    "ChannelFailureResponse": {
+      at: string;
+      /** HTTP or SMTP status; null when none came back */
+      status: number | null;
+      message: string;
+    };
+    "ChannelInputDto": {
+      /** An existing channel's id: keeps its secret when secret is left out */
+      id?: string;
+      kind: "WECOM" | "DINGTALK" | "WEBHOOK" | "EMAIL";
+      /** WECOM, DINGTALK, WEBHOOK: the robot or endpoint URL (no internal addresses) */
+      url?: string;
+      /** DINGTALK: the 加签 secret (SEC…); WEBHOOK: signs the body */
+      secret?: string;
+      /** EMAIL: the addresses */
+      to?: string[];
+      enabled: boolean;
+    };
+    "ChannelListResponse": {
+      items: components["schemas"]["ChannelResponse"][];
+    };
+    "ChannelResponse": {
+      id: string;
+      kind: "WECOM" | "DINGTALK" | "WEBHOOK" | "EMAIL";
+      url: string | null;
+      /** Never the secret itself */
+      secretMasked: string | null;
+      to: string[];
+      enabled: boolean;
+      lastSuccessAt: string | null;
+      /** The last failed send */
+      lastFailure: (components["schemas"]["ChannelFailureResponse"]) | null;
+    };
+    "ChaseDto": {
+      /** Participating units to chase; default: every participant in your scope */
+      organizationIds?: string[];
+      /** Only the units in this state (as the progress board shows it) */
+      filter?: "OVERDUE" | "DUE_SOON" | "NO_GROUP" | "NO_SUMMARY";
+      message?: string;
+    };
+    "ChasePageResponse": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["ChaseResponse"][];
+    };
+    "ChaseResponse": {
+      id: string;
+      campaignId: string;
+      organizationId: string;
+      actorId: string;
+      actorName: string;
+      filter: "OVERDUE" | "DUE_SOON" | "NO_GROUP" | "NO_SUMMARY" | null;
+      message: string | null;
+      recipients: number;
+      createdAt: string;
+    };
+    "ChaseResultResponse": {
+      /** Units chased now */
+      units: number;
+      /** Reporters who received the 催办 */
+      recipients: number;
+      /** Units already chased this hour */
+      skipped: components["schemas"]["ChaseSkippedResponse"][];
+    };
+    "ChaseSkippedResponse": {
+      organizationId: string;
+      reason: "CHASED_THIS_HOUR";
+      lastChasedAt: string | null;
     };
     "ChildTaskProgressResponse": {
       total: number;
@@ -938,6 +1108,25 @@ export interface components {
       organizationNames: string[];
       expiresAt: string;
     };
+    "JobResponse": {
+      id: string;
+      /** The kind of work */
+      name: string;
+      status: "QUEUED" | "RUNNING" | "RETRYING" | "COMPLETED" | "FAILED" | "CANCELLED";
+      progress: number;
+      /** What the job answered, once COMPLETED */
+      result?: {
+        [key: string]: unknown;
+      } | null;
+      /** Why the last attempt failed (FAILED, RETRYING) */
+      error: string | null;
+      createdAt: string;
+      completedAt: string | null;
+    };
+    "JobStartedResponse": {
+      /** Follow it with GET /jobs/{jobId} */
+      jobId: string;
+    };
     "LeadingGroupMemberDto": {
       /** An existing member to keep (tasks assigned to it stay assigned) */
       id?: string;
@@ -1013,6 +1202,17 @@ export interface components {
     "LogoutDto": {
       refreshToken?: string;
     };
+    "MarkedReadResponse": {
+      /** Notifications newly marked read */
+      updated: number;
+      unread: number;
+    };
+    "MarkReadDto": {
+      /** Your notifications; other ids are ignored */
+      ids?: string[];
+      /** Mark every one of your notifications read */
+      all?: boolean;
+    };
     "MembershipInputDto": {
       organizationId: string;
       role: "ADMIN" | "ORGANIZER" | "REPORTER" | "VIEWER";
@@ -1082,6 +1282,26 @@ export interface components {
     "NewOrganizationDto": {
       name: string;
       kind: "GOVERNMENT_AGENCY" | "POLICE" | "MEDICAL_INSURANCE" | "EDUCATION_BUREAU" | "SCHOOL" | "UNIVERSITY" | "HOSPITAL" | "TOWN" | "VILLAGE" | "BANK" | "PAYMENT_PLATFORM" | "ENTERPRISE" | "OTHER";
+    };
+    "NotificationPageResponse": {
+      /** Rows matching the filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components["schemas"]["NotificationResponse"][];
+    };
+    "NotificationResponse": {
+      id: string;
+      kind: "TASK_DUE_SOON" | "TASK_OVERDUE" | "ESCALATION" | "NO_GROUP" | "NO_EVENTS" | "SUMMARY_DUE_SOON" | "SUMMARY_RETURNED" | "CHASE";
+      campaignId: string | null;
+      organizationId: string | null;
+      title: string;
+      body: string;
+      /** A path of the web app */
+      link: string | null;
+      actorId: string | null;
+      readAt: string | null;
+      createdAt: string;
     };
     "OrganizationRefResponse": {
       id: string;
@@ -1231,6 +1451,22 @@ export interface components {
       tenant: components["schemas"]["RegisteredTenantResponse"];
       organization: components["schemas"]["RegisteredOrganizationResponse"];
       user: components["schemas"]["RegisteredUserResponse"];
+    };
+    "ReminderRulesDto": {
+      /** Tasks due within N days */
+      dueSoonDays: number;
+      /** Tell the unit about its overdue tasks */
+      overdue: boolean;
+      /** A task overdue N days reaches the organizers above the unit; null: off */
+      escalateAfterDays: number | null;
+      /** No leading group by day N of the month (1 = its first day); null: off */
+      noGroupByDay: number | null;
+      /** No event for N days; null: off */
+      noEventDays: number | null;
+      /** Summary due within N days and not submitted; null: off */
+      summaryDueSoonDays: number | null;
+      /** The digest's hour, tenant's time zone */
+      digestHour: number;
     };
     "RemoveParticipantResultResponse": {
       campaignId: string;
@@ -1507,6 +1743,9 @@ export interface components {
       /** Open and due within 3 days */
       dueSoon: number;
     };
+    "UnreadCountResponse": {
+      unread: number;
+    };
     "UpdateCampaignDto": {
       directiveTitle?: string | null;
       directiveNumber?: string | null;
@@ -1599,6 +1838,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  "JobsController_get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["JobResponse"];
+        };
+      };
+    };
+  };
   "HealthController_check": {
     parameters: {
       query?: never;
@@ -3297,6 +3555,215 @@ export interface operations {
         headers: { [name: string]: unknown };
         content: {
           "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  "NotificationsController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** Only the unread ones */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["NotificationPageResponse"];
+        };
+      };
+    };
+  };
+  "NotificationsController_unreadCount": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["UnreadCountResponse"];
+        };
+      };
+    };
+  };
+  "NotificationsController_markRead": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MarkReadDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["MarkedReadResponse"];
+        };
+      };
+    };
+  };
+  "RemindersController_chase": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChaseDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ChaseResultResponse"];
+        };
+      };
+    };
+  };
+  "RemindersController_list": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ChasePageResponse"];
+        };
+      };
+    };
+  };
+  "RemindersController_getRules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ReminderRulesDto"];
+        };
+      };
+    };
+  };
+  "RemindersController_putRules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReminderRulesDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ReminderRulesDto"];
+        };
+      };
+    };
+  };
+  "ChannelsController_list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ChannelListResponse"];
+        };
+      };
+    };
+  };
+  "ChannelsController_replace": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelInputDto"][];
+      };
+    };
+    responses: {
+      200: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["ChannelListResponse"];
+        };
+      };
+    };
+  };
+  "ChannelsController_test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: { [name: string]: unknown };
+        content: {
+          "application/json": components["schemas"]["JobStartedResponse"];
         };
       };
     };

@@ -16,6 +16,7 @@ import { type Language, setLanguage } from '../i18n/index.js';
 import { useOnline, useQueuedEvents } from '../offline/runtime.js';
 import { prefetchUnitPages } from '../prefetch.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { NotificationBell } from './NotificationBell.js';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -153,6 +154,7 @@ export function AppLayout() {
         </Space>
         <Space size={4}>
           <SyncStatus />
+          <NotificationBell phone={phone} />
           <LanguageSwitch />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu" style={{ color: '#fff' }}>

@@ -13,6 +13,7 @@ import { AddParticipants } from './AddParticipants.js';
 import { EditCampaign } from './EditCampaign.js';
 import { OrganizerGroupPanel } from './OrganizerGroupPanel.js';
 import { ProgressBoard } from './ProgressBoard.js';
+import { ReminderRulesPanel } from './ReminderRulesPanel.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { StatsCharts } from './StatsCharts.js';
 import { TasksPanel } from './TasksPanel.js';
@@ -113,6 +114,7 @@ export function CampaignPage() {
                 rows={progress.data}
                 loading={progress.isLoading}
                 error={progress.error}
+                canChase={canWrite && c.status === 'ACTIVE'}
               />
             ),
           },
@@ -128,6 +130,15 @@ export function CampaignPage() {
             label: t('campaign.tab.group'),
             children: <OrganizerGroupPanel campaign={c} mayRecord={canRecordGroup} />,
           },
+          ...(canWrite
+            ? [
+                {
+                  key: 'rules',
+                  label: t('rules.title'),
+                  children: <ReminderRulesPanel campaignId={c.id} editable={c.status !== 'CLOSED'} />,
+                },
+              ]
+            : []),
         ]}
       />
     </>

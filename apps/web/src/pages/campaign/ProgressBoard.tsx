@@ -1,5 +1,6 @@
-import { RightOutlined } from '@ant-design/icons';
+import { BellOutlined, RightOutlined } from '@ant-design/icons';
 import {
+  Button,
   Card,
   Col,
   Empty,
@@ -22,6 +23,7 @@ import type { ProgressRow, TrafficLight } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReportStatusTag, TrafficLightBadge } from '../../components/StatusBadges.js';
 import { formatDay } from '../../lib/dates.js';
+import { ChaseModal, type ChaseTarget } from './ChaseModal.js';
 import { filterProgress, type ProgressFilter } from './progress-filter.js';
 
 const LIGHTS: TrafficLight[] = ['RED', 'YELLOW', 'GREEN'];
@@ -31,11 +33,14 @@ export function ProgressBoard({
   rows,
   loading,
   error,
+  canChase = false,
 }: {
   campaignId: string;
   rows: ProgressRow[] | undefined;
   loading: boolean;
   error: unknown;
+  /** 催办 buttons: an organizer of an active month. */
+  canChase?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const phone = !Grid.useBreakpoint().md;
@@ -45,6 +50,24 @@ export function ProgressBoard({
     r.summaryStatus ? `/campaigns/${campaignId}/review/${r.organizationId}` : undefined;
   const [filter, setFilter] = useState<ProgressFilter>({ light: 'ALL', summary: 'ALL', q: '', group: 'ALL' });
   const shown = useMemo(() => filterProgress(rows ?? [], filter), [rows, filter]);
+  const [chasing, setChasing] = useState<ChaseTarget | null>(null);
+  const overdueUnits = useMemo(() => (rows ?? []).filter((r) => r.tasksOverdue > 0).length, [rows]);
+  // 催办 is offered on the rows that are behind (red or yellow).
+  const chaseButton = (r: ProgressRow) =>
+    canChase && r.light !== 'GREEN' ? (
+      <Button
+        size="small"
+        danger={r.light === 'RED'}
+        icon={<BellOutlined />}
+        onClick={(e) => {
+          e.stopPropagation();
+          setChasing({ kind: 'one', organizationId: r.organizationId, name: r.name });
+        }}
+        data-testid={`chase-${r.organizationId}`}
+      >
+        {t('chase.button')}
+      </Button>
+    ) : null;
   const counts = useMemo(() => {
     const c: Record<TrafficLight, number> = { GREEN: 0, YELLOW: 0, RED: 0 };
     for (const r of rows ?? []) c[r.light] += 1;
@@ -114,7 +137,20 @@ export function ProgressBoard({
           onChange={(e) => setFilter({ ...filter, q: e.target.value })}
           style={{ width: 200 }}
         />
+        {canChase && (
+          <Button
+            danger
+            icon={<BellOutlined />}
+            disabled={overdueUnits === 0}
+            title={overdueUnits === 0 ? t('chase.noneOverdue') : undefined}
+            onClick={() => setChasing({ kind: 'overdue', count: overdueUnits })}
+            data-testid="chase-overdue"
+          >
+            {t('chase.all')}
+          </Button>
+        )}
       </Space>
+      <ChaseModal campaignId={campaignId} target={chasing} onClose={() => setChasing(null)} />
       {shown.length === 0 ? (
         <Empty description={rows?.length ? t('progress.noMatch') : t('progress.empty')} />
       ) : phone ? (
@@ -133,6 +169,7 @@ export function ProgressBoard({
                 <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                   <Typography.Text strong>{r.name}</Typography.Text>
                   <Space size={4}>
+                    {chaseButton(r)}
                     <TrafficLightBadge light={r.light} />
                     {link && <RightOutlined style={{ color: '#bfbfbf' }} aria-label={t('progress.open')} />}
                   </Space>
@@ -220,10 +257,15 @@ export function ProgressBoard({
             },
             {
               title: '',
-              width: 90,
+              width: canChase ? 160 : 90,
               render: (_, r) => {
                 const link = unitLink(r);
-                return link ? <Link to={link}>{t('progress.open')}</Link> : null;
+                return (
+                  <Space size={8}>
+                    {chaseButton(r)}
+                    {link ? <Link to={link}>{t('progress.open')}</Link> : null}
+                  </Space>
+                );
               },
             },
           ]}

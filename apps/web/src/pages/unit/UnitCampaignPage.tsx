@@ -15,6 +15,7 @@ import { combinedState, loadState } from '../../lib/query-state.js';
 import { useQueuedEvents } from '../../offline/runtime.js';
 import { countdown, dueItems, eventsLocked } from './due-items.js';
 import { LedgerLockedNotice } from './LedgerLockedNotice.js';
+import { RecentChases } from './RecentChases.js';
 import { UnitNav } from './UnitNav.js';
 
 export function UnitCampaignPage() {
@@ -108,6 +109,7 @@ export function UnitCampaignPage() {
         </Button>
       )}
 
+      <RecentChases campaignId={id} orgId={unit?.id} />
       <Card size="small" title={t('unit.due.title')} style={{ marginBottom: 12 }} data-testid="due-list">
         {dueState === 'loading' ? (
           <Skeleton active />

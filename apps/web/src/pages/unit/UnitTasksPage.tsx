@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { TaskStatusTag } from '../../components/StatusBadges.js';
 import { daysBetween, formatDay, todayIn } from '../../lib/dates.js';
+import { RecentChases } from './RecentChases.js';
 import { UnitNav } from './UnitNav.js';
 
 export function UnitTasksPage() {
@@ -40,6 +41,7 @@ export function UnitTasksPage() {
     <>
       <UnitNav campaignId={id} />
       <PageTitle title={t('tasks.mine')} />
+      <RecentChases campaignId={id} orgId={unit?.id} />
       <ErrorAlert error={tasks.error} />
       {tasks.isLoading ? (
         <Skeleton active />

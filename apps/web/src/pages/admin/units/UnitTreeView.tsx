@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type UnitAction = 'add' | 'edit' | 'move' | 'archive';
+export type UnitAction = 'add' | 'edit' | 'channels' | 'move' | 'archive';
 
 function UnitTitle({
   node,
@@ -21,7 +21,7 @@ function UnitTitle({
   onAction: (action: UnitAction, node: OrganizationTreeNode) => void;
   t: TFunction;
 }) {
-  const actions: UnitAction[] = isRoot ? ['add', 'edit'] : ['add', 'edit', 'move', 'archive'];
+  const actions: UnitAction[] = isRoot ? ['add', 'edit', 'channels'] : ['add', 'edit', 'channels', 'move', 'archive'];
   return (
     <span className="cm-unit-node" data-testid="unit-node" data-unit={node.name}>
       <span className="cm-unit-name">
@@ -41,7 +41,11 @@ function UnitTitle({
         <Dropdown
           trigger={['click']}
           menu={{
-            items: actions.map((a) => ({ key: a, label: t(`units.${a}`), danger: a === 'archive' })),
+            items: actions.map((a) => ({
+              key: a,
+              label: a === 'channels' ? t('channels.action') : t(`units.${a}`),
+              danger: a === 'archive',
+            })),
             onClick: ({ key, domEvent }) => {
               domEvent.stopPropagation();
               onAction(key as UnitAction, node);

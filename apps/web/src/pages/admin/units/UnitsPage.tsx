@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { ImportDrawer } from '../import/ImportDrawer.js';
 import { ArchivedUnits } from './ArchivedUnits.js';
+import { ChannelsDrawer } from './ChannelsDrawer.js';
 import { MoveUnitModal } from './MoveUnitModal.js';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal.js';
 import { type UnitAction, UnitTreeView } from './UnitTreeView.js';
@@ -32,6 +33,7 @@ export function UnitsPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [form, setForm] = useState<UnitFormTarget | null>(null);
   const [moving, setMoving] = useState<OrganizationTreeNode | null>(null);
+  const [channelsOf, setChannelsOf] = useState<OrganizationTreeNode | null>(null);
 
   const search = useMemo(() => (tree.data ? searchUnits(tree.data, q) : null), [tree.data, q]);
   // Opens the top unit at first, and the way to every match while searching.
@@ -49,6 +51,7 @@ export function UnitsPage() {
       if (action === 'add') setForm({ mode: 'add', parent: node });
       else if (action === 'edit') setForm({ mode: 'edit', unit: node });
       else if (action === 'move') setMoving(node);
+      else if (action === 'channels') setChannelsOf(node);
       else
         modal.confirm({
           title: `${t('units.archive')}“${node.name}”`,
@@ -146,6 +149,7 @@ export function UnitsPage() {
           void refresh();
         }}
       />
+      <ChannelsDrawer unit={channelsOf} onClose={() => setChannelsOf(null)} />
       <ImportDrawer
         kind="units"
         open={importing}

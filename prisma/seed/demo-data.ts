@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../apps/api/src/core/auth/password.js';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client.js';
-import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
 import type {
   EventType,
   LeadingGroupRole,
@@ -12,6 +11,8 @@ import type {
   OrganizationKind,
   Role,
 } from '../../apps/api/src/generated/prisma/enums.js';
+import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
+import { rebuildCampaignAggregatesSql } from '../../apps/api/src/modules/events/event-aggregates.sql.js';
 
 export const DEMO_PASSWORD = 'CampaignMonth2026';
 
@@ -472,6 +473,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
           });
           summary.events += 1;
         }
+        // the maintained aggregates of the events just written (decision 038)
+        for (const q of rebuildCampaignAggregatesSql(t, campaign.id)) await tx.$executeRaw(q);
         await tx.auditEntry.create({ data: { tenantId: t, action: 'demo.seed', entityType: 'Tenant', entityId: t } });
       },
       { timeout: 60_000 },

@@ -6,8 +6,9 @@
 // lookup: task(tenant_id, campaign_id, organization_id), summary_report(tenant_id, campaign_id,
 // organization_id, scope, version), publicity_event(tenant_id, campaign_id, organization_id, occurred_on),
 // leading_group(tenant_id, campaign_id, organization_id). Nothing is loaded into application loops.
-import { Prisma } from '../../generated/prisma/client.js';
+
 import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { type LightWindow, lightWindow } from './campaign-rules.js';
 
 export interface ProgressQueryParams {

@@ -1,6 +1,5 @@
 // Campaigns: create (from a template or blank), list, read, edit, launch and close.
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
 import {
   type CampaignTemplateView,
   type CampaignView,
@@ -8,11 +7,12 @@ import {
   type Page,
   roleGrants,
 } from '@campaign-month/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
+import { isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { Conflict, InvalidInput, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { type PageQueryDto, pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { dateToDay, dayToDate } from '../../core/time/calendar.js';
@@ -280,6 +280,11 @@ export class CampaignsService {
           keys,
         });
       }
+      // their aggregate rows (at zero: no event counts them) go with them (decision 038)
+      await tx.$executeRaw`
+        DELETE FROM campaign_unit_day_type_metric
+         WHERE tenant_id = ${actor.tenantId}::uuid AND campaign_id = ${campaignId}::uuid
+           AND metric_definition_id = ANY(${dropped.map((m) => m.id)}::uuid[])`;
       await tx.metricDefinition.deleteMany({ where: { id: { in: dropped.map((m) => m.id) } } });
     }
     const byKey = new Map(existing.map((m) => [m.key, m]));

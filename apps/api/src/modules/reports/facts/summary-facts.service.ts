@@ -1,6 +1,6 @@
 // The facts a summary is written from, computed by SQL aggregation (GROUP BY in the database): never by
 // loading every event. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
-import { Inject, Injectable } from '@nestjs/common';
+
 import type {
   EventType,
   LeadingGroupRole,
@@ -19,6 +19,7 @@ import type {
   TypeFact,
   UnitFacts,
 } from '@campaign-month/report-writer';
+import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../core/database/prisma.service.js';
 import { dateToDay, todayIn } from '../../../core/time/calendar.js';
 import { Prisma } from '../../../generated/prisma/client.js';

@@ -27,14 +27,8 @@ const size = scale
     ? { units: 500, events: 50_000, levels: 4 }
     : { units: 5_000, events: 500_000, levels: 4 };
 const loadSeconds = quick ? 5 : 10;
-const adminUrl =
-  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const results = {
-  mode: scale ? 'scale' : quick ? 'quick' : 'full',
-  startedAt: new Date().toISOString(),
-  machine: machine(),
-  figures: {},
-};
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const results = { mode: scale ? 'scale' : quick ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machine(), figures: {} };
 const rows = [];
 const say = (msg) => console.log(`bench: ${msg}`);
 
@@ -54,22 +48,14 @@ try {
   const PASSWORD = 'bench-password-123';
   say(`building ${size.units} units and ${size.events} events…`);
   const data = await buildDataset(dbUrl, { ...size, say, passwordHash: await hashPassword(PASSWORD) });
-  record('dataset', 'build the tenant (set-based SQL)', {
-    ms: data.ms,
-    units: data.units,
-    levels: size.levels,
-    events: data.events,
-    aggregateRows: data.aggregateRows,
-  });
-  say(`built in ${Math.round(data.ms / 1000)} s; aggregate rows ${JSON.stringify(data.aggregateRows)}`);
+  record('dataset', 'build the tenant (set-based SQL)', { ms: data.ms, units: data.units, levels: size.levels, events: data.events, aggregateRows: data.aggregateRows });
   // The build wrote about a gigabyte of WAL: flush it now (when allowed), so that the checkpoint it would
   // otherwise trigger does not land in the middle of the measurements, on one side and not the other.
   await admin('CHECKPOINT').catch((e) => say(`no CHECKPOINT before measuring (${e.message})`));
 
   api = await startApi(dbUrl);
   const token = async (role) =>
-    (await post(`${api.url}/api/v1/auth/login`, { email: data.users[role].email, password: PASSWORD })).body
-      .accessToken;
+    (await post(`${api.url}/api/v1/auth/login`, { email: data.users[role].email, password: PASSWORD })).body.accessToken;
   const reporter = await token('REPORTER');
   const organizer = await token('ORGANIZER');
 
@@ -105,23 +91,12 @@ async function benchEventCreate(data, reporter) {
     metrics: { audience: 120, leaflets: 300 },
   });
   const path = `/api/v1/campaigns/${data.campaignId}/events`;
-  const probe = await fetch(`${api.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter}` },
-    body,
-  });
+  const probe = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter}` }, body });
   if (probe.status !== 201) {
     record('eventCreate', 'event create, 50 connections', { skipped: `POST ${path} answered ${probe.status}` });
     return;
   }
-  const bare = await startBareServer({
-    url: dbUrl,
-    tenantId: data.tenantId,
-    campaignId: data.campaignId,
-    organizationId: unit,
-    authorId: data.users.REPORTER.id,
-    metricIds: data.metricIds,
-  });
+  const bare = await startBareServer({ url: dbUrl, tenantId: data.tenantId, campaignId: data.campaignId, organizationId: unit, authorId: data.users.REPORTER.id, metricIds: data.metricIds });
   try {
     // Every measured run starts with a 3 s warm-up of the same server on the same 50 connections, not
     // counted (a process that has been idle runs its first seconds slower: its pool reconnects, V8's young
@@ -150,17 +125,12 @@ async function benchEventCreate(data, reporter) {
       await plain.stop();
     }
     const rlsCost = 1 - product.requestsPerSec / noRls.requestsPerSec;
-    record(
-      'rowLevelSecurity',
-      'event create with vs without row-level security (req/s)',
-      { withRls: product, withoutRls: noRls, throughputCost: round(rlsCost, 3) },
-      [
-        `${product.requestsPerSec} req/s with RLS`,
-        `${noRls.requestsPerSec} req/s without`,
-        round(product.requestsPerSec / noRls.requestsPerSec, 2),
-        `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
-      ],
-    );
+    record('rowLevelSecurity', 'event create with vs without row-level security (req/s)', { withRls: product, withoutRls: noRls, throughputCost: round(rlsCost, 3) }, [
+      `${product.requestsPerSec} req/s with RLS`,
+      `${noRls.requestsPerSec} req/s without`,
+      round(product.requestsPerSec / noRls.requestsPerSec, 2),
+      `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
+    ]);
     // What the phones send: every create carries its own Idempotency-Key (claimed by the writing statement).
     // Against a bare server doing the same keyed write (the claim of the key, then the event), before and after.
     const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } });
@@ -168,51 +138,31 @@ async function benchEventCreate(data, reporter) {
     const keyed = await measure(`${api.url}${path}`, auth, withKey);
     const keyedBare = mean(keyedBare1, await measure(`${bare.url}/`, {}, withKey));
     const keyedRatio = keyed.requestsPerSec / keyedBare.requestsPerSec;
-    record(
-      'eventCreateKeyed',
-      'event create with an Idempotency-Key each, 50 connections (vs a bare keyed write)',
-      {
-        product: keyed,
-        baseline: keyedBare,
-        throughputRatio: round(keyedRatio, 2),
-        ratioToUnkeyedBare: round(keyed.requestsPerSec / baseline.requestsPerSec, 2),
-      },
-      [
-        `${keyed.requestsPerSec} req/s, p50 ${keyed.p50} / p99 ${keyed.p99} ms`,
-        `${keyedBare.requestsPerSec} req/s, p50 ${keyedBare.p50} / p99 ${keyedBare.p99} ms`,
-        round(keyedRatio, 2),
-        `failed: ${keyed.failed}`,
-      ],
-    );
+    record('eventCreateKeyed', 'event create with an Idempotency-Key each, 50 connections (vs a bare keyed write)', { product: keyed, baseline: keyedBare, throughputRatio: round(keyedRatio, 2), ratioToUnkeyedBare: round(keyed.requestsPerSec / baseline.requestsPerSec, 2) }, [
+      `${keyed.requestsPerSec} req/s, p50 ${keyed.p50} / p99 ${keyed.p99} ms`,
+      `${keyedBare.requestsPerSec} req/s, p50 ${keyedBare.p50} / p99 ${keyedBare.p99} ms`,
+      round(keyedRatio, 2),
+      `failed: ${keyed.failed}`,
+    ]);
     const ratio = product.requestsPerSec / baseline.requestsPerSec;
-    record(
-      'eventCreate',
-      'event create, 50 connections (req/s; p50/p99 ms)',
-      { product, baseline, throughputRatio: round(ratio, 2) },
-      [
-        `${product.requestsPerSec} req/s, p50 ${product.p50} / p99 ${product.p99} ms`,
-        `${baseline.requestsPerSec} req/s, p50 ${baseline.p50} / p99 ${baseline.p99} ms`,
-        round(ratio, 2),
-        `target ≥ 0.5 and p99 < 100 ms; failed: ${product.failed}`,
-      ],
-    );
+    record('eventCreate', 'event create, 50 connections (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [
+      `${product.requestsPerSec} req/s, p50 ${product.p50} / p99 ${product.p99} ms`,
+      `${baseline.requestsPerSec} req/s, p50 ${baseline.p50} / p99 ${baseline.p99} ms`,
+      round(ratio, 2),
+      `target ≥ 0.5 and p99 < 100 ms; failed: ${product.failed}`,
+    ]);
     // The runs above keep 50 requests in flight, so their latency is 50 ÷ throughput (Little's law): a
     // saturation figure. What a unit's phone sees at a busy hour is the latency at a load below saturation:
     // creates arriving at random at a fixed rate, for the product and the baseline alike.
     const rate = 200;
     const open = await openLoop({ url: `${api.url}${path}`, body, headers: auth, rate, duration: loadSeconds });
     const openBare = await openLoop({ url: `${bare.url}/`, body, rate, duration: loadSeconds });
-    record(
-      'eventCreateOpenLoop',
-      `event create at ${rate} req/s offered (random arrivals; p50/p99 ms)`,
-      { product: open, baseline: openBare },
-      [
-        `p50 ${open.p50} / p99 ${open.p99} ms (${open.requestsPerSec} req/s)`,
-        `p50 ${openBare.p50} / p99 ${openBare.p99} ms (${openBare.requestsPerSec} req/s)`,
-        '',
-        `failed: ${open.failed}`,
-      ],
-    );
+    record('eventCreateOpenLoop', `event create at ${rate} req/s offered (random arrivals; p50/p99 ms)`, { product: open, baseline: openBare }, [
+      `p50 ${open.p50} / p99 ${open.p99} ms (${open.requestsPerSec} req/s)`,
+      `p50 ${openBare.p50} / p99 ${openBare.p99} ms (${openBare.requestsPerSec} req/s)`,
+      '',
+      `failed: ${open.failed}`,
+    ]);
   } finally {
     await bare.close();
   }
@@ -232,49 +182,28 @@ async function benchProgressStats(data, organizer) {
     }
     const product = [];
     for (let i = 0; i < n; i++) {
-      const { ms } = await timed(() =>
-        fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${organizer}` } }).then((r) => r.arrayBuffer()),
-      );
+      const { ms } = await timed(() => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${organizer}` } }).then((r) => r.arrayBuffer()));
       product.push(ms);
     }
     const direct = await directSql(name, data, n);
     const p50 = percentile(product, 50);
     const d50 = direct ? percentile(direct, 50) : null;
-    record(
-      name,
-      `${name} for the root of ${data.units} units (p50 ms)`,
-      { productMs: product, directMs: direct, p50, directP50: d50 },
-      [
-        `${round(p50, 1)} ms`,
-        d50 === null ? 'n/a' : `${round(d50, 1)} ms (same SQL via pg)`,
-        d50 === null ? 'n/a' : round(p50 / d50, 2),
-        `${data.events} events`,
-      ],
-    );
+    record(name, `${name} for the root of ${data.units} units (p50 ms)`, { productMs: product, directMs: direct, p50, directP50: d50 }, [
+      `${round(p50, 1)} ms`,
+      d50 === null ? 'n/a' : `${round(d50, 1)} ms (same SQL via pg)`,
+      d50 === null ? 'n/a' : round(p50 / d50, 2),
+      `${data.events} events`,
+    ]);
     // The baseline of decision 038: the same answer aggregated from the raw events, as the product did before.
     const raw = name === 'tree' ? null : await directSql(name, data, scale ? 5 : n, { raw: true });
     if (raw) {
       const r50 = percentile(raw, 50);
-      record(
-        `${name}AtScale`,
-        `${name} for the root: the product (API, on the aggregates) vs the raw-event aggregation it ran before (p50 ms)`,
-        {
-          productP50Ms: round(p50, 1),
-          rawScanP50Ms: round(r50, 1),
-          directP50Ms: d50 === null ? null : round(d50, 1),
-          ratio: round(p50 / r50, 3),
-          rawScanMs: raw,
-          units: data.units,
-          events: data.events,
-          aggregateRows: data.aggregateRows,
-        },
-        [
-          `${round(p50, 1)} ms`,
-          `${round(r50, 1)} ms (raw scan via pg)`,
-          round(p50 / r50, 3),
-          name === 'stats' ? 'targets < 100 ms and ≤ 0.1' : `${data.events} events`,
-        ],
-      );
+      record(`${name}AtScale`, `${name} for the root: the product (API, on the aggregates) vs the raw-event aggregation it ran before (p50 ms)`, { productP50Ms: round(p50, 1), rawScanP50Ms: round(r50, 1), directP50Ms: d50 === null ? null : round(d50, 1), ratio: round(p50 / r50, 3), rawScanMs: raw, units: data.units, events: data.events, aggregateRows: data.aggregateRows }, [
+        `${round(p50, 1)} ms`,
+        `${round(r50, 1)} ms (raw scan via pg)`,
+        round(p50 / r50, 3),
+        name === 'stats' ? 'targets < 100 ms and ≤ 0.1' : `${data.events} events`,
+      ]);
     }
   }
 }
@@ -292,12 +221,7 @@ async function directSql(name, data, n, extra = {}) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    const { text, values } = build({
-      tenantId: data.tenantId,
-      campaignId: data.campaignId,
-      rootId: data.rootId,
-      ...extra,
-    });
+    const { text, values } = build({ tenantId: data.tenantId, campaignId: data.campaignId, rootId: data.rootId, ...extra });
     const times = [];
     for (let i = 0; i < n; i++) times.push((await timed(() => client.query(text, values))).ms);
     return times;
@@ -317,54 +241,30 @@ async function benchReports(data, reporter, organizer) {
     return;
   }
   const hwmBefore = api.peakRssMb();
-  const docx = await timed(() =>
-    fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) =>
-      r.arrayBuffer(),
-    ),
-  );
-  const cached = await timed(() =>
-    fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) =>
-      r.arrayBuffer(),
-    ),
-  );
-  record(
-    'unitDocx',
-    'a unit’s summary: generate, first .docx, cached .docx (ms)',
-    { generateMs: gen.ms, docxMs: docx.ms, cachedMs: cached.ms, bytes: docx.value.byteLength },
-    [`${round(docx.ms)} ms`, `${round(cached.ms)} ms (cached)`, '', `generate ${round(gen.ms)} ms; target < 1 s`],
-  );
+  const docx = await timed(() => fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) => r.arrayBuffer()));
+  const cached = await timed(() => fetch(`${base}/${unit}/summary.docx`, { headers: { authorization: `Bearer ${reporter}` } }).then((r) => r.arrayBuffer()));
+  record('unitDocx', 'a unit’s summary: generate, first .docx, cached .docx (ms)', { generateMs: gen.ms, docxMs: docx.ms, cachedMs: cached.ms, bytes: docx.value.byteLength }, [
+    `${round(docx.ms)} ms`,
+    `${round(cached.ms)} ms (cached)`,
+    '',
+    `generate ${round(gen.ms)} ms; target < 1 s`,
+  ]);
 
   // The roll-up of the whole tree through the API (facts by SQL, writer, Word), and the writer alone on 2,000 units.
   const rollGen = await timed(() => post(`${base}/${data.rootId}/summary`, { scope: 'ROLLUP' }, organizer));
   const rollDocx = await timed(() =>
-    fetch(`${base}/${data.rootId}/summary.docx?scope=ROLLUP`, {
-      headers: { authorization: `Bearer ${organizer}` },
-    }).then((r) => r.arrayBuffer()),
+    fetch(`${base}/${data.rootId}/summary.docx?scope=ROLLUP`, { headers: { authorization: `Bearer ${organizer}` } }).then((r) => r.arrayBuffer()),
   );
-  record(
-    'rollupApi',
-    `roll-up of ${data.leafIds.length} units via the API (ms; API peak RSS MB)`,
-    {
-      generateMs: rollGen.ms,
-      docxMs: rollDocx.ms,
-      status: rollGen.value.status,
-      apiPeakRssMbBefore: hwmBefore,
-      apiPeakRssMb: api.peakRssMb(),
-    },
-    [
-      `generate ${round(rollGen.ms)} ms + .docx ${round(rollDocx.ms)} ms`,
-      '',
-      '',
-      `API process peak RSS ${api.peakRssMb()} MB`,
-    ],
-  );
+  record('rollupApi', `roll-up of ${data.leafIds.length} units via the API (ms; API peak RSS MB)`, { generateMs: rollGen.ms, docxMs: rollDocx.ms, status: rollGen.value.status, apiPeakRssMbBefore: hwmBefore, apiPeakRssMb: api.peakRssMb() }, [
+    `generate ${round(rollGen.ms)} ms + .docx ${round(rollDocx.ms)} ms`,
+    '',
+    '',
+    `API process peak RSS ${api.peakRssMb()} MB`,
+  ]);
   const writer = JSON.parse(
-    execSync(
-      `node --input-type=module -e "const m = await import('./dist/libs/report-writer/src/bench/render-bench.js'); console.log(JSON.stringify(await m.benchRender(2000)))"`,
-      {
-        encoding: 'utf8',
-      },
-    )
+    execSync(`node --input-type=module -e "const m = await import('./dist/libs/report-writer/src/bench/render-bench.js'); console.log(JSON.stringify(await m.benchRender(2000)))"`, {
+      encoding: 'utf8',
+    })
       .trim()
       .split('\n')
       .pop(),
@@ -379,11 +279,7 @@ async function benchReports(data, reporter, organizer) {
 
 async function benchImports(data, password) {
   const scale = quick ? { units: 500, users: 1_000 } : { units: 5_000, users: 10_000 };
-  const email = await addAdmin(dbUrl, {
-    tenantId: data.tenantId,
-    rootId: data.rootId,
-    passwordHash: await hashPassword(password),
-  });
+  const email = await addAdmin(dbUrl, { tenantId: data.tenantId, rootId: data.rootId, passwordHash: await hashPassword(password) });
   const admin = (await post(`${api.url}/api/v1/auth/login`, { email, password })).body.accessToken;
   const files = await buildImportFiles(scale);
   const rssBefore = api.peakRssMb();
@@ -392,23 +288,12 @@ async function benchImports(data, password) {
   const userDry = await sendImport(api.url, admin, 'users', files.userFile, true);
   const userApply = await sendImport(api.url, admin, 'users', files.userFile, false);
   const peak = api.peakRssMb();
-  const ok =
-    orgApply.status === 201 &&
-    userApply.status === 201 &&
-    orgApply.created === files.units &&
-    userApply.created === files.users;
+  const ok = orgApply.status === 201 && userApply.status === 201 && orgApply.created === files.units && userApply.created === files.users;
   const total = orgDry.ms + orgApply.ms + userDry.ms + userApply.ms;
   record(
     'imports',
     `import ${files.units.toLocaleString('en')} units and ${files.users.toLocaleString('en')} users, dry run and apply (ms; API peak RSS MB)`,
-    {
-      organizations: { dryRun: orgDry, apply: orgApply },
-      users: { dryRun: userDry, apply: userApply },
-      totalMs: total,
-      apiPeakRssMbBefore: rssBefore,
-      apiPeakRssMb: peak,
-      ok,
-    },
+    { organizations: { dryRun: orgDry, apply: orgApply }, users: { dryRun: userDry, apply: userApply }, totalMs: total, apiPeakRssMbBefore: rssBefore, apiPeakRssMb: peak, ok },
     [
       `units ${orgDry.ms} + ${orgApply.ms} ms, users ${userDry.ms} + ${userApply.ms} ms (dry run + apply); ${peak} MB`,
       '',
@@ -422,15 +307,7 @@ async function benchColdStart() {
   const dir = mkdtempSync(join(tmpdir(), 'cm-cold-'));
   const port = await freePort();
   const dbPort = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    EMBEDDED_DB_DIR: join(dir, 'pglite'),
-    EMBEDDED_DB_PORT: String(dbPort),
-    STORAGE_DIR: join(dir, 'storage'),
-    SKIP_WEB_BUILD: '1',
-    LOG_LEVEL: 'warn',
-  };
+  const env = { ...process.env, PORT: String(port), EMBEDDED_DB_DIR: join(dir, 'pglite'), EMBEDDED_DB_PORT: String(dbPort), STORAGE_DIR: join(dir, 'storage'), SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const measure = async () => {
     const started = Date.now();
@@ -443,17 +320,12 @@ async function benchColdStart() {
   const first = await measure();
   const restart = await measure();
   rmSync(dir, { recursive: true, force: true });
-  record(
-    'coldStart',
-    '`npm start` on the embedded database until healthy (ms)',
-    { firstStartMs: first, restartMs: restart },
-    [
-      `first ${first} ms (build, PGlite, migrations, demo data)`,
-      `restart ${restart} ms`,
-      '',
-      'target: well under a minute',
-    ],
-  );
+  record('coldStart', '`npm start` on the embedded database until healthy (ms)', { firstStartMs: first, restartMs: restart }, [
+    `first ${first} ms (build, PGlite, migrations, demo data)`,
+    `restart ${restart} ms`,
+    '',
+    'target: well under a minute',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -469,18 +341,7 @@ function record(key, label, figures, cells) {
 async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      ...extraEnv,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      LOGIN_MAX_PER_ADDRESS: '10000',
-      SIGNUP_MAX_PER_ADDRESS: '10000',
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')),
-    },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_MAX_PER_ADDRESS: '10000', SIGNUP_MAX_PER_ADDRESS: '10000', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'cm-bench-storage-')) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, Date.now(), 60_000);
@@ -494,11 +355,7 @@ async function startApi(url, extraEnv = {}) {
         return null;
       }
     },
-    stop: () =>
-      new Promise((r) => {
-        child.on('exit', r);
-        child.kill('SIGTERM');
-      }),
+    stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }),
   };
 }
 
@@ -514,11 +371,7 @@ async function waitHealthy(url, started, limitMs) {
 }
 
 async function post(url, body, token) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   return { status: r.status, body: await r.json().catch(() => null) };
 }
 
@@ -551,13 +404,7 @@ function freePort() {
 /** Two load runs averaged (throughput and latency percentiles). */
 function mean(a, b) {
   const avg = (k) => Math.round((a[k] + b[k]) / 2);
-  return {
-    requestsPerSec: avg('requestsPerSec'),
-    p50: avg('p50'),
-    p99: avg('p99'),
-    total: a.total + b.total,
-    failed: a.failed + b.failed,
-  };
+  return { requestsPerSec: avg('requestsPerSec'), p50: avg('p50'), p99: avg('p99'), total: a.total + b.total, failed: a.failed + b.failed };
 }
 
 function round(n, d = 0) {

@@ -2,20 +2,11 @@
 // (event row, its metric values and an audit row, in one transaction) with `pg`, no framework, no auth, no validation.
 // Since the product maintains the aggregates of decision 038 with every create, so does the baseline (the same
 // two upserts, for fairness); with an Idempotency-Key header it also claims the key as the product does (an
-// idempotency_record row, the write only when the claim took).
+// idempotency_record row; the write only when the claim took).
 import http from 'node:http';
 import pg from 'pg';
 
-export async function startBareServer({
-  url,
-  port = 0,
-  tenantId,
-  campaignId,
-  organizationId,
-  authorId,
-  metricIds,
-  poolSize = 10,
-}) {
+export async function startBareServer({ url, port = 0, tenantId, campaignId, organizationId, authorId, metricIds, poolSize = 10 }) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -43,17 +34,7 @@ export async function startBareServer({
         const { rows } = await client.query(
           `INSERT INTO publicity_event (tenant_id, campaign_id, organization_id, type, title, occurred_on, location, description, author_id)
            VALUES ($1, $2, $3, $4::"EventType", $5, $6, $7, $8, $9) RETURNING id, created_at`,
-          [
-            tenantId,
-            campaignId,
-            organizationId,
-            body.type,
-            body.title,
-            body.occurredOn,
-            body.location,
-            body.description,
-            authorId,
-          ],
+          [tenantId, campaignId, organizationId, body.type, body.title, body.occurredOn, body.location, body.description, authorId],
         );
         const entries = Object.entries(body.metrics ?? {});
         if (entries.length) {
@@ -78,15 +59,7 @@ export async function startBareServer({
              ON CONFLICT (tenant_id, campaign_id, organization_id, occurred_on, type, metric_definition_id)
              DO UPDATE SET total = campaign_unit_day_type_metric.total + EXCLUDED.total,
                            value_count = campaign_unit_day_type_metric.value_count + EXCLUDED.value_count`,
-            [
-              tenantId,
-              campaignId,
-              organizationId,
-              body.occurredOn,
-              body.type,
-              entries.map(([k]) => metricIds[k]),
-              entries.map(([, v]) => v),
-            ],
+            [tenantId, campaignId, organizationId, body.occurredOn, body.type, entries.map(([k]) => metricIds[k]), entries.map(([, v]) => v)],
           );
         }
         // the product writes an audit row with every create: so does the baseline

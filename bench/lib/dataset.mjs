@@ -4,18 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-const TYPES = [
-  'FLAG_CEREMONY',
-  'MEETING',
-  'POSTER',
-  'LEAFLET',
-  'MESSAGE_PUSH',
-  'TAKE_HOME_MATERIAL',
-  'WARD_VISIT',
-  'LECTURE',
-  'COUNTER_REMINDER',
-  'ON_SITE_INTERCEPTION',
-];
+const TYPES = ['FLAG_CEREMONY', 'MEETING', 'POSTER', 'LEAFLET', 'MESSAGE_PUSH', 'TAKE_HOME_MATERIAL', 'WARD_VISIT', 'LECTURE', 'COUNTER_REMINDER', 'ON_SITE_INTERCEPTION'];
 
 export async function buildDataset(url, { units = 5000, events = 500000, levels = 4, passwordHash, say = () => {} }) {
   const db = new pg.Client({ connectionString: url });
@@ -30,55 +19,28 @@ export async function buildDataset(url, { units = 5000, events = 500000, levels 
     root.path = `/${root.id}/`;
     orgs.push(root);
     const districts = Array.from({ length: 10 }, (_, i) => node(root, `第${i + 1}区`, 'GOVERNMENT_AGENCY'));
-    const towns = districts.flatMap((d, i) =>
-      Array.from({ length: 10 }, (_, j) => node(d, `第${i + 1}区第${j + 1}镇`, 'TOWN')),
-    );
+    const towns = districts.flatMap((d, i) => Array.from({ length: 10 }, (_, j) => node(d, `第${i + 1}区第${j + 1}镇`, 'TOWN')));
     // five levels: a level of 1,000 villages (10 per town) between the towns and the leaves
-    const villages =
-      levels >= 5
-        ? towns.flatMap((t, i) => Array.from({ length: 10 }, (_, j) => node(t, `第${i + 1}镇第${j + 1}村`, 'TOWN')))
-        : [];
+    const villages = levels >= 5 ? towns.flatMap((t, i) => Array.from({ length: 10 }, (_, j) => node(t, `第${i + 1}镇第${j + 1}村`, 'TOWN'))) : [];
     const parents = levels >= 5 ? villages : towns;
     const inner = 1 + districts.length + towns.length + villages.length;
     const leavesPerParent = Math.max(1, Math.round((units - inner) / parents.length));
-    const leaves = parents.flatMap((t, i) =>
-      Array.from({ length: leavesPerParent }, (_, j) =>
-        node(t, `单位${i + 1}-${j + 1}`, j % 3 === 0 ? 'SCHOOL' : j % 3 === 1 ? 'HOSPITAL' : 'BANK'),
-      ),
-    );
+    const leaves = parents.flatMap((t, i) => Array.from({ length: leavesPerParent }, (_, j) => node(t, `单位${i + 1}-${j + 1}`, j % 3 === 0 ? 'SCHOOL' : j % 3 === 1 ? 'HOSPITAL' : 'BANK')));
     orgs.push(...districts, ...towns, ...villages, ...leaves);
     for (let i = 0; i < orgs.length; i += 1000) {
       const chunk = orgs.slice(i, i + 1000);
-      const values = chunk.map(
-        (_, k) =>
-          `($${k * 7 + 1}::uuid, $${k * 7 + 2}::uuid, $${k * 7 + 3}::uuid, $${k * 7 + 4}, $${k * 7 + 5}::"OrganizationKind", $${k * 7 + 6}, $${k * 7 + 7})`,
-      );
+      const values = chunk.map((_, k) => `($${k * 7 + 1}::uuid, $${k * 7 + 2}::uuid, $${k * 7 + 3}::uuid, $${k * 7 + 4}, $${k * 7 + 5}::"OrganizationKind", $${k * 7 + 6}, $${k * 7 + 7})`);
       await db.query(
         `INSERT INTO organization (id, tenant_id, parent_id, name, kind, path, depth) VALUES ${values.join(',')}`,
         chunk.flatMap((o) => [o.id, tenantId, o.parent, o.name, o.kind, o.path, o.depth]),
       );
     }
     const users = {};
-    for (const [role, org] of [
-      ['ORGANIZER', root],
-      ['REPORTER', root],
-      ['VIEWER', root],
-    ]) {
+    for (const [role, org] of [['ORGANIZER', root], ['REPORTER', root], ['VIEWER', root]]) {
       const id = randomUUID();
       const email = `bench-${role.toLowerCase()}-${tenantId.slice(0, 8)}@bench.test`;
-      await db.query(`INSERT INTO app_user (id, tenant_id, email, name, password_hash) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        tenantId,
-        email,
-        role,
-        passwordHash,
-      ]);
-      await db.query(`INSERT INTO membership (tenant_id, user_id, organization_id, role) VALUES ($1, $2, $3, $4)`, [
-        tenantId,
-        id,
-        org.id,
-        role,
-      ]);
+      await db.query(`INSERT INTO app_user (id, tenant_id, email, name, password_hash) VALUES ($1, $2, $3, $4, $5)`, [id, tenantId, email, role, passwordHash]);
+      await db.query(`INSERT INTO membership (tenant_id, user_id, organization_id, role) VALUES ($1, $2, $3, $4)`, [tenantId, id, org.id, role]);
       users[role] = { id, email };
     }
     const campaignId = randomUUID();
@@ -139,19 +101,7 @@ export async function buildDataset(url, { units = 5000, events = 500000, levels 
            RETURNING id, type)
          INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
          SELECT $1, e.id, m.id, m.v FROM e CROSS JOIN LATERAL (VALUES ($10::uuid, 30 + (random() * 200)::int), ($11::uuid, (random() * 300)::int)) AS m(id, v)`,
-        [
-          tenantId,
-          campaignId,
-          leafIds,
-          leafIds.length,
-          TYPES,
-          TYPES.length,
-          users.REPORTER.id,
-          from + 1,
-          from + n,
-          metricIds.audience,
-          metricIds.leaflets,
-        ],
+        [tenantId, campaignId, leafIds, leafIds.length, TYPES, TYPES.length, users.REPORTER.id, from + 1, from + n, metricIds.audience, metricIds.leaflets],
       );
     }
     say(`events written (${Math.round((Date.now() - started) / 1000)} s); filling the aggregates…`);
@@ -172,25 +122,9 @@ export async function buildDataset(url, { units = 5000, events = 500000, levels 
       [tenantId, campaignId],
     );
     await db.query('ANALYZE');
-    const cells = (
-      await db.query(
-        `SELECT (SELECT count(*) FROM campaign_unit_day_type)::int AS counts, (SELECT count(*) FROM campaign_unit_day_type_metric)::int AS sums`,
-      )
-    ).rows[0];
+    const aggregateRows = (await db.query(`SELECT (SELECT count(*) FROM campaign_unit_day_type)::int AS counts, (SELECT count(*) FROM campaign_unit_day_type_metric)::int AS sums`)).rows[0];
     return {
-      aggregateRows: cells,
-      tenantId,
-      campaignId,
-      rootId: root.id,
-      leafIds,
-      towns: towns.map((t) => t.id),
-      districts: districts.map((d) => d.id),
-      units: orgs.length,
-      events,
-      users,
-      metricIds,
-      ms: Date.now() - started,
-    };
+      aggregateRows, tenantId, campaignId, rootId: root.id, leafIds, towns: towns.map((t) => t.id), districts: districts.map((d) => d.id), units: orgs.length, events, users, metricIds, ms: Date.now() - started };
   } finally {
     await db.end();
   }

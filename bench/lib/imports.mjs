@@ -11,15 +11,8 @@ export async function addAdmin(url, { tenantId, rootId, passwordHash }) {
   try {
     const id = randomUUID();
     const email = `bench-admin-${tenantId.slice(0, 8)}@bench.test`;
-    await db.query(
-      `INSERT INTO app_user (id, tenant_id, email, name, password_hash) VALUES ($1, $2, $3, '管理员', $4)`,
-      [id, tenantId, email, passwordHash],
-    );
-    await db.query(`INSERT INTO membership (tenant_id, user_id, organization_id, role) VALUES ($1, $2, $3, 'ADMIN')`, [
-      tenantId,
-      id,
-      rootId,
-    ]);
+    await db.query(`INSERT INTO app_user (id, tenant_id, email, name, password_hash) VALUES ($1, $2, $3, '管理员', $4)`, [id, tenantId, email, passwordHash]);
+    await db.query(`INSERT INTO membership (tenant_id, user_id, organization_id, role) VALUES ($1, $2, $3, 'ADMIN')`, [tenantId, id, rootId]);
     return email;
   } finally {
     await db.end();
@@ -42,10 +35,8 @@ export function organizationSheet(units) {
   const rows = [];
   for (let d = 0; d < districts; d++)
     for (let t = 0; t < towns; t++)
-      for (let u = 0; u < perTown; u++)
-        rows.push([`导入${d}区${t}镇${u}号单位`, `IMP-${d}-${t}`, u % 2 ? '医院' : '学校', `IMP-${d}-${t}-${u}`]);
-  for (let d = 0; d < districts; d++)
-    for (let t = 0; t < towns; t++) rows.push([`导入${d}区${t}镇`, `IMP-${d}`, '乡镇', `IMP-${d}-${t}`]);
+      for (let u = 0; u < perTown; u++) rows.push([`导入${d}区${t}镇${u}号单位`, `IMP-${d}-${t}`, u % 2 ? '医院' : '学校', `IMP-${d}-${t}-${u}`]);
+  for (let d = 0; d < districts; d++) for (let t = 0; t < towns; t++) rows.push([`导入${d}区${t}镇`, `IMP-${d}`, '乡镇', `IMP-${d}-${t}`]);
   for (let d = 0; d < districts; d++) rows.push([`导入${d}区`, '', '政府', `IMP-${d}`]);
   return { rows, unitCodes: rows.slice(0, districts * towns * perTown).map((r) => r[3]) };
 }
@@ -71,17 +62,7 @@ export async function sendImport(url, token, what, file, dryRun) {
   const form = new FormData();
   form.append('file', new Blob([file]), `${what}.xlsx`);
   const started = performance.now();
-  const r = await fetch(`${url}/api/v1/${what}/import?dryRun=${dryRun}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
+  const r = await fetch(`${url}/api/v1/${what}/import?dryRun=${dryRun}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const body = await r.json().catch(() => null);
-  return {
-    ms: Math.round(performance.now() - started),
-    status: r.status,
-    created: body?.created,
-    skipped: body?.skipped,
-    errors: body?.errors?.length ?? null,
-  };
+  return { ms: Math.round(performance.now() - started), status: r.status, created: body?.created, skipped: body?.skipped, errors: body?.errors?.length ?? null };
 }

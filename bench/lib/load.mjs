@@ -1,5 +1,5 @@
-import http from 'node:http';
 import autocannon from 'autocannon';
+import http from 'node:http';
 
 /**
  * Runs autocannon and returns throughput and latency percentiles. With `warmup` (seconds) the run is that
@@ -7,17 +7,7 @@ import autocannon from 'autocannon';
  * spent opening its connections (the server accepts one new connection per event-loop turn, so 50 at once
  * wait behind the requests of those already open), which is not the steady state the figure is about.
  */
-export async function load({
-  url,
-  method = 'POST',
-  headers = {},
-  body,
-  connections = 50,
-  duration = 10,
-  warmup = 0,
-  setupRequest,
-  overallRate,
-}) {
+export async function load({ url, method = 'POST', headers = {}, body, connections = 50, duration = 10, warmup = 0, setupRequest, overallRate }) {
   const answers = [];
   let counting = warmup === 0;
   const instance = autocannon({
@@ -78,14 +68,7 @@ export async function openLoop({ url, method = 'POST', headers = {}, body, rate,
   const send = (scheduled) =>
     new Promise((resolve) => {
       const req = http.request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname + target.search,
-          method,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body ?? ''), ...headers },
-        },
+        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body ?? ''), ...headers } },
         (res) => {
           res.resume();
           res.on('end', () => {

@@ -10,9 +10,9 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadingGroupsModule } from './modules/leading-groups/leading-groups.module.js';
-import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one line each; every route is authenticated unless marked @Public(). */

@@ -3,14 +3,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
-import { loadDemoDataIfEmpty } from './core/database/demo-data.js';
 import { migrate } from './core/database/migrator.js';
 import { migrationsDir } from './core/database/paths.js';
-import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
 import { APP_ROLE, ensureAppRole } from './core/database/row-level-security.js';
+import { type ResolvedDatabase, resolveDatabase } from './core/database/resolve-database.js';
 import { createHttpApp } from './core/http/configure-app.js';
 import { drainHttpServer } from './core/http/drain.js';
 import { serveWebApp } from './core/http/serve-web-app.js';
+import { loadDemoDataIfEmpty } from './core/database/demo-data.js';
 
 export interface RunningServer {
   app: NestFastifyApplication;

@@ -1,12 +1,11 @@
 // The one place that answers "is this inside the actor's scope". A membership at X grants its role's
 // permissions over X and every descendant, i.e. every organization whose path starts with X's path.
-
-import { type Permission, ROLE_RANK, type Role, roleGrants } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { type Permission, ROLE_RANK, type Role, roleGrants } from '@campaign-month/contracts';
 import type { Actor } from '../context/request-context.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { NotFound } from '../errors/domain-errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 
 @Injectable()
 export class AccessService {

@@ -1,6 +1,6 @@
-import { type Permission, roleGrants } from '@campaign-month/contracts';
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { type Permission, roleGrants } from '@campaign-month/contracts';
 import { roleLacks } from '../auth/actor-in-route.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import type { Actor } from '../context/request-context.js';

@@ -1,5 +1,5 @@
-import type { Permission } from '@campaign-month/contracts';
 import { SetMetadata } from '@nestjs/common';
+import type { Permission } from '@campaign-month/contracts';
 
 export const REQUIRES = 'campaignMonth:requires';
 

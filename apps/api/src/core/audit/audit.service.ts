@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { requestContext } from '../context/request-context.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 
 export interface AuditInput {
   action: string;

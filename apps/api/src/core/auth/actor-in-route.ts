@@ -3,9 +3,9 @@
 // per-request actor query (actor-loader.ts).
 import { type Permission, roleGrants } from '@campaign-month/contracts';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
 import { type Actor, type ActorMembership, requestContext } from '../context/request-context.js';
 import { Forbidden, Unauthorized } from '../errors/domain-errors.js';
+import { Prisma } from '../../generated/prisma/client.js';
 
 export const ACTOR_IN_ROUTE = 'campaignMonth:actorInRoute';
 

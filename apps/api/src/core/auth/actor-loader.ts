@@ -1,5 +1,5 @@
-import type { Role } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@campaign-month/contracts';
 import type { Actor } from '../context/request-context.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { actorMembershipsSql } from './actor-in-route.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type MeView, PERMISSIONS, type Role, roleGrants, type TokenPair } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import { type MeView, PERMISSIONS, type Role, type TokenPair, roleGrants } from '@campaign-month/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from '../context/request-context.js';

@@ -1,6 +1,6 @@
-import type { Permission } from '@campaign-month/contracts';
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Permission } from '@campaign-month/contracts';
 import { type Actor, requestContext } from '../context/request-context.js';
 import { Unauthorized } from '../errors/domain-errors.js';
 import { AccessTokenVerifier } from './access-token-verifier.js';

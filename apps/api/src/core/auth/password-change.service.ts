@@ -3,9 +3,8 @@
 // cannot guess it faster than the log-in form could; a wrong one is a field-level 400. On success every
 // session of the user ends at once (refresh tokens revoked, session version raised: access tokens too),
 // pending invitation links are revoked, and the caller gets a fresh pair.
-
-import type { TokenPair } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { TokenPair } from '@campaign-month/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from '../context/request-context.js';

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { TokenPair } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { TokenPair } from '@campaign-month/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { AccessTokenPayload } from './access-token-verifier.js';
 import { JWT_SIGNING_SECRET } from './signing-secret.js';
 

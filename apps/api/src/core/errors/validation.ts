@@ -1,4 +1,4 @@
-import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { assertStorableInput } from '../http/storable-input.js';
 import { type FieldError, InvalidInput } from './domain-errors.js';
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import expressStaticGzip from 'express-static-gzip';
 import type { Logger } from 'pino';
 import send from 'send';
+import expressStaticGzip from 'express-static-gzip';
 import type { AppConfig } from '../config/config.js';
 import { workspaceRoot } from '../database/paths.js';
 import { type Next, type RawRequest, type RawResponse, requestPath } from './raw-http.js';

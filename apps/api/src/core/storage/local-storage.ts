@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
 import { assertSafeKey, type ObjectStorage } from './object-storage.js';
 
 /** A directory on disk; writes go to a temporary file first so a reader never sees half an object. */

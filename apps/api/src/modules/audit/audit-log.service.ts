@@ -1,9 +1,8 @@
 // GET /audit (操作日志): entries of the caller's tenant whose unit lies in its audit:read subtree, newest
 // first; tenant-wide entries (no unit: log-ins, sign-up) only for admins of the tenant's root. One statement
 // joins each entry to its unit's path, so a subtree is a prefix match, never a walk.
-
-import type { AuditEntryView, Page } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuditEntryView, Page } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';

@@ -1,9 +1,8 @@
 // How the planning modules (campaigns, leading groups, tasks) find a campaign and the units in it.
 // Visibility follows AccessService.findCampaign: the organizer unit inside the caller's scope, or a
 // participating unit inside it; anything else is 404.
-
-import type { Permission } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Permission } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';

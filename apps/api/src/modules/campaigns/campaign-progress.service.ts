@@ -1,12 +1,11 @@
 // GET /campaigns/:id/progress: per participating unit in the caller's scope, one SQL statement.
-
-import type { OrganizationKind, ProgressPage, ReportStatus } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { OrganizationKind, ProgressPage, ReportStatus } from '@campaign-month/contracts';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { dateToDay } from '../../core/time/calendar.js';
 import { CampaignAccessService } from './campaign-access.service.js';
-import { type ProgressRow, progressQuery } from './campaign-progress.sql.js';
+import { progressQuery, type ProgressRow } from './campaign-progress.sql.js';
 import { lightWindow } from './campaign-rules.js';
 import type { ProgressQueryDto } from './dto/progress.dto.js';
 

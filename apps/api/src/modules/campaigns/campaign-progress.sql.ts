@@ -6,9 +6,8 @@
 // lookup: task(tenant_id, campaign_id, organization_id), summary_report(tenant_id, campaign_id,
 // organization_id, scope, version), campaign_unit_day_type(tenant_id, campaign_id, organization_id, …) (primary key),
 // leading_group(tenant_id, campaign_id, organization_id). Nothing is loaded into application loops.
-
-import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
 import { Prisma } from '../../generated/prisma/client.js';
+import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
 import { type LightWindow, lightWindow } from './campaign-rules.js';
 
 export interface ProgressQueryParams {

@@ -1,12 +1,11 @@
 // GET /campaigns/:id/stats: events and metric sums over the caller's subtree, one SQL statement.
-
-import type { CampaignStats, DayStat, EventType, MetricKind, TypeStat, UnitStat } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { CampaignStats, DayStat, EventType, MetricKind, TypeStat, UnitStat } from '@campaign-month/contracts';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { dateToDay } from '../../core/time/calendar.js';
 import { CampaignAccessService } from './campaign-access.service.js';
-import { type StatsRow, statsQuery } from './campaign-stats.sql.js';
+import { statsQuery, type StatsRow } from './campaign-stats.sql.js';
 import type { StatsQueryDto } from './dto/progress.dto.js';
 
 @Injectable()

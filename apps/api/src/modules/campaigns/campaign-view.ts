@@ -1,8 +1,8 @@
 import type {
-  CampaignMetricView,
   CampaignStatus,
   CampaignView,
   EventType,
+  CampaignMetricView,
   MetricKind,
 } from '@campaign-month/contracts';
 import { dateToDay } from '../../core/time/calendar.js';

@@ -1,5 +1,6 @@
 // Campaigns: create (from a template or blank), list, read, edit, launch and close.
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type CampaignTemplateView,
   type CampaignView,
@@ -7,12 +8,11 @@ import {
   type Page,
   roleGrants,
 } from '@campaign-month/contracts';
-import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { type PageQueryDto, pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { dateToDay, dayToDate } from '../../core/time/calendar.js';

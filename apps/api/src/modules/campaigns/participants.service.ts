@@ -1,5 +1,5 @@
 // Units taking part in a campaign: added one by one or a whole subtree in one statement, listed, removed.
-
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AddParticipantsRequest,
   AddParticipantsResult,
@@ -8,7 +8,6 @@ import type {
   ParticipantView,
   RemoveParticipantResult,
 } from '@campaign-month/contracts';
-import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';

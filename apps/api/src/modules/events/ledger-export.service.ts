@@ -1,14 +1,14 @@
 // GET /campaigns/:id/events.xlsx: the events in scope, streamed with exceljs's WorkbookWriter straight
 // into the response, read from the database in keyset-paginated batches (memory stays flat).
 
-import type { Writable } from 'node:stream';
 import { EVENT_TYPE_LABELS, type EventType, LEDGER_TOTALS_LABEL, type MetricKind } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../core/context/request-context.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 import { sendStream } from '../../core/http/send-stream.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
 import type { EventFilterQueryDto } from './dto/event.dto.js';
 import { EventAccessService } from './event-access.service.js';
 import { EventsService } from './events.service.js';

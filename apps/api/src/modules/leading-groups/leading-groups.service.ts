@@ -1,16 +1,15 @@
 // 领导小组: one per campaign × unit. PUT replaces the whole roster in one transaction; members sent with
 // their id are kept (so tasks assigned to them stay assigned), the others are replaced.
-
-import type { LeadingGroupRole, LeadingGroupView, Permission } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { LeadingGroupRole, LeadingGroupView, Permission } from '@campaign-month/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors/domain-errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { PutLeadingGroupDto } from './dto/leading-group.dto.js';
 import { checkRoster } from './leading-group-rules.js';
 

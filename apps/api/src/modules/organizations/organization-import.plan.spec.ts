@@ -1,10 +1,10 @@
-import type { SheetRow } from '../../core/spreadsheet/sheet-table.js';
 import {
   type ExistingUnit,
   type OrgColumn,
   type OrgImportState,
   planOrganizationImport,
 } from './organization-import.plan.js';
+import type { SheetRow } from '../../core/spreadsheet/sheet-table.js';
 
 const ROOT: ExistingUnit = {
   id: 'root',

@@ -1,9 +1,8 @@
 // POST /organizations/:id/move (and PATCH parentId): the unit moves under another parent with its whole
 // subtree — every path under the old prefix gets the new one, depths shift — in one statement, inside
 // the transaction that holds the tenant's directory lock and re-reads both ends under it.
-
-import type { OrganizationView } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { OrganizationView } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';

@@ -26,10 +26,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
+import { IdPipe } from '../../core/http/id.pipe.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { binaryContent } from '../../core/http/dto/binary.response.js';
-import { IdPipe } from '../../core/http/id.pipe.js';
 import { XLSX_CONTENT_TYPE } from '../../core/spreadsheet/cells.js';
 import { DryRunQueryDto, ImportResultResponse } from '../../core/spreadsheet/import.dto.js';
 import { IMPORT_ROUTE_DESCRIPTION, sendTemplate } from '../../core/spreadsheet/import-route.js';

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { OrganizationTreeNode, OrganizationView, Page } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { OrganizationTreeNode, OrganizationView, Page } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../core/database/prisma-errors.js';
 import { Conflict, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
-import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import { lockTenantDirectory } from '../../core/spreadsheet/tenant-lock.js';
+import { pageArgs } from '../../core/http/dto/page-query.dto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type {
   CreateOrganizationDto,

@@ -2,6 +2,7 @@
 // submit (REPORTER of the unit), approve or return (ORGANIZER of an ancestor). Each change writes a new
 // immutable version row, so renders can be cached per version.
 import { isDeepStrictEqual } from 'node:util';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ReportScope, ReportStatus } from '@campaign-month/contracts';
 import {
   allParagraphs,
@@ -13,12 +14,11 @@ import {
   signedOn,
   writeSummary,
 } from '@campaign-month/report-writer';
-import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed } from '../../core/errors/domain-errors.js';
 import { todayIn } from '../../core/time/calendar.js';
 import type { Prisma, SummaryReport } from '../../generated/prisma/client.js';

@@ -3,6 +3,9 @@
 // burst of downloads cannot exhaust memory; identical concurrent requests share one render.
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ZipArchive } from 'archiver';
+import pLimit from 'p-limit';
 import {
   chartSvgs,
   renderCharts,
@@ -12,9 +15,6 @@ import {
   type SummaryDocument,
   type SummaryFacts,
 } from '@campaign-month/report-writer';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ZipArchive } from 'archiver';
-import pLimit from 'p-limit';
 import { AccessService } from '../../core/access/access.service.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/config.js';
 import type { Actor } from '../../core/context/request-context.js';

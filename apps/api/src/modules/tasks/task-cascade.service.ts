@@ -1,8 +1,8 @@
 // POST /campaigns/:id/tasks: one task for a unit, or a task handed down the tree — one child task per
 // participating child unit (CHILDREN) or per participant below the unit (PARTICIPANTS) — in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { TaskCascade, TaskView } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { TaskCascade, TaskView } from '@campaign-month/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
@@ -13,9 +13,9 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { assertNotClosed } from '../campaigns/campaign-rules.js';
 import { findSuggestedTask } from '../campaigns/templates/index.js';
 import type { CreateTaskDto } from './dto/task.dto.js';
-import { ResponsibleMembers } from './responsible-members.js';
 import { checkDueOn } from './task-rules.js';
 import { childProgress, taskInclude, toTaskView } from './task-view.js';
+import { ResponsibleMembers } from './responsible-members.js';
 
 @Injectable()
 export class TaskCascadeService {

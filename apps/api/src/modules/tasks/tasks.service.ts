@@ -1,7 +1,6 @@
 // Tasks: the list of a campaign's tasks in the caller's scope, and PATCH /tasks/:id.
-
-import type { Page, TaskStatus, TaskView } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Page, TaskStatus, TaskView } from '@campaign-month/contracts';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { Actor } from '../../core/context/request-context.js';

@@ -2,9 +2,8 @@
 // POST /invitations/:token/accept sets the password and signs the user in. Both are throttled per address
 // (every attempt counts, parallel ones included). Answers: 404 for a link that is unknown, used, revoked or
 // whose user is deactivated; 422 for one that has expired (the person should ask for a new one).
-
-import type { InvitationView, TokenPair } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { InvitationView, TokenPair } from '@campaign-month/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { maskLogin } from '../../core/auth/login-id.js';
 import { hashPassword } from '../../core/auth/password.js';

@@ -2,9 +2,8 @@
 // one (a reset). Decision 035: the link is stored hashed, lives seven days, and a new link revokes every
 // earlier unused one. A reset also signs the user out everywhere at once, when the link is created: whoever
 // asked for it suspects the password, so the sessions made with it stop now, not when the link is used.
-
-import type { InvitationLink } from '@campaign-month/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { InvitationLink } from '@campaign-month/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { signOutEverywhere } from '../../core/auth/sessions.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/config.js';

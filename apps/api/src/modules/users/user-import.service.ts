@@ -6,11 +6,11 @@ import { type ImportResult, type Role, USER_IMPORT_COLUMNS } from '@campaign-mon
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../../core/access/access.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
-import { normalizePhone } from '../../core/auth/login-id.js';
 import { loginsUsedElsewhere } from '../../core/auth/logins-elsewhere.js';
+import { normalizePhone } from '../../core/auth/login-id.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 import { isUniqueViolation } from '../../core/database/prisma-errors.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
 import { Conflict, InvalidInput } from '../../core/errors/domain-errors.js';
 import { importResult, rejectIfErrors } from '../../core/spreadsheet/import-result.js';
 import { readTable } from '../../core/spreadsheet/sheet-table.js';
@@ -18,7 +18,7 @@ import { lockTenantDirectory } from '../../core/spreadsheet/tenant-lock.js';
 import { readFirstSheet } from '../../core/spreadsheet/workbook.js';
 import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { planUserImport, USER_REQUIRED_COLUMNS, type UserColumn, type UserImportPlan } from './user-import.plan.js';
+import { planUserImport, type UserColumn, type UserImportPlan, USER_REQUIRED_COLUMNS } from './user-import.plan.js';
 
 type Db = Pick<PrismaService, 'organization' | 'user'> | Prisma.TransactionClient;
 

@@ -8,7 +8,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  isEmail,
   Matches,
   MaxLength,
   MinLength,
@@ -18,6 +17,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { isEmail } from 'class-validator';
 import { PHONE_PATTERN, parseLogin, phoneTransform } from '../login-id.js';
 
 @ValidatorConstraint({ name: 'isLoginId' })
@@ -31,8 +31,7 @@ class IsLoginIdConstraint implements ValidatorConstraintInterface {
     return 'login must be a 手机号 or an e-mail address';
   }
 }
-
-import { lower, trim } from '../../http/dto/transforms.js';
+import { trim, lower } from '../../http/dto/transforms.js';
 
 export const PASSWORD_MIN = 10;
 

@@ -19,10 +19,10 @@ import {
   type OrganizationKind,
   type OrganizationRef,
   type ParticipantView,
+  type TreeUnitView,
   type RemoveParticipantResult,
   type SuggestedTask,
   type TaskCascade,
-  type TreeUnitView,
 } from '@campaign-month/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '../../../core/http/dto/page.response.js';

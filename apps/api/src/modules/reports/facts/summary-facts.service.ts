@@ -1,7 +1,8 @@
 // The facts a summary is written from, computed by SQL aggregation (GROUP BY in the database): never by
-// loading every event. Counts and sums read the maintained aggregates (decision 038); only what raw rows alone
-// can give (sample ids, locations, examples) reads the events. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
-
+// loading every event. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
+// Counts and sums read the maintained aggregates (decision 038); only what raw rows alone can give (sample
+// ids, locations, examples) reads the events.
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   EventType,
   LeadingGroupRole,
@@ -20,7 +21,6 @@ import type {
   TypeFact,
   UnitFacts,
 } from '@campaign-month/report-writer';
-import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../core/database/prisma.service.js';
 import { dateToDay, todayIn } from '../../../core/time/calendar.js';
 import { Prisma } from '../../../generated/prisma/client.js';

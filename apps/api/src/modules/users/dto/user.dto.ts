@@ -17,10 +17,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PASSWORD_MIN } from '../../../core/auth/dto/auth.dto.js';
 import { PHONE_PATTERN, phoneTransform } from '../../../core/auth/login-id.js';
+import { PASSWORD_MIN } from '../../../core/auth/dto/auth.dto.js';
 import { PageQueryDto } from '../../../core/http/dto/page-query.dto.js';
-import { lower, trim } from '../../../core/http/dto/transforms.js';
+import { trim, lower } from '../../../core/http/dto/transforms.js';
 
 export class MembershipInputDto {
   @ApiProperty()

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import pg from 'pg';
 
-export async function startBareServer({ url, port = 0, tenantId, campaignId, organizationId, authorId, metricIds, poolSize = 10 }) {
+export async function startBareServer({ url, port = 0, tenantId, campaignId, organizationId: defaultOrganizationId, authorId, metricIds, poolSize = 10 }) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -15,6 +15,8 @@ export async function startBareServer({ url, port = 0, tenantId, campaignId, org
       const client = await pool.connect();
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        // the unit named in the body when there is one (the spread runs), else the configured one
+        const organizationId = body.organizationId ?? defaultOrganizationId;
         await client.query('BEGIN');
         const key = req.headers['idempotency-key'];
         if (key) {

@@ -1,6 +1,7 @@
-// npm run bench [-- --quick]: builds a large tenant (5,000 units in four levels, one month, 500,000
-// events; --quick: a tenth), then measures each figure against its baseline in the same run and
-// writes bench/results.json. Runs against the PostgreSQL at BENCH_DATABASE_URL's server (default:
+// npm run bench [-- --quick | --scale]: builds a large tenant (5,000 units in four levels, one month, 500,000
+// events; --quick: a tenth; --scale: 50,000 units in five levels and 5,000,000 events, measuring only event
+// create and stats/progress unless --only says otherwise), then measures each figure against its baseline in
+// the same run and writes bench/results.json (--quick: results-quick.json, --scale: results-scale.json). Runs against the PostgreSQL at BENCH_DATABASE_URL's server (default:
 // TEST_DATABASE_URL or the local one) in a database it creates and drops.
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -14,14 +15,20 @@ import { buildDataset } from '../bench/lib/dataset.mjs';
 import { addAdmin, buildImportFiles, sendImport } from '../bench/lib/imports.mjs';
 import { load, openLoop, percentile, timed } from '../bench/lib/load.mjs';
 
-const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const scale = process.argv.includes('--scale');
+const quick = !scale && (process.argv.includes('--quick') || process.env.BENCH_QUICK === '1');
 // --only=eventCreate,progress,reports,digest,imports,coldStart runs a subset
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+if (scale && only.length === 0) only.push('eventCreate', 'progress');
 const wants = (name) => only.length === 0 || only.includes(name);
-const size = quick ? { units: 500, events: 50_000 } : { units: 5_000, events: 500_000 };
+const size = scale
+  ? { units: 50_000, events: 5_000_000, levels: 5 }
+  : quick
+    ? { units: 500, events: 50_000, levels: 4 }
+    : { units: 5_000, events: 500_000, levels: 4 };
 const loadSeconds = quick ? 5 : 10;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const results = { mode: quick ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machine(), figures: {} };
+const results = { mode: scale ? 'scale' : quick ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machine(), figures: {} };
 const rows = [];
 const say = (msg) => console.log(`bench: ${msg}`);
 
@@ -40,8 +47,8 @@ try {
   await ensureAppRole(dbUrl);
   const PASSWORD = 'bench-password-123';
   say(`building ${size.units} units and ${size.events} events…`);
-  const data = await buildDataset(dbUrl, { ...size, passwordHash: await hashPassword(PASSWORD) });
-  record('dataset', 'build the tenant (set-based SQL)', { ms: data.ms, units: data.units, events: data.events });
+  const data = await buildDataset(dbUrl, { ...size, say, passwordHash: await hashPassword(PASSWORD) });
+  record('dataset', 'build the tenant (set-based SQL)', { ms: data.ms, units: data.units, levels: size.levels, events: data.events, aggregateRows: data.aggregateRows });
   // The build wrote about a gigabyte of WAL: flush it now (when allowed), so that the checkpoint it would
   // otherwise trigger does not land in the middle of the measurements, on one side and not the other.
   await admin('CHECKPOINT').catch((e) => say(`no CHECKPOINT before measuring (${e.message})`));
@@ -65,10 +72,11 @@ try {
 if (wants('coldStart')) await benchColdStart();
 
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+const resultsFile = scale ? 'bench/results-scale.json' : quick ? 'bench/results-quick.json' : 'bench/results.json';
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log('\n| figure | product | baseline | ratio | notes |\n| --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log('\nbench: results written to bench/results.json');
+console.log(`\nbench: results written to ${resultsFile}`);
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -125,12 +133,32 @@ async function benchEventCreate(data, reporter) {
       `cost ${round(rlsCost * 100, 1)} % (target < 15 %)`,
     ]);
     // What the phones send: every create carries its own Idempotency-Key (claimed by the writing statement).
-    const keyed = await measure(`${api.url}${path}`, auth, (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }));
-    record('eventCreateKeyed', 'event create with an Idempotency-Key each, 50 connections', { product: keyed }, [
+    // Against a bare server doing the same keyed write (the claim of the key, then the event), before and after.
+    const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } });
+    const keyedBare1 = await measure(`${bare.url}/`, {}, withKey);
+    const keyed = await measure(`${api.url}${path}`, auth, withKey);
+    const keyedBare = mean(keyedBare1, await measure(`${bare.url}/`, {}, withKey));
+    const keyedRatio = keyed.requestsPerSec / keyedBare.requestsPerSec;
+    record('eventCreateKeyed', 'event create with an Idempotency-Key each, 50 connections (vs a bare keyed write)', { product: keyed, baseline: keyedBare, throughputRatio: round(keyedRatio, 2), ratioToUnkeyedBare: round(keyed.requestsPerSec / baseline.requestsPerSec, 2) }, [
       `${keyed.requestsPerSec} req/s, p50 ${keyed.p50} / p99 ${keyed.p99} ms`,
-      '',
-      round(keyed.requestsPerSec / baseline.requestsPerSec, 2),
+      `${keyedBare.requestsPerSec} req/s, p50 ${keyedBare.p50} / p99 ${keyedBare.p99} ms`,
+      round(keyedRatio, 2),
       `failed: ${keyed.failed}`,
+    ]);
+    // The runs above send every create for one unit, day and type: one aggregate cell, whose row every create
+    // locks until it commits (the worst case). A month spreads its creates over thousands of units: the same
+    // body naming one of 1,000 units in turn, for the product and the bare server alike.
+    const units = data.leafIds.slice(0, 1000);
+    let turn = 0;
+    const spreadBody = (req) => ({ ...req, body: JSON.stringify({ ...JSON.parse(body), organizationId: units[turn++ % units.length] }) });
+    const spreadBare1 = await measure(`${bare.url}/`, {}, spreadBody);
+    const spread = await measure(`${api.url}${path}`, auth, spreadBody);
+    const spreadBare = mean(spreadBare1, await measure(`${bare.url}/`, {}, spreadBody));
+    record('eventCreateSpread', 'event create over 1,000 units, 50 connections (req/s; p50/p99 ms)', { product: spread, baseline: spreadBare, throughputRatio: round(spread.requestsPerSec / spreadBare.requestsPerSec, 2) }, [
+      `${spread.requestsPerSec} req/s, p50 ${spread.p50} / p99 ${spread.p99} ms`,
+      `${spreadBare.requestsPerSec} req/s, p50 ${spreadBare.p50} / p99 ${spreadBare.p99} ms`,
+      round(spread.requestsPerSec / spreadBare.requestsPerSec, 2),
+      `failed: ${spread.failed}`,
     ]);
     const ratio = product.requestsPerSec / baseline.requestsPerSec;
     record('eventCreate', 'event create, 50 connections (req/s; p50/p99 ms)', { product, baseline, throughputRatio: round(ratio, 2) }, [
@@ -270,11 +298,22 @@ async function benchProgressStats(data, organizer) {
       d50 === null ? 'n/a' : round(p50 / d50, 2),
       `${data.events} events`,
     ]);
+    // The baseline of decision 040: the same answer aggregated from the raw events, as the product did before.
+    const raw = name === 'tree' ? null : await directSql(name, data, scale ? 5 : n, { raw: true });
+    if (raw) {
+      const r50 = percentile(raw, 50);
+      record(`${name}AtScale`, `${name} for the root: the product (API, on the aggregates) vs the raw-event aggregation it ran before (p50 ms)`, { productP50Ms: round(p50, 1), rawScanP50Ms: round(r50, 1), directP50Ms: d50 === null ? null : round(d50, 1), ratio: round(p50 / r50, 3), rawScanMs: raw, units: data.units, events: data.events, aggregateRows: data.aggregateRows }, [
+        `${round(p50, 1)} ms`,
+        `${round(r50, 1)} ms (raw scan via pg)`,
+        round(p50 / r50, 3),
+        name === 'stats' ? 'targets < 100 ms and ≤ 0.1' : `${data.events} events`,
+      ]);
+    }
   }
 }
 
 /** The same aggregation SQL the product runs, executed directly on a pg connection. */
-async function directSql(name, data, n) {
+async function directSql(name, data, n, extra = {}) {
   let mod;
   try {
     mod = await import(`../dist/apps/api/src/modules/campaigns/campaign-${name}.sql.js`);
@@ -286,7 +325,7 @@ async function directSql(name, data, n) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    const { text, values } = build({ tenantId: data.tenantId, campaignId: data.campaignId, rootId: data.rootId });
+    const { text, values } = build({ tenantId: data.tenantId, campaignId: data.campaignId, rootId: data.rootId, ...extra });
     const times = [];
     for (let i = 0; i < n; i++) times.push((await timed(() => client.query(text, values))).ms);
     return times;

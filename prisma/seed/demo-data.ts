@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../apps/api/src/core/auth/password.js';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '../../apps/api/src/core/time/calendar.js';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client.js';
-import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
 import type {
   EventType,
   LeadingGroupRole,
@@ -13,6 +12,8 @@ import type {
   OrganizationKind,
   Role,
 } from '../../apps/api/src/generated/prisma/enums.js';
+import { findTemplate } from '../../apps/api/src/modules/campaigns/templates/index.js';
+import { rebuildCampaignAggregatesSql } from '../../apps/api/src/modules/events/event-aggregates.sql.js';
 
 export const DEMO_PASSWORD = 'CampaignMonth2026';
 
@@ -554,6 +555,8 @@ async function createEvents(
       })),
     });
   }
+  // the maintained aggregates of the events just written (decision 040)
+  for (const q of rebuildCampaignAggregatesSql(t, month.id)) await tx.$executeRaw(q);
   return events.length;
 }
 

@@ -5,6 +5,7 @@ import type { Stream } from 'node:stream';
 import type { ReportStatus } from '@campaign-month/contracts';
 import sharp from 'sharp';
 import type request from 'supertest';
+import { addToAggregates } from './aggregates.js';
 import { sql } from './app.js';
 import { createOrg, createUser, registerTenant, type Tenant } from './fixtures.js';
 
@@ -94,6 +95,7 @@ export async function insertEvent(opts: {
       [opts.tenantId, e!.id, metricId, value],
     );
   }
+  await addToAggregates(opts.tenantId, [e!.id]);
   return e!.id;
 }
 

@@ -3,6 +3,7 @@
 // module has its own specs; these only need rows to count).
 import type request from 'supertest';
 import { addDays, todayIn } from '../../src/core/time/calendar.js';
+import { addToAggregates } from './aggregates.js';
 import { sql } from './app.js';
 import { bearer, createOrg, createUser, registerTenant, type Tenant } from './fixtures.js';
 
@@ -106,6 +107,7 @@ export async function insertEvent(
       [e.tenantId, row!.id, e.campaignId, key, String(value)],
     );
   }
+  await addToAggregates(e.tenantId, [row!.id]);
   return row!.id;
 }
 

@@ -2,9 +2,9 @@
 //
 // Shape: the campaign's report deadline (cp); participants in the caller's scope (units) → per unit, a lateral count of its tasks and its latest
 // UNIT summary (scored, with the traffic light of campaign-rules.ts#trafficLight) → one row of totals →
-// the requested page → events and leading group only for the page's units. Every lateral is an index
+// the requested page → events (the maintained aggregates of decision 040) and leading group only for the page's units. Every lateral is an index
 // lookup: task(tenant_id, campaign_id, organization_id), summary_report(tenant_id, campaign_id,
-// organization_id, scope, version), publicity_event(tenant_id, campaign_id, organization_id, occurred_on),
+// organization_id, scope, version), campaign_unit_day_type(tenant_id, campaign_id, organization_id, …) (primary key),
 // leading_group(tenant_id, campaign_id, organization_id). Nothing is loaded into application loops.
 import { Prisma } from '../../generated/prisma/client.js';
 import { DEFAULT_TIME_ZONE, todayIn } from '../../core/time/calendar.js';
@@ -25,6 +25,8 @@ export interface ProgressQueryParams {
   sort: 'tree' | 'light';
   take: number;
   skip: number;
+  /** Only `npm run bench`: count from the raw events, as before decision 040 (the baseline). */
+  rawEvents?: boolean;
 }
 
 export interface ProgressRow {
@@ -118,9 +120,15 @@ SELECT totals.matched, totals.green, totals.yellow, totals.red,
   FROM totals
   LEFT JOIN page pg ON true
   LEFT JOIN LATERAL (
-    SELECT count(*)::int AS event_count, max(e.occurred_on) AS last_event_on
+    ${
+      p.rawEvents
+        ? Prisma.sql`SELECT count(*)::int AS event_count, max(e.occurred_on) AS last_event_on
       FROM publicity_event e
-     WHERE e.tenant_id = ${t}::uuid AND e.campaign_id = ${c}::uuid AND e.organization_id = pg.id
+     WHERE e.tenant_id = ${t}::uuid AND e.campaign_id = ${c}::uuid AND e.organization_id = pg.id`
+        : Prisma.sql`SELECT sum(a.event_count)::int AS event_count, max(a.occurred_on) AS last_event_on
+      FROM campaign_unit_day_type a
+     WHERE a.tenant_id = ${t}::uuid AND a.campaign_id = ${c}::uuid AND a.organization_id = pg.id AND a.event_count > 0`
+    }
   ) ev ON pg.id IS NOT NULL
   LEFT JOIN LATERAL (
     SELECT g.id,
@@ -137,7 +145,13 @@ SELECT totals.matched, totals.green, totals.yellow, totals.red,
  * For `npm run bench`: the query an ORGANIZER at the tenant's root runs for the first page of 200
  * (no filter, tree order, today in Asia/Shanghai), as { text, values } for a plain pg client.
  */
-export function benchQuery(b: { tenantId: string; campaignId: string; rootId: string; today?: string }): {
+export function benchQuery(b: {
+  tenantId: string;
+  campaignId: string;
+  rootId: string;
+  today?: string;
+  raw?: boolean;
+}): {
   text: string;
   values: unknown[];
 } {
@@ -152,6 +166,7 @@ export function benchQuery(b: { tenantId: string; campaignId: string; rootId: st
     sort: 'tree',
     take: 200,
     skip: 0,
+    rawEvents: b.raw ?? false,
   });
   return { text: q.text, values: q.values };
 }

@@ -280,6 +280,11 @@ export class CampaignsService {
           keys,
         });
       }
+      // their aggregate rows (at zero: no event counts them) go with them (decision 040)
+      await tx.$executeRaw`
+        DELETE FROM campaign_unit_day_type_metric
+         WHERE tenant_id = ${actor.tenantId}::uuid AND campaign_id = ${campaignId}::uuid
+           AND metric_definition_id = ANY(${dropped.map((m) => m.id)}::uuid[])`;
       await tx.metricDefinition.deleteMany({ where: { id: { in: dropped.map((m) => m.id) } } });
     }
     const byKey = new Map(existing.map((m) => [m.key, m]));

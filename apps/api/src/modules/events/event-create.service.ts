@@ -4,7 +4,7 @@
 //   the unit's latest summary status, the metric definitions and, when given, the task; and, when every
 //   check holds and the campaign's facts are still those the body was validated against (a per-process
 //   cache, decision 032), it writes the event, its metric values and the audit entry (data-modifying CTEs:
-//   atomic without an explicit transaction). With an Idempotency-Key it also claims the key and stores the
+//   atomic without an explicit transaction), and adds the event to the maintained aggregates (decision 040). With an Idempotency-Key it also claims the key and stores the
 //   answer (decision 020).
 //   When it wrote nothing, the facts it read decide, in code, which answer the request gets; if they let it
 //   through (the cache was empty or stale), the cache takes them and the statement runs again.
@@ -27,6 +27,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { type CampaignFacts, CampaignFactsCache } from './campaign-facts-cache.js';
 import type { CreateEventDto } from './dto/event.dto.js';
 import { dayProblem, EventAccessService, latestSummaryStatusSql } from './event-access.service.js';
+import { createAggregateCtes } from './event-aggregates.sql.js';
 import { entriesToValues, type MetricDef, type MetricEntry, parseMetrics } from './metric-values.js';
 
 /** What the statement read, whether or not it wrote. */
@@ -271,12 +272,13 @@ export class EventCreateService {
                ${dto.type}::"EventType", ${dto.title}, ${dto.occurredOn}::date, ${view?.location ?? null}, ${view?.description ?? null},
                ${userId}::uuid, ${view?.createdAt ?? null}::timestamptz, ${view?.createdAt ?? null}::timestamptz
           FROM claim
-        RETURNING id, organization_id
+        RETURNING id, campaign_id, organization_id, occurred_on, type
       ), mv AS (
         INSERT INTO event_metric_value (tenant_id, event_id, metric_definition_id, value)
         SELECT ${tenantId}::uuid, ev.id, v.metric_id, v.value
           FROM ev, unnest(${entries.map((e) => e.def.id)}::uuid[], ${entries.map((e) => e.value)}::numeric[]) AS v(metric_id, value)
-      ), au AS (
+        RETURNING metric_definition_id, value
+      ), ${createAggregateCtes(tenantId)}, au AS (
         INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, organization_id, ip, request_id, changes, created_at)
         SELECT ${tenantId}::uuid, ${userId}::uuid, 'event.create', 'PublicityEvent', ev.id::text, ev.organization_id,
                ${ctx?.ip ?? null}, ${ctx?.requestId ?? null}, ${changes}::jsonb, ${view?.createdAt ?? null}::timestamptz

@@ -11,6 +11,13 @@ import { dayToDate, todayIn } from '../../core/time/calendar.js';
 import type { EventType, Prisma } from '../../generated/prisma/client.js';
 import type { EventFilterQueryDto, ListEventsQueryDto, UpdateEventDto } from './dto/event.dto.js';
 import { EventAccessService } from './event-access.service.js';
+import {
+  type EventContribution,
+  editDeltaSql,
+  eventsDeltaSql,
+  eventValuesSql,
+  lockEventContributionSql,
+} from './event-aggregates.sql.js';
 import { type EventRow, eventSelect, photoSelect, toEventDetailView, toEventView } from './event-view.js';
 import { entriesToValues, parseMetrics } from './metric-values.js';
 
@@ -127,6 +134,15 @@ export class EventsService {
 
     await this.prisma.$transaction(async (tx) => {
       await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
+      // The event as it stands, read under its row lock: what the aggregates lose (decision 040).
+      const [locked] = await tx.$queryRaw<Omit<EventContribution, 'values'>[]>(
+        lockEventContributionSql(actor.tenantId, id),
+      );
+      if (!locked) throw new NotFound('Event');
+      const contribution: EventContribution = {
+        ...locked,
+        values: await tx.$queryRaw<EventContribution['values']>(eventValuesSql(actor.tenantId, id)),
+      };
       await tx.publicityEvent.update({
         where: { tenantId_id: { tenantId: actor.tenantId, id } },
         data: { ...data, updatedAt: new Date() },
@@ -157,6 +173,7 @@ export class EventsService {
              SET captured_outside_event_day = (captured_at IS NOT NULL AND (captured_at AT TIME ZONE ${target.timeZone})::date <> ${dto.occurredOn}::date)
            WHERE tenant_id = ${actor.tenantId}::uuid AND event_id = ${id}::uuid`;
       }
+      await tx.$executeRaw(editDeltaSql(actor.tenantId, id, contribution));
       const { metrics: _m, ...fields } = dto;
       await this.audit.record(
         {
@@ -180,6 +197,9 @@ export class EventsService {
     this.rules.assertOpen(target);
     const photos = await this.prisma.$transaction(async (tx) => {
       await this.rules.assertOpenWhereWriting(tx, actor.tenantId, target.campaignId, [target.organizationId]);
+      const [locked] = await tx.$queryRaw<unknown[]>(lockEventContributionSql(actor.tenantId, id));
+      if (!locked) throw new NotFound('Event');
+      await tx.$executeRaw(eventsDeltaSql(actor.tenantId, [id], -1));
       const photos = await tx.eventPhoto.findMany({
         where: { tenantId: actor.tenantId, eventId: id },
         select: { storageKey: true, thumbnailKey: true },

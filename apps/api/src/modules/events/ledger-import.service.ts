@@ -24,6 +24,7 @@ import { readFirstSheet } from '../../core/spreadsheet/workbook.js';
 import type { UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { dayProblem, EventAccessService } from './event-access.service.js';
+import { eventsDeltaSql } from './event-aggregates.sql.js';
 import {
   cellText,
   columnLetter,
@@ -378,6 +379,8 @@ export class LedgerImportService {
               FROM unnest(${metricEvent}::uuid[], ${rows.flatMap((r) => r.metricIds)}::uuid[], ${rows.flatMap((r) => r.metricValues)}::numeric[])
                    AS v(event_id, metric_id, value)`;
         }
+        // the imported events join the maintained aggregates (decision 040)
+        await tx.$executeRaw(eventsDeltaSql(actor.tenantId, ids, 1));
         await tx.$executeRaw`
           INSERT INTO audit_entry (tenant_id, actor_id, action, entity_type, entity_id, organization_id, ip, request_id, changes, created_at)
           SELECT ${actor.tenantId}::uuid, ${actor.userId}::uuid, 'event.create', 'PublicityEvent', a.id, a.organization_id,

@@ -1,3 +1,4 @@
+import { addToAggregates } from '../../support/aggregates.js';
 import { sql } from '../../support/app.js';
 import { forbiddenUnless, type RouteCase, type RouteFile, type World } from '../world.js';
 
@@ -16,11 +17,12 @@ async function prepare(w: World) {
       org,
     ]);
   }
-  await sql(
+  const [ev] = await sql<{ id: string }>(
     `INSERT INTO publicity_event (tenant_id, campaign_id, organization_id, type, title, occurred_on, description)
-     VALUES ($1, $2, $3, 'POSTER', '张贴海报', '2026-11-03', '在营业大厅张贴反诈海报')`,
+     VALUES ($1, $2, $3, 'POSTER', '张贴海报', '2026-11-03', '在营业大厅张贴反诈海报') RETURNING id`,
     [w.tenant.tenantId, c!.id, w.org.A],
   );
+  await addToAggregates(w.tenant.tenantId, [ev!.id]);
   const res = await w.http.post(path(w)).set('Authorization', `Bearer ${w.actors['REPORTER@self'].token}`).send({});
   if (res.status !== 201) throw new Error(`prepare summary: ${res.status} ${JSON.stringify(res.body)}`);
   // the unit writes every paragraph the draft asks for, so that it can be submitted

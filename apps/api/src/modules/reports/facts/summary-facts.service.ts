@@ -1,5 +1,7 @@
 // The facts a summary is written from, computed by SQL aggregation (GROUP BY in the database): never by
 // loading every event. A unit's facts cover its own rows; a roll-up's cover the organization's subtree.
+// Counts and sums read the maintained aggregates (decision 040); only what raw rows alone can give (sample
+// ids, locations, examples) reads the events.
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   EventType,
@@ -46,7 +48,10 @@ function countedEvents(target: FactsTarget, subtreePattern: Prisma.Sql) {
       ? Prisma.sql`o.path LIKE ${subtreePattern}`
       : Prisma.sql`o.id = ${target.organizationId}::uuid`;
   const events = Prisma.sql`e.tenant_id = ${target.tenantId}::uuid AND e.campaign_id = ${target.campaignId}::uuid AND ${orgFilter}`;
-  return { orgFilter, events };
+  // the same rows' cells in the maintained aggregates (decision 040): `a` counts, `s` metric sums, each joined to `o`
+  const cells = Prisma.sql`a.tenant_id = ${target.tenantId}::uuid AND a.campaign_id = ${target.campaignId}::uuid AND a.event_count > 0 AND ${orgFilter}`;
+  const sums = Prisma.sql`s.tenant_id = ${target.tenantId}::uuid AND s.campaign_id = ${target.campaignId}::uuid AND s.value_count > 0 AND ${orgFilter}`;
+  return { orgFilter, events, cells, sums };
 }
 
 @Injectable()
@@ -59,21 +64,20 @@ export class SummaryFactsService {
    */
   async currentTotals(target: FactsTarget): Promise<{ eventCount: number; metricTotals: Record<string, string> }> {
     const { tenantId, organizationId } = target;
-    const { events } = countedEvents(
+    const { cells, sums } = countedEvents(
       target,
       Prisma.sql`(SELECT u.path || '%' FROM organization u WHERE u.tenant_id = ${tenantId}::uuid AND u.id = ${organizationId}::uuid)`,
     );
     const [row] = await this.prisma.$queryRaw<{ event_count: number; metric_totals: Record<string, string> }[]>`
-      SELECT (SELECT count(*)::int FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-               WHERE ${events}) AS event_count,
-             (SELECT coalesce(json_object_agg(s.key, s.sum), '{}'::json) FROM (
-                SELECT m.key, sum(v.value)::text AS sum
-                  FROM event_metric_value v
-                  JOIN publicity_event e ON e.id = v.event_id
-                  JOIN organization o ON o.id = e.organization_id
-                  JOIN metric_definition m ON m.id = v.metric_definition_id
-                 WHERE ${events}
-                 GROUP BY m.key) s) AS metric_totals`;
+      SELECT (SELECT coalesce(sum(a.event_count), 0)::int FROM campaign_unit_day_type a JOIN organization o ON o.id = a.organization_id
+               WHERE ${cells}) AS event_count,
+             (SELECT coalesce(json_object_agg(t.key, t.sum), '{}'::json) FROM (
+                SELECT m.key, sum(s.total)::text AS sum
+                  FROM campaign_unit_day_type_metric s
+                  JOIN organization o ON o.id = s.organization_id
+                  JOIN metric_definition m ON m.id = s.metric_definition_id
+                 WHERE ${sums}
+                 GROUP BY m.key) t) AS metric_totals`;
     return { eventCount: row!.event_count, metricTotals: row!.metric_totals };
   }
 
@@ -92,12 +96,12 @@ export class SummaryFactsService {
     ]);
     const today = todayIn(tenant.timeZone);
     const rollup = target.scope === 'ROLLUP';
-    const { orgFilter, events } = countedEvents(target, Prisma.sql`${`${unit.path}%`}`);
+    const { orgFilter, events, cells, sums: sumCells } = countedEvents(target, Prisma.sql`${`${unit.path}%`}`);
     // a roll-up counts the units' tasks: a task handed down (with cascaded children) is counted through them
     const taskFilter = rollup
       ? Prisma.sql`${orgFilter} AND NOT EXISTS (SELECT 1 FROM task c WHERE c.tenant_id = t.tenant_id AND c.parent_task_id = t.id)`
       : orgFilter;
-    const base = { tenantId, campaignId, orgFilter, events, today, taskFilter };
+    const base = { tenantId, campaignId, orgFilter, events, cells, sums: sumCells, today, taskFilter };
 
     const [byType, sums, byTypeLocations, byDay, examples, tasks, taskItems, group, rollupUnits, earlier] =
       await Promise.all([
@@ -195,23 +199,22 @@ export class SummaryFactsService {
              ARRAY(SELECT e.id::text FROM publicity_event e JOIN organization o ON o.id = e.organization_id
                     WHERE ${b.events} AND e.type = t.type::"EventType"
                     LIMIT 20) AS event_ids
-        FROM (SELECT e.type::text AS type, count(*)::int AS count
-                FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-               WHERE ${b.events}
-               GROUP BY e.type) t
+        FROM (SELECT a.type::text AS type, sum(a.event_count)::int AS count
+                FROM campaign_unit_day_type a JOIN organization o ON o.id = a.organization_id
+               WHERE ${b.cells}
+               GROUP BY a.type) t
        ORDER BY t.count DESC, t.type`;
   }
 
   /** Metric sums by type and in total: one pass over the metric values (GROUPING SETS). */
   private metricSums(b: Base) {
     return this.prisma.$queryRaw<{ type: string | null; key: string; sum: string }[]>`
-      SELECT CASE WHEN GROUPING(e.type) = 0 THEN e.type::text END AS type, m.key, sum(v.value)::text AS sum
-        FROM event_metric_value v
-        JOIN publicity_event e ON e.id = v.event_id
-        JOIN organization o ON o.id = e.organization_id
-        JOIN metric_definition m ON m.id = v.metric_definition_id
-       WHERE ${b.events}
-       GROUP BY GROUPING SETS ((e.type, m.key), (m.key))`;
+      SELECT CASE WHEN GROUPING(s.type) = 0 THEN s.type::text END AS type, m.key, sum(s.total)::text AS sum
+        FROM campaign_unit_day_type_metric s
+        JOIN organization o ON o.id = s.organization_id
+        JOIN metric_definition m ON m.id = s.metric_definition_id
+       WHERE ${b.sums}
+       GROUP BY GROUPING SETS ((s.type, m.key), (m.key))`;
   }
 
   private byTypeLocations(b: Base) {
@@ -228,10 +231,10 @@ export class SummaryFactsService {
 
   private async byDay(b: Base): Promise<DayFact[]> {
     const rows = await this.prisma.$queryRaw<{ day: Date; count: number }[]>`
-      SELECT e.occurred_on AS day, count(*)::int AS count
-        FROM publicity_event e JOIN organization o ON o.id = e.organization_id
-       WHERE ${b.events}
-       GROUP BY e.occurred_on ORDER BY e.occurred_on`;
+      SELECT a.occurred_on AS day, sum(a.event_count)::int AS count
+        FROM campaign_unit_day_type a JOIN organization o ON o.id = a.organization_id
+       WHERE ${b.cells}
+       GROUP BY a.occurred_on ORDER BY a.occurred_on`;
     return rows.map((r) => ({ day: dateToDay(r.day), count: r.count }));
   }
 
@@ -351,20 +354,19 @@ export class SummaryFactsService {
          WHERE o.tenant_id = ${b.tenantId}::uuid AND o.path LIKE ${`${rootPath}%`} AND p.id IS NOT NULL
       ),
       ev AS (
-        SELECT e.organization_id, count(*)::int AS n
-          FROM publicity_event e JOIN units u ON u.id = e.organization_id
-         WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
-         GROUP BY e.organization_id
+        SELECT a.organization_id, sum(a.event_count)::int AS n
+          FROM campaign_unit_day_type a JOIN units u ON u.id = a.organization_id
+         WHERE a.tenant_id = ${b.tenantId}::uuid AND a.campaign_id = ${b.campaignId}::uuid AND a.event_count > 0
+         GROUP BY a.organization_id
       ),
       mv AS (
         SELECT organization_id, jsonb_object_agg(key, total) AS totals FROM (
-          SELECT e.organization_id, m.key, sum(v.value)::text AS total
-            FROM event_metric_value v
-            JOIN publicity_event e ON e.id = v.event_id
-            JOIN units u ON u.id = e.organization_id
-            JOIN metric_definition m ON m.id = v.metric_definition_id
-           WHERE e.tenant_id = ${b.tenantId}::uuid AND e.campaign_id = ${b.campaignId}::uuid
-           GROUP BY e.organization_id, m.key) s
+          SELECT a.organization_id, m.key, sum(a.total)::text AS total
+            FROM campaign_unit_day_type_metric a
+            JOIN units u ON u.id = a.organization_id
+            JOIN metric_definition m ON m.id = a.metric_definition_id
+           WHERE a.tenant_id = ${b.tenantId}::uuid AND a.campaign_id = ${b.campaignId}::uuid AND a.value_count > 0
+           GROUP BY a.organization_id, m.key) s
          GROUP BY organization_id
       ),
       tk AS (
@@ -431,6 +433,9 @@ interface Base {
   orgFilter: Prisma.Sql;
   /** `e.tenant_id = … AND e.campaign_id = … AND <orgFilter>` */
   events: Prisma.Sql;
+  /** The same rows' cells in the aggregates: counts (alias a) and metric sums (alias s), joined to organization o. */
+  cells: Prisma.Sql;
+  sums: Prisma.Sql;
   today: string;
   /** Which task rows count (alias t, joined to organization o). */
   taskFilter: Prisma.Sql;

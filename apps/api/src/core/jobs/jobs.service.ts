@@ -220,7 +220,7 @@ export class JobsService implements OnApplicationBootstrap {
     boss.on('error', (err: unknown) => this.log.warn({ msg: 'pg-boss error', err: String(err) }));
     await boss.start();
     for (const q of this.queues.values()) {
-      await boss.createQueue(q.name, { name: q.name, policy: 'standard' });
+      await createQueueRetryingDeadlocks(boss, q.name);
     }
     return boss;
   }
@@ -292,3 +292,22 @@ function toView(job: PgBoss.JobWithMetadata<unknown>): JobView {
 }
 
 export const JOBS_SCHEMA = SCHEMA;
+
+/**
+ * Processes started together on an empty database create the same queues at once, and pg-boss's
+ * create_queue (an insert plus a partition per queue) can deadlock between them: PostgreSQL aborts one side
+ * with 40P01. The queue exists once the other side commits, so trying again (after a short, jittered
+ * pause) always ends; any other error is not caught.
+ */
+async function createQueueRetryingDeadlocks(boss: PgBoss, name: string, attempts = 8): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await boss.createQueue(name, { name, policy: 'standard' });
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '40P01' && code !== '23505') || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
+}

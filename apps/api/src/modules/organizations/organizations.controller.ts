@@ -12,28 +12,21 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Requires } from '../../core/access/requires.decorator.js';
-import { IdPipe } from '../../core/http/id.pipe.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import type { Actor } from '../../core/context/request-context.js';
-import { binaryContent } from '../../core/http/dto/binary.response.js';
-import { XLSX_CONTENT_TYPE } from '../../core/spreadsheet/cells.js';
-import { DryRunQueryDto, ImportResultResponse } from '../../core/spreadsheet/import.dto.js';
-import { IMPORT_ROUTE_DESCRIPTION, sendTemplate } from '../../core/spreadsheet/import-route.js';
-import { SingleFileUpload, type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
+import { IdPipe } from '../../core/http/id.pipe.js';
+import { DryRunQueryDto } from '../../core/spreadsheet/import.dto.js';
+import {
+  answerImport,
+  ImportSheetRoute,
+  ImportTemplateRoute,
+  sendTemplate,
+} from '../../core/spreadsheet/import-route.js';
+import { type UploadedFileData } from '../../core/uploads/file-upload.interceptor.js';
 import {
   CreateOrganizationDto,
   ListOrganizationsQueryDto,
@@ -62,48 +55,28 @@ export class OrganizationsController {
     @Inject(OrganizationImportService) private readonly importer: OrganizationImportService,
   ) {}
 
-  @Get('import-template.xlsx')
-  @Requires('organization:write')
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOperation({
-    summary: 'The organization sheet template (单位导入模板.xlsx)',
-    description:
-      'Sheet 1: the header row 单位名称, 上级单位, 单位类型, 单位编码 and two example rows; sheet 2 (说明): each column and the accepted 单位类型.',
-  })
-  @ApiOkResponse({ description: 'The workbook', content: binaryContent(XLSX_CONTENT_TYPE) })
+  @ImportTemplateRoute(
+    'organization:write',
+    'The organization sheet template (单位导入模板.xlsx)',
+    'Sheet 1: the header row 单位名称, 上级单位, 单位类型, 单位编码 and two example rows; sheet 2 (说明): each column and the accepted 单位类型.',
+  )
   async template(@Res() res: FastifyReply): Promise<void> {
     await sendTemplate(res, ORGANIZATION_TEMPLATE, ORGANIZATION_TEMPLATE_FILE, 'organization-import-template.xlsx');
   }
 
-  @Post('import')
-  @Requires('organization:write')
-  @UseInterceptors(SingleFileUpload('file', 'maxImportBytes'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'The organization sheet (.xlsx)' } },
-    },
-  })
-  @ApiOperation({
-    summary: 'Import units from the organization sheet: all rows or none',
-    description: `Columns 单位名称 (required), 上级单位 (name or 单位编码 of a unit in your scope or of another row; empty: your own unit), 单位类型, 单位编码. ${IMPORT_ROUTE_DESCRIPTION}`,
-  })
-  @ApiOkResponse({
-    type: ImportResultResponse,
-    description: 'ImportResult of a dry run (errors listed; nothing written)',
-  })
-  @ApiCreatedResponse({ type: ImportResultResponse, description: 'ImportResult of an apply: every row written' })
+  @ImportSheetRoute(
+    'organization:write',
+    'organization',
+    'Import units from the organization sheet: all rows or none',
+    'Columns 单位名称 (required), 上级单位 (name or 单位编码 of a unit in your scope or of another row; empty: your own unit), 单位类型, 单位编码.',
+  )
   async import(
     @CurrentActor() actor: Actor,
     @Query() q: DryRunQueryDto,
     @UploadedFile() file: UploadedFileData | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ImportResult> {
-    const result = await this.importer.import(actor, file, q.dryRun);
-    res.status(result.dryRun ? 200 : 201);
-    return result;
+    return answerImport(res, await this.importer.import(actor, file, q.dryRun));
   }
 
   @Post(':id/move')
